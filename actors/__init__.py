@@ -1,0 +1,1 @@
+"""Actor recognition, resolution and merging: mentions in text become graph nodes."""

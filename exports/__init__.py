@@ -1,0 +1,1 @@
+"""Exports: interactive HTML, GEXF, GraphML, JSON and tables."""

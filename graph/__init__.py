@@ -1,0 +1,1 @@
+"""The RelationGraph and its analyses: queries, centrality, communities, balance."""

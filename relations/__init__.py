@@ -1,0 +1,1 @@
+"""Relation extraction: typed, directed edges with polarity, modality and attribution."""
