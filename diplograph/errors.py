@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DiplographError", "InputError", "ConfigError", "LookupFailed"]
+__all__ = ["DiplographError", "InputError", "OutputError", "ConfigError", "LookupFailed"]
 
 
 class DiplographError(Exception):
@@ -15,6 +15,13 @@ class DiplographError(Exception):
 
 class InputError(DiplographError):
     """A corpus path or document cannot be read."""
+
+
+class OutputError(InputError):
+    """An output folder or file cannot be created or written (not writable, disk full...).
+
+    A subclass of :class:`InputError` so code catching path problems catches both.
+    """
 
 
 class ConfigError(DiplographError):

@@ -1,73 +1,393 @@
 """RelationGraph: the object analysts hold.
 
-Its source of truth is two tables: ``actors`` (one row per :class:`Actor`) and
-``relations`` (one row per :class:`Relation`). Every graph view, report and
-export is derived from them.
+Its source of truth is two tables: ``actors_table`` (one row per
+:class:`~diplograph.models.Actor`) and ``relations_table`` (one row per
+:class:`~diplograph.models.Relation`). Every graph view, analysis and export
+is derived from them, computed on first use and cached: a RelationGraph is
+treated as immutable (filters return new graphs).
+
+The methods are thin wrappers over the topic modules of
+:mod:`diplograph.graph` (query, neighborhood, centrality, communities,
+balance, compare, profile, summary, report).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, Literal
 
+import networkx as nx
+import numpy as np
 import pandas as pd
 
+from diplograph.graph.balance import BalanceReport, balance_report
+from diplograph.graph.centrality import MEASURES, centrality_table
+from diplograph.graph.communities import detect_communities, membership_frame, summary_frame
+from diplograph.graph.compare import GraphComparison, compare_graphs, split_by_date
+from diplograph.graph.derived import DerivedGraphs
+from diplograph.graph.engines import Engine, choose_engine
+from diplograph.graph.neighborhood import ActorPath, ego_actors, neighbors_frame, shortest_path
+from diplograph.graph.profile import ActorProfile, actor_profile
+from diplograph.graph.query import between_frame, relation_mask, relations_frame, timeline_frame
+from diplograph.graph.storage import read_tables, write_tables
+from diplograph.graph.summary import GraphSummary, graph_summary
+from diplograph.graph.tables import (
+    ACTOR_COLUMNS,
+    RELATION_COLUMNS,
+    check_tables,
+    normalise_actors,
+    normalise_relations,
+    records_frame,
+)
+from diplograph.graph.views import check_view
 from diplograph.models import Actor, Relation
 from diplograph.relations.ontology import Ontology, default_ontology
 
 __all__ = ["RelationGraph", "ACTOR_COLUMNS", "RELATION_COLUMNS"]
 
-ACTOR_COLUMNS: tuple[str, ...] = tuple(Actor.model_fields)
-RELATION_COLUMNS: tuple[str, ...] = tuple(Relation.model_fields)
+Names = str | Sequence[str] | None
 
 
-def _frame(records: Iterable[dict], columns: tuple[str, ...]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(list(records), columns=list(columns))
-    return frame
+def _key(value: Any) -> Hashable:
+    """A hashable cache key for a filter argument."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(sorted(map(str, value)))
+    return value
 
 
 class RelationGraph:
     """Actors and the relations between them, with analysis methods.
 
     Args:
-        actors: DataFrame with the :class:`Actor` fields as columns.
-        relations: DataFrame with the :class:`Relation` fields as columns.
+        actors: DataFrame with the :class:`Actor` fields as columns (``id``,
+            ``name`` and ``type`` required, the others filled with defaults).
+        relations: DataFrame with the :class:`Relation` fields as columns
+            (``id``, ``source``, ``target`` and ``relation`` required).
         ontology: the relation ontology (default: the built-in one).
+        engine: analytics engine, ``"auto"`` (igraph for graphs of more than
+            5,000 actors when installed), ``"networkx"`` or ``"igraph"``.
+
+    Raises:
+        InputError: a table misses columns, repeats ids or names unknown actors.
+        ConfigError: a relation type is not in the ontology, or the engine is unavailable.
     """
 
-    def __init__(self, actors: pd.DataFrame, relations: pd.DataFrame, *, ontology: Ontology | None = None) -> None:
+    def __init__(
+        self, actors: pd.DataFrame, relations: pd.DataFrame, *, ontology: Ontology | None = None, engine: Engine = "auto"
+    ) -> None:
         self.ontology = ontology or default_ontology()
-        self.actors_table = actors.reset_index(drop=True)
-        self.relations_table = relations.reset_index(drop=True)
+        self.actors_table = normalise_actors(actors)
+        self.relations_table = normalise_relations(relations)
+        check_tables(self.actors_table, self.relations_table, self.ontology)
+        self.engine_choice: Engine = engine
+        self.engine: str = choose_engine(engine, len(self.actors_table))
+        self._derived = DerivedGraphs(self.actors_table, self.relations_table, self.ontology)
+
+    # ------------------------------------------------------------------ building
 
     @classmethod
     def from_records(
-        cls, actors: Iterable[Actor], relations: Iterable[Relation], *, ontology: Ontology | None = None
+        cls,
+        actors: Iterable[Actor],
+        relations: Iterable[Relation],
+        ontology: Ontology | None = None,
+        *,
+        engine: Engine = "auto",
     ) -> RelationGraph:
         """Build from pydantic records (what the pipeline produces)."""
-        actor_rows = (a.model_dump() for a in actors)
-        relation_rows = (r.model_dump() for r in relations)
-        return cls(_frame(actor_rows, ACTOR_COLUMNS), _frame(relation_rows, RELATION_COLUMNS), ontology=ontology)
+        return cls(
+            records_frame(actors, ACTOR_COLUMNS), records_frame(relations, RELATION_COLUMNS), ontology=ontology, engine=engine
+        )
+
+    @classmethod
+    def load(cls, folder: str | Path, *, ontology: Ontology | None = None, engine: Engine = "auto") -> RelationGraph:
+        """Reload a saved build from ``folder`` (``actors.jsonl`` + ``relations.jsonl``), without re-parsing.
+
+        Raises:
+            InputError: naming the missing file, or the file and line of an invalid record.
+        """
+        actors, relations = read_tables(folder)
+        return cls(actors, relations, ontology=ontology, engine=engine)
+
+    def save(self, folder: str | Path) -> Path:
+        """Write ``actors.jsonl`` and ``relations.jsonl`` atomically into ``folder``."""
+        return write_tables(folder, self.iter_actors(), self.iter_relations())
 
     def iter_actors(self) -> Iterator[Actor]:
+        """Yield every actor as an :class:`Actor` record."""
         for row in self.actors_table.to_dict("records"):
-            yield Actor.model_validate(row)
+            yield Actor.model_validate({k: (None if _missing(v) else v) for k, v in row.items()})
 
     def iter_relations(self) -> Iterator[Relation]:
+        """Yield every relation as a :class:`Relation` record."""
         for row in self.relations_table.to_dict("records"):
-            yield Relation.model_validate(row)
+            yield Relation.model_validate({k: (None if _missing(v) else v) for k, v in row.items()})
+
+    # ------------------------------------------------------------------ protocol
 
     def __len__(self) -> int:
         return len(self.actors_table)
 
+    def __iter__(self) -> Iterator[Actor]:
+        return self.iter_actors()
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._derived.index
+
     def __repr__(self) -> str:
-        return f"<RelationGraph: {len(self.actors_table)} actors, {len(self.relations_table)} relations>"
+        table = self.relations_table
+        negated = int((table["polarity"] == "negated").sum())
+        dates = self._derived.dates.dropna()
+        span = f", {dates.min().date()} → {dates.max().date()}" if len(dates) else ""
+        return (
+            f"<RelationGraph: {len(self.actors_table)} actors, {len(table)} relations "
+            f"({negated} negated), {table['doc'].nunique()} documents{span}>"
+        )
 
-    def save(self, folder: str | Path) -> Path:
-        """Write ``actors.jsonl`` and ``relations.jsonl`` atomically into ``folder``."""
-        from diplograph.io import write_jsonl
+    # ------------------------------------------------------------------ queries
 
-        out = Path(folder)
-        write_jsonl(out / "actors.jsonl", self.iter_actors())
-        write_jsonl(out / "relations.jsonl", self.iter_relations())
+    def relations(
+        self,
+        source: Names = None,
+        target: Names = None,
+        relation: Names = None,
+        polarity: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        actor: Names = None,
+        attributed_to: Names = None,
+    ) -> pd.DataFrame:
+        """The relation records matching every given filter, with actor names, oldest first.
+
+        Actor arguments accept ids, names or aliases in any case (one or a
+        list); ``actor`` matches either end; ``since``/``until`` are inclusive.
+
+        Raises:
+            LookupFailed: an unknown actor (with the closest names) or relation type.
+        """
+        mask = relation_mask(
+            self._derived, source=source, target=target, relation=relation, polarity=polarity,
+            since=since, until=until, actor=actor, attributed_to=attributed_to,
+        )
+        return relations_frame(self._derived, mask)
+
+    def between(self, a: str, b: str) -> pd.DataFrame:
+        """Every relation between ``a`` and ``b``, both directions, all types, with evidence."""
+        return between_frame(self._derived, a, b)
+
+    def neighbors(
+        self, a: str, relation: Names = None, direction: Literal["both", "out", "in"] = "both"
+    ) -> pd.DataFrame:
+        """The actors tied to ``a`` (asserted relations), most relations first."""
+        return neighbors_frame(self._derived, a, relation=relation, direction=direction)
+
+    def ego(self, a: str, radius: int = 1) -> RelationGraph:
+        """The graph of ``a`` and the actors within ``radius`` ties of it, with all relations among them."""
+        return self.subgraph(actors=ego_actors(self._derived, a, radius))
+
+    def path(self, a: str, b: str) -> ActorPath:
+        """The shortest chain of ties from ``a`` to ``b`` (names, with the relations on each hop)."""
+        return shortest_path(self._derived, a, b)
+
+    def timeline(
+        self, a: str | None = None, freq: str = "W", *, relation: Names = None, polarity: str | None = None
+    ) -> pd.DataFrame:
+        """Relation counts per period (``freq``: D, W, M, Q, Y) and type, for everyone or actor ``a``."""
+        mask = relation_mask(self._derived, actor=a, relation=relation, polarity=polarity)
+        return timeline_frame(self._derived, mask, freq)
+
+    def subgraph(
+        self,
+        relations: Names = None,
+        actors: Names = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        polarity: str | None = None,
+    ) -> RelationGraph:
+        """A new graph with the relations that pass every filter.
+
+        ``actors`` keeps the relations among those actors only (an induced
+        subgraph). The new graph keeps the actors of the remaining relations
+        plus the actors named in ``actors``; with no filter at all, every actor.
+        """
+        key = ("subgraph", _key(relations), _key(actors), str(since), str(until), polarity)
+        return self._derived.memo(key, lambda: self._subgraph(relations, actors, since, until, polarity))
+
+    def _subgraph(self, relations: Names, actors: Names, since: Any, until: Any, polarity: str | None) -> RelationGraph:
+        derived = self._derived
+        mask = relation_mask(derived, relation=relations, since=since, until=until, polarity=polarity)
+        named = derived.index.resolve_many(actors)
+        table = self.relations_table
+        if named is not None:
+            mask &= (table["source"].isin(named) & table["target"].isin(named)).to_numpy()
+        kept_relations = table.loc[mask]
+        if all(value is None for value in (relations, actors, since, until, polarity)):
+            kept_actors = self.actors_table
+        else:
+            ids = set(kept_relations["source"]) | set(kept_relations["target"]) | set(named or ())
+            kept_actors = self.actors_table.loc[self.actors_table["id"].isin(ids)]
+        return RelationGraph(kept_actors, kept_relations, ontology=self.ontology, engine=self.engine_choice)
+
+    # ------------------------------------------------------------------ graphs
+
+    def to_networkx(self, view: Literal["multi", "weighted", "signed"] = "multi") -> nx.Graph:
+        """A networkx copy of the graph: see :mod:`diplograph.graph.views` for the three views."""
+        graphs = {"multi": "nx_multi", "weighted": "nx_weighted", "signed": "nx_signed"}
+        return getattr(self._derived, graphs[check_view(view)]).copy()
+
+    # ------------------------------------------------------------------ analyses
+
+    def centrality(
+        self,
+        measures: str | Sequence[str] = MEASURES,
+        relation: Names = None,
+        weight: str | None = "count",
+        *,
+        k: int | None = None,
+        seed: int = 0,
+    ) -> pd.DataFrame:
+        """Centrality table: one row per actor, one column and one rank per measure.
+
+        ``relation`` restricts the graph to those relation types first.
+        ``weight="count"`` weighs ties by their number of relation records
+        (None: unweighted). Betweenness and closeness are estimated from ``k``
+        sampled actors on large graphs (see ``df.attrs["notes"]``).
+        """
+        graph = self if relation is None else self.subgraph(relations=relation)
+        measures = (measures,) if isinstance(measures, str) else tuple(measures)
+        key = ("centrality", measures, weight, k, seed)
+        table = graph._derived.memo(
+            key, lambda: centrality_table(graph._derived, measures, weight=weight, k=k, seed=seed, engine=graph.engine)
+        )
+        out = table.copy()
+        out.attrs = {name: (list(v) if isinstance(v, list) else v) for name, v in table.attrs.items()}
+        if relation is not None:
+            out.attrs["notes"] = [f"relations: {', '.join(self.ontology.check(relation) or [])}", *out.attrs["notes"]]
         return out
+
+    def _membership(self, method: str, signed: bool, seed: int, resolution: float) -> tuple[np.ndarray, float | None]:
+        key = ("communities", method, signed, seed, resolution)
+        return self._derived.memo(
+            key,
+            lambda: detect_communities(
+                self._derived, engine=self.engine, method=method, signed=signed, seed=seed, resolution=resolution
+            ),
+        )
+
+    def communities(
+        self,
+        method: Literal["louvain", "leiden"] = "louvain",
+        signed: bool = False,
+        seed: int = 0,
+        *,
+        resolution: float = 1.0,
+    ) -> pd.DataFrame:
+        """Community of every actor: ``actor, name, type, country, community`` (1 = largest).
+
+        ``attrs["modularity"]`` holds the partition's modularity (None when
+        signed or without ties); :meth:`community_summary` describes each
+        community of the same partition. ``signed=True`` lets conflict ties
+        push actors apart (always the Leiden algorithm; needs leidenalg).
+        """
+        labels, quality = self._membership(method, signed, seed, resolution)
+        frame = membership_frame(self._derived, labels)
+        used = "leiden" if signed else method
+        frame.attrs.update(method=used, signed=signed, seed=seed, modularity=quality, engine=self.engine)
+        return frame
+
+    def community_summary(
+        self,
+        method: Literal["louvain", "leiden"] = "louvain",
+        signed: bool = False,
+        seed: int = 0,
+        *,
+        resolution: float = 1.0,
+        members: int = 8,
+    ) -> pd.DataFrame:
+        """One row per community (same arguments as :meth:`communities`): size, members, relation mix."""
+        labels, _ = self._membership(method, signed, seed, resolution)
+        return summary_frame(self._derived, labels, members=members)
+
+    def balance(self, examples: int = 10) -> BalanceReport:
+        """Structural balance of the signed ties: triad counts, ratio, strongest examples."""
+        return self._derived.memo(("balance", examples), lambda: balance_report(self._derived, examples=examples))
+
+    def compare(
+        self,
+        other: RelationGraph | None = None,
+        *,
+        until: str | dt.date | None = None,
+        measure: str = "pagerank",
+        top: int = 10,
+    ) -> GraphComparison:
+        """What changed: ``g.compare(until="2025-08-15")`` (this graph before vs after a date) or ``g.compare(other)``."""
+        if other is not None and until is not None:
+            from diplograph.errors import ConfigError
+
+            raise ConfigError("compare takes another graph or until=, not both")
+        if other is None:
+            before, after, labels = split_by_date(self, until)  # type: ignore[arg-type]
+        else:
+            before, after, labels = self, other, ("this graph", "other graph")
+        return compare_graphs(before, after, labels=labels, measure=measure, top=top)
+
+    def actor(self, name: str) -> ActorProfile:
+        """Profile of the actor called ``name`` (any alias): fields, relation counts, partners, ranks, dates."""
+        return actor_profile(self._derived, name, self.centrality())
+
+    def summary(self) -> GraphSummary:
+        """Counts that describe the graph at a glance."""
+        return self._derived.memo(("summary",), lambda: graph_summary(self._derived))
+
+    def report(self, format: Literal["md", "csv", "json", "html"] = "md", relation: Names = None, top: int = 20) -> str:
+        """The centrality report as text (see :func:`diplograph.graph.report.render_report`)."""
+        from diplograph.graph.report import render_report
+
+        return render_report(self, format=format, relation=relation, top=top)
+
+    # ------------------------------------------------------------------ visual
+
+    def to_html(self, path: str | Path, **options: Any) -> Path:
+        """Write the interactive HTML visualisation to ``path`` (options: see :mod:`diplograph.exports.html`)."""
+        from diplograph.exports.html import write_html
+
+        return write_html(self, path, **options)
+
+    def show(self, **options: Any) -> Any:
+        """Display the interactive visualisation.
+
+        In Jupyter/IPython returns an ``IPython.display.HTML`` object; elsewhere
+        writes it to a temporary file, opens it in the browser and returns the path.
+        """
+        from diplograph.exports.html import render_html
+
+        markup = render_html(self, **options)
+        try:
+            from IPython import get_ipython
+            from IPython.display import HTML
+        except ImportError:
+            get_ipython = None  # noqa: N806
+        if get_ipython is not None and get_ipython() is not None:
+            return HTML(markup)
+        import tempfile
+        import webbrowser
+
+        from diplograph.io import write_text
+
+        path = write_text(Path(tempfile.mkdtemp(prefix="diplograph-")) / "graph.html", markup)
+        webbrowser.open(path.resolve().as_uri())
+        return path
+
+
+def _missing(value: Any) -> bool:
+    """True for None/NaN cells (tuples and strings are never missing)."""
+    if value is None:
+        return True
+    if isinstance(value, (str, tuple, list, dt.date)):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

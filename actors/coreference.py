@@ -1,0 +1,340 @@
+"""Coreference inside a document, for what relation extraction needs.
+
+* Definite descriptions: "the US president", "the Ukrainian leader",
+  "Ukraine's head of state", "the NATO chief", "the president" point to the
+  most recent person with that office (and country or organization); when
+  the text has not named one yet, to the office holder in the dictionary
+  (only when a country or organization is given).
+* he/him/his/she/her: the subject of the same sentence before the pronoun,
+  else the main subject of a previous sentence, else the most recent person.
+* they/them/their: the most recent plural actor (a group, "Russian forces",
+  "the U.S. and Germany", "the prime ministers of X and Y"), else the main
+  state subject of the sentence or the one before, unless a plural common
+  noun comes in between ("14 brigades ... they").
+* its: the nearest state or organization subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from diplograph.actors.builder import DocActorsBuilder, Reference
+from diplograph.actors.phrases import indicator_of
+from diplograph.actors.titles import (
+    LEADER,
+    MAX_TITLE_WORDS,
+    TITLE_FIRST_WORDS,
+    TITLE_MODIFIERS,
+    Title,
+    match_plural_title,
+    match_title,
+    parse_role,
+)
+
+__all__ = ["resolve_coreference", "holds_office", "affiliation"]
+
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_BLOCKING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+_GENERIC = frozenset({"official", "secretary", "director general", "minister", "commander", "lawmaker", "aide"})
+_LOOKBACK = 3
+
+
+def affiliation(b: DocActorsBuilder, person: str) -> str | None:
+    """The organization or group a person holds an office in ("NATO secretary general" → NATO)."""
+    for role in b.roles_of(person):
+        parsed = parse_role(role)
+        if parsed is not None and parsed[1]:
+            hit = b.dictionary.lookup(parsed[1])
+            if hit is not None and b.dictionary[hit[0]].type in ("organization", "group"):
+                return hit[0]
+    return None
+
+
+def holds_office(b: DocActorsBuilder, person: str, title: Title, country: str | None, org: str | None) -> bool:
+    """True when ``person`` holds ``title`` (of ``country`` or in ``org``) as far as the dictionary and text tell."""
+    if country is not None and b.country_of(person) != country:
+        return False
+    for role in b.roles_of(person):
+        parsed = parse_role(role)
+        if parsed is None:
+            continue
+        held, prefix = parsed
+        hit = b.dictionary.lookup(prefix) if prefix else None
+        role_org = hit[0] if hit is not None and b.dictionary[hit[0]].type in ("organization", "group") else None
+        if role_org != org:
+            continue
+        if held.canonical == title.canonical:
+            return True
+        if title.canonical in ("leader", "head") and (held.category == LEADER or org is not None):
+            return True
+    return False
+
+
+def _sentence_refs(b: DocActorsBuilder, sentence: int, before: int) -> list[Reference]:
+    return b.in_sentence(sentence, before)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _is_subject(b: DocActorsBuilder, ref: Reference) -> bool:
+    return b.doc[ref.head].dep_ in _SUBJECT_DEPS
+
+
+def _persons(b: DocActorsBuilder, refs: list[Reference]) -> list[Reference]:
+    return [r for r in refs if len(r.actors) == 1 and b.type_of(r.actor) == "person"]
+
+
+def _governing_subjects(token: Token) -> Iterator[Token]:
+    """Subjects of the clauses governing ``token``, innermost first ("Russia has stepped up *its* ...")."""
+    current = token
+    for _ in range(12):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            for child in current.children:
+                if child.dep_ in _SUBJECT_DEPS and not (child.i <= token.i < child.i + 1) and token not in child.subtree:
+                    yield child
+
+
+def _cataphora(b: DocActorsBuilder, token: Token) -> str | None:
+    """ "Asked whether *he* was ready, Donald Trump answered": the main subject after a fronted clause."""
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.i < token.i:
+        return None
+    branch = next((a for a in [token, *token.ancestors] if a.head.i == root.i and a.i != root.i), None)
+    if branch is None or branch.dep_ not in ("advcl", "prep", "npadvmod") or branch.i > subject.i:
+        return None
+    actor = b.actor_at(subject.i)
+    return actor if actor is not None and b.type_of(actor) == "person" else None
+
+
+def _person_candidates(b: DocActorsBuilder, token: Token) -> Iterator[str]:
+    sentence = b.sentence_of[token.i]
+    fronted = _cataphora(b, token)
+    if fronted is not None:
+        yield fronted
+    for subject in _governing_subjects(token):
+        actor = b.actor_at(subject.i)
+        if actor is not None and b.type_of(actor) == "person":
+            yield actor
+    same = _persons(b, _sentence_refs(b, sentence, token.i))
+    yield from (r.actor for r in reversed(same) if _is_subject(b, r))
+    yield from (r.actor for r in reversed(same))
+    for back in range(sentence - 1, max(sentence - _LOOKBACK, 0) - 1, -1):
+        refs = _persons(b, _sentence_refs(b, back, len(b.doc)))
+        subjects = sorted((r for r in refs if _is_subject(b, r)), key=lambda r: (_depth(b.doc[r.head]), r.start))
+        yield from (r.actor for r in subjects)
+        yield from (r.actor for r in reversed(refs))
+
+
+def _clause_subject(token: Token) -> set[int]:
+    """Token indices of the subject of the clause an object pronoun sits in (shared by coordinated verbs)."""
+    verb = token.head if token.dep_ != "pobj" else token.head.head
+    for _ in range(4):
+        subjects = {child.i for child in verb.children if child.dep_ in _SUBJECT_DEPS}
+        if subjects or verb.dep_ != "conj":
+            return subjects
+        verb = verb.head
+    return set()
+
+
+def _person_pronoun(b: DocActorsBuilder, token: Token) -> None:
+    excluded: set[str] = set()
+    if token.lower_ in ("him", "her") and token.dep_ in _OBJECT_DEPS:
+        excluded = {a for i in _clause_subject(token) if (a := b.actor_at(i)) is not None}
+    for actor in _person_candidates(b, token):
+        if actor not in excluded:
+            b.add(token.i, token.i + 1, actor, "pronoun")
+            return
+
+
+def _group_of(b: DocActorsBuilder, ref: Reference) -> tuple[str, ...] | None:
+    """The actors of a plural reference, or None when ``ref`` names one singular actor.
+
+    Plural references: several actors at once, a group, a plural noun ("Russian forces"), or
+    coordinated subjects of one kind ("the U.S. and Germany", "Sharif and Mohammed bin Salman").
+    """
+    if len(ref.actors) > 1:
+        return ref.actors
+    head = b.doc[ref.head]
+    person = b.type_of(ref.actor) == "person"
+    conj = [b.actor_at(c.i) for c in head.children if c.dep_ == "conj"]
+    conj_actors = [a for a in conj if a is not None and (b.type_of(a) == "person") == person and b.type_of(a) != "media"]
+    if conj_actors and b.type_of(ref.actor) != "media":
+        return tuple(dict.fromkeys((ref.actor, *conj_actors)))
+    if b.type_of(ref.actor) == "group" or (head.tag_ in ("NNS", "NNPS") and not person):
+        return ref.actors
+    return None
+
+
+def _blocked(b: DocActorsBuilder, after: int, before: int) -> bool:
+    """True when a plural common noun stands between a candidate and the pronoun."""
+    for token in b.doc[after:before]:
+        if token.tag_ == "NNS" and token.dep_ in _BLOCKING_DEPS and b.ref_at(token.i) is None:
+            return True
+    return False
+
+
+def _plural_pronoun(b: DocActorsBuilder, token: Token) -> None:
+    sentence = b.sentence_of[token.i]
+    for subject in _governing_subjects(token):
+        ref = b.ref_at(subject.i)
+        group = _group_of(b, ref) if ref is not None else None
+        if group is not None:
+            b.add(token.i, token.i + 1, group if len(group) > 1 else group[0], "pronoun")
+            return
+    window = range(sentence, max(sentence - 2, 0) - 1, -1)
+    for back in window:
+        for ref in reversed(_sentence_refs(b, back, token.i)):
+            group = _group_of(b, ref)
+            if group is not None and not _blocked(b, ref.end, token.i):
+                b.add(token.i, token.i + 1, group if len(group) > 1 else group[0], "pronoun")
+                return
+    for back in window[:2]:
+        refs = [
+            r for r in _sentence_refs(b, back, token.i)
+            if len(r.actors) == 1 and b.type_of(r.actor) in ("state", "organization") and _is_subject(b, r)
+        ]
+        refs.sort(key=lambda r: (_depth(b.doc[r.head]), -r.start))
+        for ref in refs:
+            if not _blocked(b, ref.end, token.i):
+                b.add(token.i, token.i + 1, ref.actor, "pronoun")
+                return
+
+
+def _its(b: DocActorsBuilder, token: Token) -> None:
+    def singular(ref: Reference) -> bool:
+        return len(ref.actors) == 1 and b.type_of(ref.actor) in ("state", "organization", "group") and (
+            (group := _group_of(b, ref)) is None or len(group) == 1
+        )
+
+    for subject in _governing_subjects(token):
+        ref = b.ref_at(subject.i)
+        if ref is not None and singular(ref):
+            b.add(token.i, token.i + 1, ref.actor, "pronoun")
+            return
+    sentence = b.sentence_of[token.i]
+    same = [r for r in _sentence_refs(b, sentence, token.i) if singular(r)]
+    if same:
+        b.add(token.i, token.i + 1, same[-1].actor, "pronoun")
+        return
+    previous = [r for r in _sentence_refs(b, sentence - 1, token.i) if singular(r) and _is_subject(b, r)]
+    if previous:
+        previous.sort(key=lambda r: (_depth(b.doc[r.head]), -r.start))
+        b.add(token.i, token.i + 1, previous[0].actor, "pronoun")
+
+
+def _office_holder(b: DocActorsBuilder, title: Title, country: str | None, org: str | None, before: int) -> str | None:
+    for ref in reversed(_persons(b, [r for r in b.ordered() if r.start < before])):
+        if holds_office(b, ref.actor, title, country, org):
+            return ref.actor
+    if country is None and org is None:
+        return None
+    pool = b.dictionary.of_country(country, actor_type="person") if country else list(b.dictionary.persons())
+    for entry in pool:
+        if entry.id not in b.actors:
+            b.actors[entry.id] = entry.to_actor()
+        if holds_office(b, entry.id, title, country, org):
+            return entry.id
+    return None
+
+
+def _two_of(b: DocActorsBuilder, token: Token) -> int | None:
+    """ "the two presidents" -> the two most recent persons with that office."""
+    doc = b.doc
+    if b.lower[token.i] not in ("two", "both") or token.i == 0 or b.lower[token.i - 1] != "the":
+        return None
+    hit = match_plural_title(b.lower[token.i + 1 : token.i + MAX_TITLE_WORDS + 5])
+    if hit is None:
+        return None
+    size, title = hit
+    found: list[str] = []
+    for ref in reversed(_persons(b, [r for r in b.ordered() if r.start < token.i])):
+        if ref.actor not in found and holds_office(b, ref.actor, title, b.country_of(ref.actor), affiliation(b, ref.actor)):
+            found.append(ref.actor)
+        if len(found) == 2:
+            end = token.i + 1 + size
+            b.add(token.i - 1, end, tuple(reversed(found)), "description", head=end - 1)
+            return end
+    return None
+
+
+def _description(b: DocActorsBuilder, token: Token) -> int | None:
+    """Resolve a definite description starting its title at ``token``; return the token after it."""
+    doc = b.doc
+    hit = match_title(b.lower[token.i : token.i + MAX_TITLE_WORDS + 4])
+    if hit is None or token.tag_ in ("NNS", "NNPS"):
+        return None
+    size, title = hit
+    end = token.i + size
+    if any(b.ref_at(j) is not None for j in range(token.i, end)):
+        return None
+    if end < len(doc) and (b.ref_at(end) is not None and b.type_of(b.ref_at(end).actor) == "person" or doc[end].pos_ == "PROPN"):
+        return None
+    k = token.i - 1
+    while k >= 0 and doc[k].lower_ in TITLE_MODIFIERS and b.ref_at(k) is None:
+        k -= 1
+    indicator = indicator_of(b, k)
+    country = org = None
+    first = k + 1
+    if indicator is not None:
+        country, org = indicator.country, indicator.org
+        if b.type_of(indicator.ref.actor) == "person":
+            return None  # "Putin's envoy" is someone else
+        if indicator.absorb:
+            first = indicator.ref.start
+            k = first - 1
+    elif end + 1 < len(doc) and doc[end].lower_ == "of":
+        after = b.ref_at(end + 1 if doc[end + 1].lower_ != "the" else end + 2)
+        if after is not None and len(after.actors) == 1 and b.type_of(after.actor) != "person":
+            country, org = b.country_of(after.actor), after.actor if b.type_of(after.actor) in ("organization", "group") else None
+    determined = k >= 0 and doc[k].lower_ == "the" or indicator is not None and indicator.possessive
+    if not determined or title.canonical in _GENERIC and country is None and org is None:
+        return None
+    if title.canonical == "head" and country is None and org is None:
+        return None
+    if org is not None and b.type_of(org) == "state":
+        org = None
+    person = _office_holder(b, title, country, org, token.i)
+    if person is None:
+        return None
+    start = k if k >= 0 and doc[k].lower_ == "the" else first
+    b.add(start, end, person, "description", head=end - 1)
+    return end
+
+
+def resolve_coreference(b: DocActorsBuilder) -> None:
+    """Resolve descriptions and third-person pronouns, left to right."""
+    doc = b.doc
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        ref = b.ref_at(i)
+        if ref is not None:
+            i = ref.end
+            continue
+        end = _two_of(b, token) or (_description(b, token) if b.lower[i] in TITLE_FIRST_WORDS else None)
+        if end is not None:
+            i = end
+            continue
+        if token.pos_ == "PRON" or token.lower_ in ("his", "her", "their", "its"):
+            lower = token.lower_
+            if lower in _PERSON_PRONOUNS:
+                _person_pronoun(b, token)
+            elif lower in _PLURAL_PRONOUNS:
+                _plural_pronoun(b, token)
+            elif lower == "its":
+                _its(b, token)
+        i += 1

@@ -1,0 +1,332 @@
+"""The phrase pass: titles, appositions and role nouns around the recognised names.
+
+* Titles before a name ("Ukrainian President Volodymyr Zelenskyy", "US
+  special envoy Steve Witkoff") and appositions ("Rustem Umerov, secretary of
+  Ukraine's security council") give the person a role and a country; the
+  title words then refer to the person.
+* Plural role nouns with their states ("the prime ministers of the
+  Netherlands and Poland", "the U.S. and Russian leaders") refer to every
+  state, with a role note such as "head of government".
+* A demonym or state before an institution noun ("Russian forces", "Kremlin
+  forces", "Ukraine's military") refers to the state, with a sector note.
+"""
+
+from __future__ import annotations
+
+from diplograph.actors.builder import DocActorsBuilder, Reference
+from diplograph.actors.entities import EQUIPMENT_NOUNS
+from diplograph.actors.titles import (
+    INSTITUTION_MODIFIERS,
+    INSTITUTION_SECTORS,
+    MAX_TITLE_WORDS,
+    PLURAL_TITLE_FIRST_WORDS,
+    PLURAL_TITLES,
+    TITLE_MODIFIERS,
+    TITLES,
+    Title,
+    match_plural_title,
+    match_title,
+)
+
+__all__ = ["read_phrases", "title_note", "title_ending_at", "Indicator", "indicator_of"]
+
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+_APPOSITION_STOPS = frozenset({",", ".", ";", ")", "(", "\u2014", "\u2013", ":", '"', "\u201c", "\u201d"})
+_NOT_APPOSITION = frozenset({"who", "which", "whose", "whom", "where", "when", "that", "and", "but", "or", "said", "says"})
+_LIST_GLUE = frozenset({",", "and", "or", "the", "as", "well"})
+_LEFT_GLUE = frozenset({"and", "or"})
+_HEAD_OF_GOVERNMENT = frozenset({"prime minister", "chancellor", "premier", "taoiseach"})
+_HEAD_OF_STATE = frozenset({"president", "king", "queen", "emir", "pope", "supreme leader"})
+
+
+def title_note(title: Title) -> str:
+    """The role note for a title: head of government/state, leader, or the title itself."""
+    if title.canonical in _HEAD_OF_GOVERNMENT:
+        return "head of government"
+    if title.canonical in _HEAD_OF_STATE:
+        return "head of state"
+    return title.canonical
+
+
+class Indicator:
+    """What a reference before a title tells about the title holder."""
+
+    def __init__(self, ref: Reference, b: DocActorsBuilder, possessive: bool) -> None:
+        actor = b.actors[ref.actor]
+        self.ref = ref
+        self.possessive = possessive
+        self.country = b.country_of(ref.actor)
+        self.org = ref.actor if actor.type in ("organization", "group") else None
+        self.org_name = actor.name if self.org else None
+        # Adjectival states, demonyms and organizations are part of the title; possessives and people are not.
+        self.absorb = not possessive and actor.type in ("state", "organization", "group")
+
+
+def indicator_of(b: DocActorsBuilder, i: int) -> Indicator | None:
+    """The country/organization reference ending at token ``i`` (``"Ukraine's"``, "Ukrainian", "NATO")."""
+    if i < 0:
+        return None
+    possessive = b.doc[i].lower_ in _POSSESSIVE
+    at = i - 1 if possessive else i
+    ref = b.ref_at(at) if at >= 0 else None
+    if ref is None or len(ref.actors) != 1 or ref.end != at + 1:
+        return None
+    if b.type_of(ref.actor) == "media" or (b.type_of(ref.actor) == "person" and not possessive):
+        return None
+    return Indicator(ref, b, possessive)
+
+
+def title_ending_at(b: DocActorsBuilder, end: int) -> tuple[int, Title] | None:
+    """The longest singular title whose last word is token ``end - 1``, as ``(start, title)``."""
+    doc = b.doc
+    for size in range(min(MAX_TITLE_WORDS + 4, end), 0, -1):
+        start = end - size
+        words = doc[start:end]
+        if any(t.is_punct and t.text != "-" or b.ref_at(t.i) is not None for t in words):
+            continue
+        title = TITLES.get(" ".join(t.lower_ for t in words).replace(" - ", "-"))
+        if title is not None and (size > 1 or doc[start].pos_ in ("NOUN", "PROPN", "ADJ")):
+            return start, title
+    return None
+
+
+def _extend_left(b: DocActorsBuilder, start: int) -> tuple[int, list[str], Indicator | None]:
+    """Modifiers and the country/organization indicator before a title starting at ``start``."""
+    doc = b.doc
+    k = start - 1
+    modifiers: list[str] = []
+    while k >= 0 and doc[k].lower_ in TITLE_MODIFIERS and b.ref_at(k) is None and len(modifiers) < 4:
+        modifiers.append(doc[k].lower_)
+        k -= 1
+    indicator = indicator_of(b, k)
+    return k + 1, modifiers, indicator
+
+
+def _learn_title(b: DocActorsBuilder, person: str, title: Title, modifiers: list[str], indicator: Indicator | None) -> None:
+    role = title.canonical
+    if indicator is not None and indicator.org_name and b.type_of(indicator.ref.actor) != "state":
+        role = f"{indicator.org_name} {role}"
+    if "former" in modifiers:
+        role = f"former {role}"
+    b.learn(person, country=indicator.country if indicator else None, role=role)
+
+
+def _person_like(b: DocActorsBuilder, ref: Reference) -> bool:
+    """A person, or a new name the model typed as an organization (a title can make it a person)."""
+    if len(ref.actors) != 1 or ref.kind not in ("name", "alias"):
+        return False
+    actor = b.actors[ref.actor]
+    return actor.type == "person" or (actor.type == "organization" and actor.id not in b.dictionary)
+
+
+def _as_person(b: DocActorsBuilder, ref: Reference, title: Title) -> str:
+    if b.type_of(ref.actor) == "person" or title.category in ("official",) and title.canonical == "head":
+        return ref.actor
+    return b.retype_as_person(ref.actor)
+
+
+def _titles_before_names(b: DocActorsBuilder) -> None:
+    for ref in b.ordered():
+        if not _person_like(b, ref):
+            continue
+        hit = title_ending_at(b, ref.start)
+        if hit is None:
+            continue
+        start, title = hit
+        if b.type_of(ref.actor) != "person":
+            _as_person(b, ref, title)
+        first, modifiers, indicator = _extend_left(b, start)
+        _learn_title(b, ref.actor, title, modifiers, indicator)
+        if indicator is not None and indicator.absorb:
+            first = indicator.ref.start
+        b.add(first, ref.start, ref.actor, "title", head=ref.start - 1)
+
+
+def _apposition_span(b: DocActorsBuilder, start: int) -> int:
+    doc = b.doc
+    end = start
+    sentence = b.sentence_of.get(start)
+    while end < len(doc) and end - start < 16 and doc[end].text not in _APPOSITION_STOPS:
+        if b.sentence_of.get(end) != sentence:
+            break
+        end += 1
+    return end
+
+
+def _appositions(b: DocActorsBuilder) -> None:
+    doc = b.doc
+    for ref in b.ordered():
+        if not _person_like(b, ref):
+            continue
+        _pre_apposition(b, ref)
+        start = ref.end + 1
+        if ref.end >= len(doc) or doc[ref.end].text != "," or start >= len(doc):
+            continue
+        first = doc[start]
+        if first.lower_ in _NOT_APPOSITION or first.pos_ in ("VERB", "AUX", "ADV") or first.is_punct:
+            continue
+        end = _apposition_span(b, start)
+        inner = [r for r in b.ordered() if start <= r.start < end and len(r.actors) == 1]
+        if any(b.type_of(r.actor) == "person" and r.end < len(doc) and doc[r.end].lower_ not in _POSSESSIVE for r in inner):
+            continue  # a list of people, not an apposition
+        title_hit = None
+        for i in range(start, end):
+            hit = match_title([t.lower_ for t in doc[i:end]])
+            if hit is not None and b.ref_at(i) is None:
+                title_hit = (i, *hit)
+                break
+        indicator = None
+        for r in inner:
+            possessive = r.end < len(doc) and doc[r.end].lower_ in _POSSESSIVE
+            if b.type_of(r.actor) != "media" and (b.type_of(r.actor) != "person" or possessive):
+                indicator = Indicator(r, b, possessive)
+                break
+        if title_hit is None and indicator is None:
+            continue
+        if title_hit is None:
+            if b.type_of(ref.actor) == "person":
+                b.learn(ref.actor, country=indicator.country if indicator else None)
+            continue
+        i, size, title = title_hit
+        if b.type_of(ref.actor) != "person":
+            _as_person(b, ref, title)
+        _learn_title(b, ref.actor, title, [t.lower_ for t in doc[start:i]], indicator)
+        b.add(i, i + size, ref.actor, "title", head=i + size - 1)
+
+
+def _pre_apposition(b: DocActorsBuilder, ref: Reference) -> None:
+    """ "Ukraine's foreign minister, Andrii Sybiha, said" """
+    doc = b.doc
+    comma = ref.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return
+    hit = title_ending_at(b, comma)
+    if hit is None:
+        return
+    start, title = hit
+    first, modifiers, indicator = _extend_left(b, start)
+    if indicator is None:
+        return
+    if b.type_of(ref.actor) != "person":
+        _as_person(b, ref, title)
+    _learn_title(b, ref.actor, title, modifiers, indicator)
+    b.add(indicator.ref.start if indicator.absorb else first, comma, ref.actor, "title", head=comma - 1)
+
+
+def _list_refs(b: DocActorsBuilder, i: int, step: int) -> list[Reference]:
+    """State/organization/group references in a coordinated list starting at token ``i`` (step ±1)."""
+    doc = b.doc
+    found: list[Reference] = []
+    while 0 <= i < len(doc):
+        ref = b.ref_at(i)
+        if ref is not None and len(ref.actors) == 1 and b.type_of(ref.actor) in ("state", "organization", "group"):
+            if step < 0 and ref.end != i + 1:
+                break
+            found.append(ref)
+            i = ref.end if step > 0 else ref.start - 1
+        elif doc[i].lower_ in (_LIST_GLUE if step > 0 else _LEFT_GLUE):
+            i += step
+        else:
+            break
+    return found
+
+
+def _plural_titles_of(b: DocActorsBuilder) -> None:
+    """ "the prime ministers of the Netherlands and Poland" """
+    doc = b.doc
+    for token in doc:
+        if b.lower[token.i] not in PLURAL_TITLE_FIRST_WORDS or b.ref_at(token.i) is not None:
+            continue
+        hit = match_plural_title(b.lower[token.i : token.i + MAX_TITLE_WORDS + 4])
+        if hit is None:
+            continue
+        size, title = hit
+        after = token.i + size
+        if after >= len(doc) or doc[after].lower_ != "of" or any(b.ref_at(j) for j in range(token.i, after)):
+            continue
+        refs = _list_refs(b, after + 1, 1)
+        if not refs:
+            continue
+        b.add(token.i, after, tuple(r.actor for r in refs), "description", head=after - 1)
+        b.notes[after - 1] = title_note(title)
+
+
+def _role_note(word: str) -> str | None:
+    if word in INSTITUTION_SECTORS:
+        return INSTITUTION_SECTORS[word]
+    title = PLURAL_TITLES.get(word) or TITLES.get(word)
+    return title_note(title) if title is not None else None
+
+
+def _coordinated_modifiers(b: DocActorsBuilder) -> None:
+    """ "the U.S. and Russian leaders", "Ukrainian and Russian delegations", "Ukrainian and European leaders" """
+    doc = b.doc
+    for head in doc:
+        if head.tag_ not in ("NNS", "NNPS") or _role_note(head.lower_) is None:
+            continue
+        own = b.ref_at(head.i)
+        if own is not None and (len(own.actors) > 1 or own.end != head.i + 1 or own.start == head.i):
+            continue
+        i = own.start - 1 if own is not None else head.i - 1
+        while i >= 0 and doc[i].lower_ in INSTITUTION_MODIFIERS and b.ref_at(i) is None:
+            i -= 1
+        refs = _list_refs(b, i, -1)
+        if own is not None:
+            refs.insert(0, own)
+        actors = tuple(dict.fromkeys(r.actor for r in reversed(refs)))
+        if len(actors) < 2:
+            continue
+        if own is not None:
+            b.remove(own.start, own.end)
+            b.put(Reference(own.start, head.i, own.actors, "demonym", head.i - 1))
+        b.add(head.i, head.i + 1, actors, "description")
+        b.notes[head.i] = _role_note(head.lower_) or "government"
+
+
+def _institution_end(b: DocActorsBuilder, i: int) -> int | None:
+    """End of an institution phrase starting at token ``i`` ("military intelligence drones"), or None."""
+    doc = b.doc
+    run = i
+    while run < len(doc) and run - i < 5 and b.ref_at(run) is None and (
+        doc[run].lower_ in INSTITUTION_MODIFIERS or doc[run].lower_ in INSTITUTION_SECTORS
+    ):
+        run += 1
+    for end in range(run, i, -1):
+        last = doc[end - 1]
+        two = " ".join(t.lower_ for t in doc[end - 2 : end]) if end - 2 >= i else ""
+        if (last.lower_ in INSTITUTION_SECTORS or two in INSTITUTION_SECTORS) and last.pos_ in ("NOUN", "PROPN"):
+            return end
+    return None
+
+
+def _institutions(b: DocActorsBuilder) -> None:
+    """ "Russian forces", "Kremlin forces", "the Ukrainian military", "Ukraine's General Staff" """
+    doc = b.doc
+    for ref in b.ordered():
+        if len(ref.actors) != 1 or b.type_of(ref.actor) not in ("state", "organization", "group"):
+            continue
+        if ref.kind in ("title", "description") or b.refs.get(ref.start) is not ref:
+            continue
+        i = ref.end
+        if i < len(doc) and doc[i].lower_ in _POSSESSIVE:
+            i += 1
+        end = _institution_end(b, i)
+        if end is None:
+            continue
+        if end < len(doc) and (other := b.ref_at(end)) is not None and b.type_of(other.actor) == "person":
+            continue
+        if end < len(doc) and doc[end].lower_ in EQUIPMENT_NOUNS:
+            continue  # "Kyiv government building" is a building
+        last = doc[end - 1].lower_
+        two = " ".join(t.lower_ for t in doc[end - 2 : end])
+        b.add(ref.start, end, ref.actor, ref.kind, head=end - 1, text_end=ref.text_end or ref.end)
+        b.notes[end - 1] = INSTITUTION_SECTORS.get(two) or INSTITUTION_SECTORS[last]
+
+
+def read_phrases(b: DocActorsBuilder) -> None:
+    """Run every phrase rule, in an order where titles claim their words before institutions do."""
+    _titles_before_names(b)
+    _appositions(b)
+    _plural_titles_of(b)
+    _coordinated_modifiers(b)
+    _institutions(b)

@@ -1,0 +1,139 @@
+"""Quoted speech: who said it, and who "we", "us" and "I" are inside it.
+
+A quote's speaker is the subject of the speech verb right after it
+(``"…," Zelensky said``, ``"…," said the president``), else of the speech
+verb before it in the same sentence (``Zelensky said: "…"``), else the
+speaker of the previous quote of the same paragraph. Inside a quote, "I",
+"me", "my" are the speaker; "we", "us", "our" are the speaker's state (or
+organization, for an official of one; or the speaker itself when a state or
+group speaks).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Token
+
+from diplograph.actors.builder import DocActorsBuilder
+from diplograph.actors.coreference import affiliation
+from diplograph.actors.doc_actors import Quote
+from diplograph.actors.titles import SPEECH_VERBS
+
+__all__ = ["quote_spans", "attribute_quotes"]
+
+_OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
+_CLOSING = frozenset({"\u201d", "\u00bb"})
+_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_AFTER_WINDOW = 8
+_BEFORE_WINDOW = 25
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of quoted text (marks excluded); a quote never crosses a paragraph."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, char in enumerate(text):
+        if start is not None and char == "\n" and text[i + 1 : i + 2] in ("\n", ""):
+            spans.append((start, i))  # an unclosed quote ends with its paragraph
+            start = None
+        elif start is None and (char in _OPENING or char == '"'):
+            start = i + 1
+        elif start is not None and (char in _CLOSING or char == '"'):
+            if i > start:
+                spans.append((start, i))
+            start = None
+    if start is not None and start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _subject_actor(b: DocActorsBuilder, verb: Token) -> str | None:
+    """The actor of the subject of ``verb``, or of the verb it is coordinated with ("thanked her and said")."""
+    for _ in range(4):
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        for child in subjects:
+            actor = b.actor_at(child.i)
+            if actor is not None:
+                return actor
+            for inner in child.subtree:
+                actor = b.actor_at(inner.i)
+                if actor is not None and b.type_of(actor) == "person":
+                    return actor
+        if subjects or verb.dep_ != "conj":
+            return None
+        verb = verb.head
+    return None
+
+
+def _is_speech(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _speaker_after(b: DocActorsBuilder, end: int, next_start: int) -> str | None:
+    doc = b.doc
+    first = bisect_right(b.starts, end)
+    if first >= len(doc):
+        return None
+    for token in doc[first : first + _AFTER_WINDOW]:
+        if token.idx >= next_start or "\n" in token.text:
+            break
+        if _is_speech(token):
+            return _subject_actor(b, token)
+    root = doc[first].sent.root
+    if root.i >= first and root.idx < next_start and _is_speech(root):
+        return _subject_actor(b, root)  # "'...' in the Pokrovsk direction, President Zelensky told French media"
+    return None
+
+
+def _speaker_before(b: DocActorsBuilder, start: int, previous_end: int) -> str | None:
+    doc = b.doc
+    last = bisect_left(b.starts, start - 1) - 1  # the last token before the opening mark
+    if last < 0:
+        return None
+    sentence = b.sentence_of.get(last)
+    for token in reversed(doc[max(last - _BEFORE_WINDOW, 0) : last + 1]):
+        if token.idx < previous_end or b.sentence_of.get(token.i) != sentence or "\n" in token.text:
+            break
+        if _is_speech(token):
+            return _subject_actor(b, token)
+    return None
+
+
+def _first_person(b: DocActorsBuilder, token: Token, speaker: str) -> str | None:
+    lower = token.lower_
+    kind = b.type_of(speaker)
+    if lower in _SINGULAR:
+        return speaker if kind == "person" else None
+    if lower not in _PLURAL or token.text == "US" or token.pos_ != "PRON":
+        return None
+    if kind in ("state", "organization", "group"):
+        return speaker
+    if kind != "person":
+        return None
+    state = b.dictionary.state_of(b.country_of(speaker))
+    return state if state is not None else affiliation(b, speaker)
+
+
+def attribute_quotes(b: DocActorsBuilder) -> None:
+    """Find every quote's speaker and resolve first-person pronouns inside attributed quotes."""
+    text = b.doc.text
+    spans = quote_spans(text)
+    previous: Quote | None = None
+    for number, (start, end) in enumerate(spans):
+        next_start = spans[number + 1][0] if number + 1 < len(spans) else len(text) + 1
+        previous_end = previous.end + 1 if previous is not None else 0
+        speaker = _speaker_after(b, end, next_start) or _speaker_before(b, start, previous_end)
+        if speaker is None and previous is not None and "\n" not in text[previous.end : start]:
+            speaker = previous.speaker
+        quote = Quote(start, end, speaker)
+        b.quotes.append(quote)
+        previous = quote
+        if speaker is None or b.type_of(speaker) == "media":
+            continue
+        for token in b.doc.char_span(start, end, alignment_mode="expand") or ():
+            if b.ref_at(token.i) is None:
+                actor = _first_person(b, token, speaker)
+                if actor is not None:
+                    b.add(token.i, token.i + 1, actor if actor in b.actors else b.dictionary.actor(actor), "pronoun")

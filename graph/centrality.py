@@ -1,0 +1,140 @@
+"""The centrality table: who matters in the graph, by several measures at once.
+
+:func:`centrality_table` returns one row per actor with its name, type and
+country, one column per measure and one ``<measure>_rank`` column per
+measure (1 = most central), sorted by the first measure. The definitions of
+the measures are in :mod:`diplograph.graph.measures`.
+
+Path-based measures (betweenness, closeness) cost one graph traversal per
+actor, so above :data:`EXACT_LIMIT` actors they are estimated from a fixed-seed
+sample of source actors, sized to the graph; the table says so in
+``df.attrs["notes"]``. Pass ``k`` to choose the sample size (``k=len(g)`` for
+the exact values).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from diplograph.errors import ConfigError
+from diplograph.graph.measures import igraph_scores, networkx_scores
+
+if TYPE_CHECKING:
+    from diplograph.graph.derived import DerivedGraphs
+
+__all__ = ["MEASURES", "PATH_MEASURES", "EXACT_LIMIT", "check_measures", "sample_size", "sample_sources", "centrality_table"]
+
+MEASURES: tuple[str, ...] = ("degree", "in_degree", "out_degree", "pagerank", "betweenness", "eigenvector", "closeness")
+PATH_MEASURES: frozenset[str] = frozenset({"betweenness", "closeness"})
+
+#: Up to this many actors, betweenness and closeness are computed exactly.
+EXACT_LIMIT = 1000
+#: Sampled sources are chosen so that ``k * (actors + ties)`` stays near this budget.
+_TRAVERSAL_BUDGET = 4e7
+_MIN_SOURCES, _MAX_SOURCES = 64, 512
+
+
+def check_measures(measures: str | Sequence[str]) -> list[str]:
+    """Validate measure names; return them as a de-duplicated list.
+
+    Raises:
+        ConfigError: naming the unknown measure and the known ones.
+    """
+    items = [measures] if isinstance(measures, str) else list(measures)
+    for measure in items:
+        if measure not in MEASURES:
+            raise ConfigError(f"unknown centrality measure {measure!r}; choose from: {', '.join(MEASURES)}")
+    if not items:
+        raise ConfigError("centrality needs at least one measure")
+    return list(dict.fromkeys(items))
+
+
+def sample_size(n_actors: int, n_ties: int, k: int | None = None) -> int | None:
+    """How many source actors to sample for path measures; None means exact."""
+    if k is not None:
+        if k < 1:
+            raise ConfigError(f"k={k} must be a positive number of sampled actors")
+        return None if k >= n_actors else int(k)
+    if n_actors <= EXACT_LIMIT:
+        return None
+    budget = int(_TRAVERSAL_BUDGET // max(n_actors + n_ties, 1))
+    chosen = min(max(budget, _MIN_SOURCES), _MAX_SOURCES)
+    return None if chosen >= n_actors else chosen
+
+
+def sample_sources(n_actors: int, k: int, seed: int) -> np.ndarray:
+    """Positions of ``k`` sampled actors: the same draw networkx makes for ``k`` and ``seed``."""
+    return np.array(random.Random(seed).sample(range(n_actors), k), dtype=np.int64)
+
+
+def _ranks(values: pd.Series) -> pd.Series:
+    return values.rank(method="min", ascending=False).astype("int64")
+
+
+def _notes(n: int, engine: str, weighted: bool, k: int | None, seed: int, path_measures: bool) -> list[str]:
+    notes = [f"engine: {engine}; ties weighted by {'relation count' if weighted else 'nothing (unweighted)'}"]
+    if path_measures and k is not None:
+        notes.append(
+            f"betweenness and closeness estimated from {k} sampled source actors (seed {seed}) "
+            f"because the graph has {n:,} actors; pass k={n} for exact values"
+        )
+    return notes
+
+
+def centrality_table(
+    derived: DerivedGraphs,
+    measures: str | Sequence[str] = MEASURES,
+    *,
+    weight: str | None = "count",
+    k: int | None = None,
+    seed: int = 0,
+    engine: str = "networkx",
+) -> pd.DataFrame:
+    """Compute the centrality table of a graph's derived views.
+
+    Args:
+        derived: the graph's cached derived data.
+        measures: measure names, the first one sorts the table.
+        weight: ``"count"`` (ties weighted by number of relation records) or None.
+        k: sampled source actors for betweenness/closeness (None: automatic).
+        seed: seed of that sample.
+        engine: ``"networkx"`` or ``"igraph"`` (already resolved).
+
+    Returns:
+        Columns ``actor, name, type, country``, one per measure, then one
+        ``<measure>_rank`` per measure; ``attrs["notes"]`` explains sampling.
+    """
+    names = check_measures(measures)
+    if weight not in ("count", None):
+        raise ConfigError(f"weight={weight!r}: use 'count' (number of relation records) or None")
+    weighted = weight == "count"
+    n = len(derived.nodes)
+    wants_paths = bool(PATH_MEASURES.intersection(names))
+    k_used = sample_size(n, len(derived.edges), k) if wants_paths else None
+    sources = sample_sources(n, k_used, seed) if k_used is not None else None
+    if n == 0:
+        scores = {m: np.zeros(0) for m in names}
+    elif engine == "igraph":
+        scores = igraph_scores(
+            derived.ig_directed, derived.ig_undirected, derived.pairs, derived.edges, names, weighted=weighted, sources=sources
+        )
+    else:
+        scores = networkx_scores(
+            derived.nx_weighted, derived.nx_undirected, derived.pairs, names, weighted=weighted, sources=sources
+        )
+    actors = derived.actors
+    # A copy of the actor columns keeps their plain object dtype (no string re-inference).
+    table = actors[["id", "name", "type", "country"]].rename(columns={"id": "actor"}).reset_index(drop=True)
+    for measure in names:
+        table[measure] = scores[measure] if n else pd.Series(dtype="int64" if "degree" in measure else float)
+    for measure in names:
+        table[f"{measure}_rank"] = _ranks(table[measure]) if n else pd.Series(dtype="int64")
+    table = table.sort_values([names[0], "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    table.attrs["notes"] = _notes(n, engine, weighted, k_used, seed, wants_paths)
+    table.attrs["engine"] = engine
+    return table

@@ -1,0 +1,112 @@
+"""Everything derived from a graph's two tables, computed on first use and kept.
+
+A :class:`~diplograph.graph.relation_graph.RelationGraph` is treated as
+immutable, so nothing here is ever invalidated: the edge lists, the networkx
+and igraph graphs and the results of costly analyses are computed once and
+shared by every later call (a report computes each graph once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from functools import cached_property
+from typing import Any, TypeVar
+
+import networkx as nx
+import pandas as pd
+
+from diplograph.graph.edges import RecordCodes, directed_edges, record_codes, undirected_pairs
+from diplograph.graph.engines import igraph_graph
+from diplograph.graph.lookup import ActorIndex
+from diplograph.graph.tables import date_series
+from diplograph.graph.views import multi_view, signed_view, undirected_view, weighted_view
+from diplograph.relations.ontology import Ontology
+
+__all__ = ["DerivedGraphs"]
+
+T = TypeVar("T")
+
+
+class DerivedGraphs:
+    """Lazily computed views of ``actors`` and ``relations``.
+
+    Args:
+        actors: the normalised actors table.
+        relations: the normalised relations table.
+        ontology: the relation ontology.
+    """
+
+    def __init__(self, actors: pd.DataFrame, relations: pd.DataFrame, ontology: Ontology) -> None:
+        self.actors = actors
+        self.relations = relations
+        self.ontology = ontology
+        self._results: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Return the result stored under ``key``, computing it the first time."""
+        if key not in self._results:
+            self._results[key] = compute()
+        return self._results[key]
+
+    @cached_property
+    def nodes(self) -> pd.Index:
+        """Actor ids in table order; an actor's integer code is its position here."""
+        return pd.Index(self.actors["id"].to_numpy(dtype=object), name="actor")
+
+    @cached_property
+    def index(self) -> ActorIndex:
+        """Name and alias lookup."""
+        return ActorIndex(self.actors)
+
+    @cached_property
+    def dates(self) -> pd.Series:
+        """Relation dates as ``datetime64`` (NaT when undated)."""
+        return date_series(self.relations)
+
+    @cached_property
+    def codes(self) -> RecordCodes:
+        """The relations as integer arrays (actor positions, type and document codes)."""
+        return record_codes(self.nodes, self.relations)
+
+    @cached_property
+    def edges(self) -> pd.DataFrame:
+        """Directed ties: ``source, target, count, signed`` (integer codes)."""
+        return directed_edges(self.codes, len(self.nodes), self.ontology)
+
+    @cached_property
+    def typed_edges(self) -> pd.DataFrame:
+        """Directed ties with one count column per relation type."""
+        return directed_edges(self.codes, len(self.nodes), self.ontology, by_type=True)
+
+    @cached_property
+    def pairs(self) -> pd.DataFrame:
+        """Undirected ties: ``a, b, count, signed`` with ``a < b``."""
+        return undirected_pairs(self.codes, len(self.nodes), self.ontology)
+
+    @cached_property
+    def nx_multi(self) -> nx.MultiDiGraph:
+        return multi_view(self.actors, self.relations)
+
+    @cached_property
+    def nx_weighted(self) -> nx.DiGraph:
+        return weighted_view(self.actors, self.nodes, self.typed_edges)
+
+    @cached_property
+    def nx_signed(self) -> nx.DiGraph:
+        return signed_view(self.actors, self.nodes, self.edges)
+
+    @cached_property
+    def nx_undirected(self) -> nx.Graph:
+        return undirected_view(self.nodes, self.pairs)
+
+    @cached_property
+    def ig_directed(self):
+        """igraph directed graph of the ties, edge ``weight`` = count."""
+        edges = self.edges
+        return igraph_graph(len(self.nodes), edges["source"], edges["target"], edges["count"], directed=True)
+
+    @cached_property
+    def ig_undirected(self):
+        """igraph undirected graph of the pairs, edge ``weight`` = count."""
+        pairs = self.pairs
+        return igraph_graph(len(self.nodes), pairs["a"], pairs["b"], pairs["count"], directed=False)

@@ -1,0 +1,160 @@
+"""Resolving what a user types ("zelensky", "Kremlin", "U.S.") to an actor id.
+
+Resolution tries, in order:
+
+1. the actor id, name or an alias, compared case-insensitively;
+2. the same with punctuation and spaces removed ("U.S." = "US" = "u s");
+3. a single word that is the surname of exactly one person ("Putin").
+
+A name that matches several actors, or none, raises
+:class:`~diplograph.errors.LookupFailed` with the candidates or the closest
+names (fuzzy matching with rapidfuzz), on one line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cached_property
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from diplograph.errors import LookupFailed
+from diplograph.models import Actor
+
+__all__ = ["ActorIndex", "fold", "compact"]
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of ``text`` ("Élysée" -> "elysee")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return (ascii_text or text).casefold().strip()
+
+
+def compact(text: str) -> str:
+    """``fold(text)`` without punctuation or spaces ("U.S." -> "us")."""
+    return _NON_ALNUM.sub("", fold(text))
+
+
+class ActorIndex:
+    """Name, alias and id lookup over an actors table.
+
+    Args:
+        actors: a frame with the :class:`~diplograph.models.Actor` columns.
+    """
+
+    def __init__(self, actors: pd.DataFrame) -> None:
+        self._actors = actors
+        self._names: dict[str, str] = dict(zip(actors["id"], actors["name"]))
+
+    @cached_property
+    def _forms(self) -> pd.DataFrame:
+        """Every way to name an actor: ``id, form, kind`` (kind: id, name or alias), folded."""
+        actors = self._actors
+        rows = pd.concat(
+            [
+                pd.DataFrame({"id": actors["id"], "text": actors["id"], "kind": "id"}),
+                pd.DataFrame({"id": actors["id"], "text": actors["name"], "kind": "name"}),
+                actors[["id", "aliases"]].explode("aliases").dropna().rename(columns={"aliases": "text"}).assign(kind="alias"),
+            ],
+            ignore_index=True,
+        )
+        text = rows["text"].astype(str)
+        ascii_text = text.str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
+        folded = ascii_text.where(ascii_text.str.len() > 0, text).str.casefold().str.strip()
+        return rows.assign(folded=folded, compact=folded.str.replace(_NON_ALNUM, "", regex=True))
+
+    @cached_property
+    def _tables(self) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+        """Lookup tables built on first use: exact, compact and surname keys -> actor ids."""
+        forms = self._forms
+        exact: dict[str, set[str]] = defaultdict(set)
+        short: dict[str, set[str]] = defaultdict(set)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for actor_id, key in zip(forms["id"], forms["folded"]):
+            exact[key].add(actor_id)
+        for actor_id, key in zip(forms["id"], forms["compact"]):
+            if key:
+                short[key].add(actor_id)
+        people = self._actors["type"] == "person"
+        for actor_id, name in zip(self._actors.loc[people, "id"], self._actors.loc[people, "name"]):
+            words = fold(name).split()
+            if len(words) > 1:
+                surnames[words[-1]].add(actor_id)
+        return exact, short, surnames
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name: object) -> bool:
+        if isinstance(name, Actor):
+            return name.id in self._names
+        if not isinstance(name, str):
+            return False
+        try:
+            self.resolve(name)
+        except LookupFailed:
+            return False
+        return True
+
+    def name_of(self, actor_id: str) -> str:
+        """The display name of ``actor_id`` (the id itself when unknown)."""
+        return self._names.get(actor_id, actor_id)
+
+    def names_of(self, actor_ids: Iterable[str]) -> list[str]:
+        """Display names of several ids, in order."""
+        return [self.name_of(actor_id) for actor_id in actor_ids]
+
+    def resolve(self, name: str | Actor) -> str:
+        """Return the id of the actor called ``name``.
+
+        Raises:
+            LookupFailed: the name is unknown (with the closest names) or ambiguous.
+        """
+        if isinstance(name, Actor):
+            name = name.id
+        if not isinstance(name, str) or not name.strip():
+            raise LookupFailed(f"an actor name must be a non-empty string, got {name!r}")
+        exact, short, surnames = self._tables
+        for table, key in ((exact, fold(name)), (short, compact(name)), (surnames, fold(name))):
+            found = table.get(key)
+            if found:
+                if len(found) == 1:
+                    return next(iter(found))
+                candidates = ", ".join(sorted(f"{self.name_of(i)} ({i})" for i in found))
+                raise LookupFailed(f"{name!r} is ambiguous: it names {candidates}; use an id")
+        raise LookupFailed(self._unknown_message(name))
+
+    def resolve_many(self, names: str | Actor | Iterable[str | Actor] | None) -> list[str] | None:
+        """Resolve one name or a list of names (None stays None)."""
+        if names is None:
+            return None
+        if isinstance(names, (str, Actor)):
+            names = [names]
+        return list(dict.fromkeys(self.resolve(name) for name in names))
+
+    def suggestions(self, name: str, *, limit: int = 3) -> list[str]:
+        """The display names of the actors whose names or aliases are closest to ``name``."""
+        choices = self._forms.loc[self._forms["kind"] != "id"]
+        if choices.empty:
+            return []
+        ids = choices["id"].to_numpy(dtype=object)
+        matches = process.extract(fold(name), choices["folded"].tolist(), scorer=fuzz.WRatio, limit=limit * 4)
+        names: list[str] = []
+        for _, score, position in matches:
+            display = self.name_of(ids[position])
+            if score >= 50 and display not in names:
+                names.append(display)
+        return names[:limit]
+
+    def _unknown_message(self, name: str) -> str:
+        if not self._names:
+            return f"no actor named {name!r}: the graph has no actors"
+        close = self.suggestions(name)
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        return f"no actor named {name!r}{hint}"

@@ -1,0 +1,251 @@
+"""Writers for the centrality report: Markdown, CSV, JSON and HTML text.
+
+Text from the corpus (actor names, relation mixes) is escaped for the target
+format: pipes and angle brackets in Markdown, every character that matters in
+HTML, and spreadsheet formulas in CSV (a text cell starting with ``= + - @``,
+a tab or a carriage return gets a leading single quote).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import math
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from diplograph.graph.balance import READINGS, TRIAD_KINDS
+from diplograph.graph.report import MEASURE_DESCRIPTIONS
+
+if TYPE_CHECKING:
+    from diplograph.graph.report import ReportData
+
+__all__ = ["neutralise_cell", "safe_csv", "to_markdown", "to_csv", "to_json", "to_html"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """Defuse a CSV cell a spreadsheet would run as a formula (text only; numbers pass)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_csv(frame: pd.DataFrame) -> str:
+    """Any table as CSV text, with formula-like text cells neutralised (for ``diplograph query --csv``).
+
+    Missing values become empty cells; dates are ISO strings; numbers stay numbers.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([neutralise_cell(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        cells = []
+        for value in row:
+            if isinstance(value, (bool, np.bool_)):
+                value = str(bool(value))
+            elif isinstance(value, (int, float, np.integer, np.floating)) and not pd.isna(value):
+                cells.append(value)
+                continue
+            cells.append(neutralise_cell(_fmt(value) if not isinstance(value, str) else value))
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
+def _fmt(value: Any) -> str:
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    return str(value)
+
+
+def _sections(data: ReportData) -> list[tuple[str, str, list[str], list[list[Any]]]]:
+    """``(heading, caption, header, rows)`` for every tabular section, shared by all formats."""
+    sections = []
+    for measure, ranked in data.rankings.items():
+        rows = [
+            [r.rank, r.name, r.type, r.country or "", r.value, r.relations, r.documents]
+            for r in ranked.itertuples(index=False)
+        ]
+        sections.append(
+            (f"Centrality: {measure}", MEASURE_DESCRIPTIONS[measure],
+             ["#", "actor", "type", "country", measure, "relations", "documents"], rows)
+        )
+    quality = "" if data.modularity is None else f", modularity {data.modularity:.3f}"
+    alone = f"; {data.single_communities} actor(s) in no group not shown" if data.single_communities else ""
+    sections.append(
+        ("Communities", f"{data.community_method}{quality}; internal relations split by ontology sign{alone}",
+         ["#", "size", "members", "internal", "cooperation", "conflict", "relation mix"],
+         [[c.community, c.size, c.members, c.internal, c.cooperation, c.conflict, c.relation_mix]
+          for c in data.communities.itertuples(index=False)])
+    )
+    sections.append(
+        ("Most active dyads", "asserted relations in either direction",
+         ["#", "actors", "relations", "documents", "types", "first", "last"],
+         [[i, f"{d.a_name} — {d.b_name}", d.relations, d.documents, d.types, d.first or "", d.last or ""]
+          for i, d in enumerate(data.dyads.itertuples(index=False), start=1)])
+    )
+    sections.append(
+        ("Relation mix by type", "asserted and negated records, ontology class and weight",
+         ["relation", "relations", "negated", "documents", "quad class", "weight"],
+         [[m.relation, m.relations, m.negated, m.documents, m.quad_class, m.weight] for m in data.relation_mix.itertuples(index=False)])
+    )
+    sections.append(
+        ("Relation mix by quad class", "asserted records",
+         ["quad class", "relations", "documents"],
+         [[q.quad_class, q.relations, q.documents] for q in data.quad_mix.itertuples(index=False)])
+    )
+    return sections
+
+
+def _balance_lines(data: ReportData) -> list[str]:
+    b = data.balance
+    ratio = "n/a (no triads)" if b.ratio is None else f"{b.ratio:.1%}"
+    lines = [
+        f"{b.positive_ties} cooperative and {b.negative_ties} conflictual ties; "
+        f"{b.triads} triads, {b.balanced} balanced, {b.unbalanced} unbalanced (balance ratio {ratio}).",
+        "By kind: " + "; ".join(f"{k} ({READINGS[k]}) {b.counts.get(k, 0)}" for k in TRIAD_KINDS) + ".",
+    ]
+    lines += [f"Unbalanced: {t}" for t in b.unbalanced_examples]
+    lines += [f"Balanced: {t}" for t in b.balanced_examples]
+    return lines
+
+
+def _overview(data: ReportData) -> list[str]:
+    lines: list[str] = []
+    if data.relation_filter:
+        lines.append("relation types: " + ", ".join(data.relation_filter))
+    lines += [line.strip() for line in repr(data.summary).splitlines()]
+    return lines + data.notes
+
+
+# ------------------------------------------------------------------- Markdown
+
+
+def _md_cell(value: Any) -> str:
+    text = html.escape(_fmt(value), quote=False).replace("|", "\\|")
+    return " ".join(text.split())
+
+
+def _md_table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[str]:
+    lines = ["| " + " | ".join(_md_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    body = ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in rows]
+    return lines + (body or ["| " + " | ".join(["—"] + [""] * (len(header) - 1)) + " |"])
+
+
+def to_markdown(data: ReportData) -> str:
+    """The report as Markdown, readable as plain text too."""
+    out = [f"# {_md_cell(data.title)}", ""]
+    out += [f"- {_md_cell(line)}" for line in _overview(data)] + [""]
+    for heading, caption, header, rows in _sections(data):
+        out += [f"## {_md_cell(heading)}", "", f"_{_md_cell(caption)}_", ""]
+        out += _md_table(header, rows) + [""]
+        if heading == "Communities":
+            out += ["## Structural balance", ""] + [f"- {_md_cell(line)}" for line in _balance_lines(data)] + [""]
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------------ CSV
+
+
+def to_csv(data: ReportData) -> str:
+    """The report as one tidy CSV table: ``section, rank, subject, subject_id, metric, value``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["section", "rank", "subject", "subject_id", "metric", "value"])
+
+    def row(*cells: Any) -> None:
+        writer.writerow([neutralise_cell(_fmt(c) if not isinstance(c, (int, float)) else c) for c in cells])
+
+    for measure, ranked in data.rankings.items():
+        for r in ranked.itertuples(index=False):
+            value = int(r.value) if isinstance(r.value, (int, np.integer)) else float(r.value)
+            row(f"centrality:{measure}", r.rank, r.name, r.actor, measure, value)
+            row(f"centrality:{measure}", r.rank, r.name, r.actor, "relations", int(r.relations))
+            row(f"centrality:{measure}", r.rank, r.name, r.actor, "documents", int(r.documents))
+    for c in data.communities.itertuples(index=False):
+        for metric in ("size", "internal", "cooperation", "conflict"):
+            row("communities", c.community, c.members, "", metric, int(getattr(c, metric)))
+    b = data.balance
+    for metric, value in (("triads", b.triads), ("balanced", b.balanced), ("unbalanced", b.unbalanced), *b.counts.items()):
+        row("balance", "", "", "", metric, value)
+    row("balance", "", "", "", "ratio", "" if b.ratio is None else b.ratio)
+    for i, d in enumerate(data.dyads.itertuples(index=False), start=1):
+        for metric in ("relations", "documents"):
+            row("dyads", i, f"{d.a_name} — {d.b_name}", f"{d.a}|{d.b}", metric, int(getattr(d, metric)))
+    for m in data.relation_mix.itertuples(index=False):
+        for metric in ("relations", "negated", "documents"):
+            row("relation_mix", "", m.relation, m.quad_class, metric, int(getattr(m, metric)))
+    for q in data.quad_mix.itertuples(index=False):
+        row("quad_mix", "", q.quad_class, "", "relations", int(q.relations))
+    return buffer.getvalue()
+
+
+# ----------------------------------------------------------------------- JSON
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return [{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in records]
+
+
+def to_json(data: ReportData) -> str:
+    """The report as one JSON object."""
+    document = {
+        "title": data.title,
+        "engine": data.engine,
+        "relation_filter": data.relation_filter,
+        "notes": data.notes,
+        "summary": data.summary.model_dump(mode="json"),
+        "centrality": {measure: _records(ranked) for measure, ranked in data.rankings.items()},
+        "communities": {
+            "method": data.community_method,
+            "modularity": data.modularity,
+            "groups": _records(data.communities),
+            "single_actor_communities": data.single_communities,
+        },
+        "balance": data.balance.model_dump(mode="json"),
+        "dyads": _records(data.dyads),
+        "relation_mix": _records(data.relation_mix),
+        "quad_mix": _records(data.quad_mix),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, default=str, allow_nan=False) + "\n"
+
+
+# ----------------------------------------------------------------------- HTML
+
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}"
+    "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
+    "th{background:#f3f3f3}caption{text-align:left;color:#666;font-style:italic}"
+)
+
+
+def _html_table(caption: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_fmt(v))}</td>" for v in row) + "</tr>" for row in rows)
+    return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def to_html(data: ReportData) -> str:
+    """The report as a standalone HTML page; every piece of text is escaped."""
+    title = html.escape(data.title)
+    parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title><style>{_STYLE}</style></head><body>"]
+    parts.append(f"<h1>{title}</h1><ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in _overview(data)) + "</ul>")
+    for heading, caption, header, rows in _sections(data):
+        parts.append(f"<h2>{html.escape(heading)}</h2>" + _html_table(caption, header, rows))
+        if heading == "Communities":
+            parts.append("<h2>Structural balance</h2><ul>")
+            parts.append("".join(f"<li>{html.escape(line)}</li>" for line in _balance_lines(data)) + "</ul>")
+    parts.append("</body></html>\n")
+    return "".join(parts)

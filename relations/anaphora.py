@@ -1,0 +1,153 @@
+"""Event objects and anaphora: targets read from what a verb is *about*.
+
+Verbs of judgement and response often take an event rather than an actor as
+object: "condemned Russia's invasion" (target: the invader), "threatened
+sanctions against Russia" (target: the one sanctioned), "rejected the idea",
+"dismissed it", "condemned the raid". The lexicon's ``event_object_role``
+says which argument of the event becomes the verb's target. Events that name
+no actor of that role, and anaphors ("it", "the idea", "the step"), are
+resolved from what was said before:
+
+* *it/this/that*: the nearest earlier noun phrase of the same sentence that
+  names an actor through a modifier ("welcomed *the European decision*,
+  while Russia dismissed *it*");
+* anaphoric nouns ("the idea", "the step") and plain pronouns: the source of
+  the most recent statement in this or the two previous sentences, even a
+  statement without a target ("Umerov proposed a meeting; Medinsky rejected
+  the idea");
+* event nouns without arguments ("condemned *the raid*"): the source of the
+  most recent statement of that type anywhere earlier in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from diplograph.actors.doc_actors import DocActors
+from diplograph.relations.arguments import Arg, phrase_actors, sentence_start
+from diplograph.relations.lexicon import Lexicon
+from diplograph.relations.matching import noun_entry
+from diplograph.relations.nominal import noun_sources, noun_targets
+
+__all__ = ["Statement", "History", "event_objects", "object_argument", "ANAPHOR_WINDOW"]
+
+#: How many sentences back an anaphor ("the idea", "it") may look.
+ANAPHOR_WINDOW = 2
+_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Who did what in an earlier trigger (with or without a target)."""
+
+    token: int
+    sentence: int
+    type: str
+    sources: tuple[str, ...]
+
+
+@dataclass
+class History:
+    """Statements read so far in a document, in text order."""
+
+    statements: list[Statement] = field(default_factory=list)
+    sentence: int = 0
+
+    def add(self, token: Token, relation_type: str, sources: list[str]) -> None:
+        """Record a trigger's sources (nothing is recorded without a source)."""
+        if sources:
+            self.statements.append(Statement(token.i, self.sentence, relation_type, tuple(dict.fromkeys(sources))))
+
+    def recent_sources(
+        self,
+        before: Token,
+        *,
+        relation_type: str | None = None,
+        window: int | None = None,
+        exclude: set[str] | frozenset[str] = frozenset(),
+    ) -> list[str]:
+        """Sources of the most recent statement before ``before`` (optionally of a type, within a window)."""
+        for statement in reversed(self.statements):
+            if statement.token >= before.i:
+                continue
+            if window is not None and self.sentence - statement.sentence > window:
+                return []
+            if relation_type is not None and statement.type != relation_type:
+                continue
+            sources = [s for s in statement.sources if s not in exclude]
+            if sources:
+                return sources
+        return []
+
+
+def event_objects(verb: Token) -> list[Token]:
+    """Objects and complements of a verb that may name the event it is about, nearest first."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp", "advcl"):
+            found.append(child)
+            if child.pos_ in ("VERB", "AUX", "PRON"):  # "condemned what it described as intimidation"
+                found.extend(t for t in child.subtree if t.dep_ in ("dobj", "oprd", "pobj", "attr") and t != child)
+        elif child.dep_ == "prep":
+            found.extend(o for o in child.children if o.dep_ in ("pobj", "pcomp"))
+    return found
+
+
+def _antecedent_phrase(pronoun: Token, actors: DocActors, lexicon: Lexicon, exclude: set[str]) -> list[Arg]:
+    """The nearest earlier noun phrase of the sentence naming an actor through a modifier."""
+    for i in range(pronoun.i - 1, sentence_start(pronoun) - 1, -1):
+        token = pronoun.doc[i]
+        if token.pos_ != "NOUN" or actors.actor_of(token) is not None:
+            continue
+        if token.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "attr"):
+            continue
+        found = [a for a in phrase_actors(token, actors, event_nouns=lexicon.nouns.keys()) if a.actor not in exclude]
+        if found:
+            return found
+    return []
+
+
+def object_argument(
+    verb: Token,
+    role: str,
+    actors: DocActors,
+    lexicon: Lexicon,
+    history: History,
+    *,
+    exclude: set[str],
+) -> tuple[list[Arg], str]:
+    """The ``role`` argument of the event (or anaphor) ``verb`` is about.
+
+    Returns the arguments and how they were found (``event_object``,
+    ``anaphora`` or ``none``). ``exclude`` holds the verb's own sources
+    (nobody condemns themselves).
+    """
+    anaphors = {a.lower() for a in lexicon.anaphors}
+    for obj in event_objects(verb):
+        entry = noun_entry(obj, lexicon)
+        if entry is not None:
+            if role == "source":
+                found = noun_sources(obj, entry.type, entry, actors, lexicon)
+            else:
+                found = noun_targets(obj, entry.type, entry, actors, lexicon)
+            found = [a for a in found if a.actor not in exclude]
+            if found:
+                return found, "event_object"
+            if role == "source":
+                prior = history.recent_sources(verb, relation_type=entry.type, exclude=exclude)
+                if prior:
+                    return [Arg(actor, obj, "anaphora") for actor in prior], "anaphora"
+            continue
+        word = obj.lower_
+        if word in _PRONOUNS and obj.pos_ in ("PRON", "DET"):
+            found = _antecedent_phrase(obj, actors, lexicon, exclude)
+            if found:
+                return found, "anaphora"
+        if word in anaphors or obj.lemma_.lower() in anaphors:
+            if role == "source":
+                prior = history.recent_sources(verb, window=ANAPHOR_WINDOW, exclude=exclude)
+                if prior:
+                    return [Arg(actor, obj, "anaphora") for actor in prior], "anaphora"
+    return [], "none"

@@ -1,0 +1,436 @@
+"""Arguments of predicates: subjects, objects and the actors a noun phrase names.
+
+The functions here read spaCy's dependency parse (ClearNLP labels). They
+answer two questions for the extractor:
+
+* which token fills a role of a predicate (:func:`clause_subject`,
+  :func:`slot_tokens`), following passives, control and raising verbs
+  ("pushed Washington to strengthen", "is ready to provide"), shared
+  subjects of coordinated verbs and relative clauses;
+* which actors a phrase names (:func:`phrase_actors`), expanding
+  coordination ("France, Germany and Italy"), role nouns ("the leaders of
+  France and Germany", "Russian forces", "Ukraine's military") and, for
+  place-like targets, locations inside the phrase ("a plant in Russia").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from diplograph.actors.doc_actors import DocActors
+
+__all__ = [
+    "Arg",
+    "conjuncts",
+    "phrase_actors",
+    "clause_subject",
+    "passive_agent",
+    "is_passive",
+    "slot_tokens",
+    "relative_antecedent",
+    "sentence_start",
+    "OBJECT_CONTROL",
+    "SUBJECT_CONTROL",
+    "RELATIONAL_NOUNS",
+    "QUANTITY_NOUNS",
+]
+
+#: Verbs whose object is the understood subject of their to-infinitive
+#: ("urged Washington to act": Washington acts).
+OBJECT_CONTROL = frozenset(
+    {
+        "push", "urge", "ask", "permit", "allow", "force", "help", "invite", "encourage", "persuade",
+        "tell", "order", "want", "call", "pressure", "press", "enable", "authorize", "authorise",
+        "compel", "need", "require", "appeal", "convince", "instruct", "expect", "get", "lead",
+    }
+)
+
+#: Verbs whose subject, not their object, does what their to-infinitive says
+#: ("promised Kyiv to send air defence": the promiser sends).
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer", "guarantee"})
+
+#: Nouns that name someone else than their possessor ("Zelenskyy's allies").
+RELATIONAL_NOUNS = frozenset(
+    {
+        "ally", "partner", "neighbour", "neighbor", "enemy", "rival", "opponent", "adversary", "critic",
+        "counterpart", "friend", "foe", "supporter", "backer", "successor", "predecessor", "target",
+    }
+)
+
+#: Nouns that only measure their ``of`` complement ("a series of attacks").
+QUANTITY_NOUNS = frozenset(
+    {
+        "series", "wave", "round", "number", "string", "spate", "volley", "salvo", "set", "package",
+        "raft", "batch", "flurry", "barrage", "campaign", "couple", "host", "slew", "dozen", "hundred",
+        "thousand", "lot", "range", "kind", "type", "part", "bit",
+    }
+)
+
+#: Nouns standing for the state of their possessor ("his country").
+_COUNTRY_NOUNS = frozenset({"country", "nation", "homeland", "state", "people"})
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+_LOCATIVE_PREPS = frozenset({"in", "inside", "near", "at", "on", "outside", "around", "across", "from"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+_LOCATION_TYPES = frozenset({"state", "place"})
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One actor found in an argument phrase.
+
+    Attributes:
+        actor: the actor id.
+        token: the token the actor was read from (for the evidence span).
+        via: how it was found: ``head`` (the phrase names the actor),
+            ``modifier`` (a possessive, demonym or name modifier of a role
+            noun), ``of`` (the complement of a role noun), ``country`` (the
+            state of a person's "country") or ``locative`` (a place inside
+            the phrase).
+    """
+
+    actor: str
+    token: Token
+    via: str
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and every token coordinated with it, in text order."""
+    found = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ == "conj" and child not in found:
+                found.append(child)
+                stack.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _unique(args: Iterable[Arg]) -> list[Arg]:
+    seen: set[str] = set()
+    result = []
+    for arg in args:
+        if arg.actor not in seen:
+            seen.add(arg.actor)
+            result.append(arg)
+    return result
+
+
+def phrase_actors(
+    head: Token,
+    actors: DocActors,
+    *,
+    locative: bool = False,
+    event_nouns: Collection[str] = (),
+    depth: int = 0,
+) -> list[Arg]:
+    """The actors named by the noun phrase headed by ``head`` (coordination expanded).
+
+    Args:
+        head: the head token of the phrase.
+        actors: the document's resolved actors.
+        locative: also accept a state or place found inside the phrase
+            (for attack and deployment targets).
+        event_nouns: lemmas of event nouns; for those, only the agent
+            (possessive or modifier) is read, not the ``of`` complement
+            ("Russia's invasion of Ukraine" names Russia).
+    """
+    if depth > 4:
+        return []
+    found: list[Arg] = []
+    for token in conjuncts(head):
+        found.extend(_single_actors(token, actors, locative, event_nouns, depth))
+        for companion in _companions(token):  # "Zelenskyy, along with the leaders of ..."
+            found.extend(phrase_actors(companion, actors, locative=locative, event_nouns=event_nouns, depth=depth + 1))
+    return _unique(found)
+
+
+def _companions(token: Token) -> list[Token]:
+    """Objects of "along with", "together with", "alongside" attached to a noun."""
+    found = []
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ in ("along", "together"):
+            for inner in child.children:
+                if inner.dep_ == "prep" and inner.lower_ == "with":
+                    found.extend(o for o in inner.children if o.dep_ == "pobj")
+        elif child.lower_ == "alongside":
+            found.extend(o for o in child.children if o.dep_ == "pobj")
+    return found
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the city, *which* forces tried to capture")."""
+    current = pronoun
+    for _ in range(6):
+        if current.dep_ == "relcl":
+            return current.head
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _single_actors(
+    token: Token, actors: DocActors, locative: bool, event_nouns: Collection[str], depth: int
+) -> list[Arg]:
+    actor = actors.actor_of(token)
+    if actor is not None:
+        found = [Arg(actor, token, "head")]
+        # "Trump and Vice President JD Vance" parsed as one name: nmod names joined by "and".
+        for inner in token.subtree:
+            inner_actor = actors.actor_of(inner)
+            if inner.dep_ == "nmod" and inner_actor and inner_actor != actor:
+                if any(child.dep_ == "cc" for child in inner.children):
+                    found.append(Arg(inner_actor, inner, "head"))
+        return found
+    if token.lower_ in _RELATIVE_PRONOUNS:
+        antecedent = relative_antecedent(token)
+        if antecedent is None:
+            return []
+        return phrase_actors(antecedent, actors, locative=locative, event_nouns=event_nouns, depth=depth + 1)
+    if token.pos_ == "PRON":
+        return []
+    found = []
+    relational = token.lemma_.lower() in RELATIONAL_NOUNS
+    event = token.lemma_.lower() in event_nouns
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS and not (relational and child.dep_ == "poss"):
+            for part in conjuncts(child):
+                part_actor = actors.actor_of(part)
+                if part_actor is not None:
+                    if token.lemma_.lower() in _COUNTRY_NOUNS and child.dep_ == "poss":
+                        part_actor = _country_of(part_actor, actors) or part_actor
+                        found.append(Arg(part_actor, part, "country"))
+                    else:
+                        found.append(Arg(part_actor, part, "modifier"))
+        elif child.dep_ == "prep" and child.lower_ == "of" and not (relational or event):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found.extend(
+                        Arg(a.actor, a.token, "of" if a.via == "head" else a.via)
+                        for a in phrase_actors(obj, actors, locative=locative, depth=depth + 1)
+                    )
+        elif child.dep_ == "appos":
+            found.extend(phrase_actors(child, actors, locative=locative, depth=depth + 1))
+    if not found and locative:
+        found = _locative_actors(token, actors)
+    return found
+
+
+def _country_of(person: str, actors: DocActors) -> str | None:
+    """The state actor of a person's country, when the document mentions it."""
+    actor = actors.actors.get(person)
+    if actor is None or actor.type != "person" or actor.country is None:
+        return None
+    for other in actors.actors.values():
+        if other.type == "state" and other.country == actor.country:
+            return other.id
+    return None
+
+
+def _locative_actors(token: Token, actors: DocActors) -> list[Arg]:
+    """The first state or place inside a phrase ("a plant located near Orenburg")."""
+    for inner in token.subtree:
+        if inner == token or inner.dep_ in ("relcl", "ccomp", "advcl"):
+            continue
+        actor = actors.actor_of(inner)
+        if actor is None:
+            continue
+        record = actors.actors.get(actor)
+        if record is not None and record.type in _LOCATION_TYPES:
+            path_ok = any(a.lower_ in _LOCATIVE_PREPS or a.dep_ in ("poss", "compound", "acl") for a in _path(inner, token))
+            if path_ok:
+                return [Arg(actor, inner, "locative")]
+    return []
+
+
+def _path(token: Token, top: Token) -> Iterator[Token]:
+    current = token
+    while current != top and current.head != current:
+        yield current
+        current = current.head
+
+
+def sentence_start(token: Token) -> int:
+    """Index of the first token of ``token``'s sentence (cheaper than ``token.sent``)."""
+    doc = token.doc
+    i = token.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb ("was attacked")."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The object of the ``by`` phrase of a passive verb, or None."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+
+
+def _controller_object(head: Token, *, complement: bool) -> Token | None:
+    """The object that controls a to-infinitive: "urged *Washington* to", "called on *Tokyo* to".
+
+    For a complement (xcomp) any direct object controls, except after
+    subject-control verbs ("promised"); for an adverbial to-infinitive only
+    the object of an object-control verb does ("pushed Washington to act"),
+    otherwise it is a purpose clause of the subject ("fired drones to hit").
+    """
+    lemma = head.lemma_.lower()
+    obj = _child(head, "dobj")
+    if obj is not None and lemma not in SUBJECT_CONTROL and (complement or lemma in OBJECT_CONTROL):
+        return obj
+    if lemma not in OBJECT_CONTROL:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to", "for"):
+            pobj = _child(prep, "pobj")
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def clause_subject(
+    verb: Token, *, climb_nouns: Collection[str] = (), max_hops: int = 8
+) -> tuple[Token | None, str]:
+    """The understood subject of ``verb`` and how it was found.
+
+    Returns ``(token, how)`` where ``how`` is ``direct`` (its own subject),
+    ``control`` (inherited through a control/raising verb or adjective),
+    ``shared`` (from a coordinated verb), ``relative`` (the noun a relative
+    clause modifies) or ``possessor`` (the possessor of a noun the clause
+    complements: "Trump's efforts to mediate"); ``(None, "none")`` if there
+    is none. For a passive verb the direct subject is its grammatical
+    subject (the patient); callers use :func:`passive_agent` for the agent.
+    A to-infinitive modifying a noun inherits the subject of the clause
+    only through nouns of ``climb_nouns`` ("started a *process* to
+    reimpose sanctions"), not through others ("restrictions to strike").
+    """
+    current, how = verb, "direct"
+    for _ in range(max_hops):
+        subject = _child(current, "nsubj", "csubj") or (
+            _child(current, "nsubjpass") if current != verb or is_passive(current) else None
+        )
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head, "relative"
+            return subject, how
+        dep, head = current.dep_, current.head
+        if head == current:
+            break
+        if current.pos_ in ("NOUN", "PROPN"):
+            possessor = _child(current, "poss")
+            if possessor is not None:
+                return possessor, "possessor"
+            if dep in ("dobj", "nsubj", "attr"):
+                current, how = head, "control"
+                continue
+            break
+        if dep in ("xcomp", "advcl") or (dep == "acl" and head.pos_ in ("VERB", "AUX")):
+            is_infinitive = _is_infinitive(current)
+            controller = _controller_object(head, complement=dep == "xcomp") if is_infinitive or dep == "xcomp" else None
+            if controller is not None:
+                return controller, "control"
+            if dep == "advcl" and not (is_infinitive or current.tag_ in ("VBG", "VBN")):
+                break
+            current, how = head, "control"
+        elif dep == "acomp":
+            current, how = head, "control"
+        elif dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            current, how = head, "shared"
+        elif dep == "pcomp":
+            current, how = head.head, "control"
+        elif dep == "relcl" and not _is_infinitive(current):
+            return head, "relative"
+        elif dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            possessor = _child(head, "poss")
+            if possessor is not None:  # "Trump's efforts *to mediate*"
+                return possessor, "possessor"
+            if current.tag_ == "VBN" or head.lemma_.lower() not in climb_nouns:
+                break  # "restrictions *to strike*": no one in particular
+            current, how = head, "control"  # "started a process *to reimpose* sanctions"
+        else:
+            break
+    return None, "none"
+
+
+def slot_tokens(verb: Token, slot: str) -> list[Token]:
+    """The tokens filling ``slot`` of ``verb``.
+
+    Slots: ``dobj`` (direct object; the grammatical subject of a passive
+    verb), ``dative`` (indirect object), ``ccomp_subj`` (subject of a
+    complement clause: "demanded that *Ukraine* withdraw"), or a preposition
+    ("with", "on", ...), whose objects are returned (also when the
+    preposition hangs off the verb's direct object: "funds weapons *for* X").
+    """
+    found: list[Token] = []
+    if slot == "dobj":
+        if is_passive(verb):
+            subject = _child(verb, "nsubjpass")
+            return [subject] if subject is not None else []
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if not objects:  # "encircle and capture the city": coordinated verbs share the object
+            partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            if verb.dep_ == "conj":
+                partners.append(verb.head)
+            for partner in partners:
+                if not is_passive(partner):
+                    objects.extend(
+                        c
+                        for c in partner.children
+                        if c.dep_ in ("dobj", "obj") and (c.i > verb.i or c.lower_ in _RELATIVE_PRONOUNS)
+                    )
+        return objects
+    if slot == "dative":
+        return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"] + [
+            p for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in c.children if p.dep_ == "pobj"
+        ]
+    if slot == "ccomp_subj":
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                subject = _child(child, "nsubj", "nsubjpass")
+                if subject is not None:
+                    found.append(subject)
+        return found
+    found = _prep_objects(verb, slot)
+    if not found and slot != "of" and verb.pos_ in ("VERB", "AUX"):
+        for obj in verb.children:  # "fund interceptors *for Ukraine*": the preposition hangs off the object
+            if obj.dep_ in ("dobj", "obj"):
+                found.extend(_prep_objects(obj, slot))
+    return found
+
+
+def _prep_objects(holder: Token, preposition: str) -> list[Token]:
+    found: list[Token] = []
+    words = preposition.split()
+    for child in holder.children:
+        if child.dep_ in ("prep", "prt", "dative", "agent") and child.lower_ == words[0]:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    found.append(obj)
+                elif obj.dep_ == "prep" and len(words) == 1:  # "close to", "along with"
+                    found.extend(o for o in obj.children if o.dep_ == "pobj")
+    return found

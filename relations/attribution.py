@@ -1,0 +1,156 @@
+"""Attribution: who says so?
+
+A relation read from reported speech carries the speaker in
+``attributed_to``; the act of saying is not itself a relation. Speakers are
+found, in order of preference, as:
+
+1. the subject of a verb of saying whose complement clause holds the
+   trigger ("Zelenskyy *said* Russia had deployed 100,000 troops");
+2. the subject of a verb of saying attached to the trigger's clause as a
+   parenthetical ("Russia attacked Kyiv, Zelenskyy *said*");
+3. the object of *according to* in the sentence;
+4. for text inside quotation marks, the speaker of the quotation: a verb of
+   saying next to the closing (or, before a colon, the opening) quotation
+   mark, possibly in the following sentence (``"...," X said.``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from diplograph.actors.doc_actors import DocActors
+from diplograph.relations.arguments import clause_subject, phrase_actors, sentence_start
+from diplograph.relations.lexicon import Lexicon
+
+__all__ = ["Speaker", "QuoteIndex", "speaker_of", "speech_verbs_of"]
+
+_QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{2,}?)[\"”»“]", re.S)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker: the actor and the verb (or phrase) that introduces the speech."""
+
+    actor: str
+    cue: Token
+
+
+@dataclass
+class QuoteIndex:
+    """Quoted passages of a document and their speakers (built once per document).
+
+    Attributes:
+        spans: ``(start_char, end_char)`` of each quotation's inside.
+        speakers: the speaker of each quotation (None when unknown).
+    """
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    speakers: list[Speaker | None] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, actors: DocActors, lexicon: Lexicon) -> QuoteIndex:
+        index = cls()
+        speech = {w.lower() for w in lexicon.speech_verbs}
+        text = doc.text
+        for match in _QUOTE_RE.finditer(text):
+            start, end = match.start(1), match.end(1)
+            index.spans.append((start, end))
+            index.speakers.append(_quote_speaker(doc, len(text), start, end, actors, speech))
+        return index
+
+    def speaker_at(self, char: int) -> Speaker | None:
+        """The speaker of the quotation containing character offset ``char``."""
+        for (start, end), speaker in zip(self.spans, self.speakers):
+            if start <= char < end:
+                return speaker
+        return None
+
+
+def _subject_actor(verb: Token, actors: DocActors) -> str | None:
+    subject, _ = clause_subject(verb)
+    if subject is None:
+        return None
+    found = phrase_actors(subject, actors)
+    return found[0].actor if found else None
+
+
+def _is_speech(token: Token, speech: set[str]) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech
+
+
+def _quote_speaker(
+    doc: Doc, length: int, start: int, end: int, actors: DocActors, speech: set[str]
+) -> Speaker | None:
+    """The speaker of the quotation ``doc.text[start:end]`` (``length`` is the text length)."""
+    after = doc.char_span(end, min(length, end + 200), alignment_mode="expand")
+    if after is not None:
+        for token in after:
+            if token.is_sent_start and token.idx > end + 1:
+                break
+            if _is_speech(token, speech) and not (start <= token.idx < end):
+                actor = _subject_actor(token, actors)
+                if actor is not None:
+                    return Speaker(actor, token)
+    before = doc.char_span(max(0, start - 200), start, alignment_mode="expand")
+    if before is not None:
+        for token in reversed(list(before)):
+            if token.idx >= start:
+                continue
+            if _is_speech(token, speech):
+                actor = _subject_actor(token, actors)
+                if actor is not None:
+                    return Speaker(actor, token)
+            if token.is_sent_start:
+                break
+    return None
+
+
+def _sentence_tokens(doc: Doc, start: int) -> Iterator[Token]:
+    """Tokens from ``start`` to the end of that sentence."""
+    for i in range(start, len(doc)):
+        if i > start and doc[i].is_sent_start:
+            return
+        yield doc[i]
+
+
+def speech_verbs_of(sentence: Span, lexicon: Lexicon) -> set[int]:
+    """Token indices of the verbs of saying in a sentence (never relations themselves)."""
+    speech = {w.lower() for w in lexicon.speech_verbs}
+    return {t.i for t in sentence if _is_speech(t, speech)}
+
+
+def speaker_of(
+    trigger: Token, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None = None
+) -> Speaker | None:
+    """The speaker the relation expressed by ``trigger`` is attributed to, or None."""
+    speech = {w.lower() for w in lexicon.speech_verbs}
+    current = trigger
+    while current.head != current:
+        head = current.head
+        if current.dep_ in ("ccomp", "parataxis") and _is_speech(head, speech):
+            actor = _subject_actor(head, actors)
+            if actor is not None:
+                return Speaker(actor, head)
+        current = head
+    root = current
+    for child in root.children:
+        if child.dep_ in ("parataxis", "advcl", "conj") and _is_speech(child, speech) and child.i > trigger.i:
+            actor = _subject_actor(child, actors)
+            if actor is not None:
+                return Speaker(actor, child)
+    doc = trigger.doc
+    start = sentence_start(trigger)
+    for token in _sentence_tokens(doc, start):
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            for obj in token.doc[token.i + 1].children:
+                if obj.dep_ == "pobj":
+                    found = phrase_actors(obj, actors)
+                    if found:
+                        return Speaker(found[0].actor, token)
+    if quotes is not None:
+        return quotes.speaker_at(trigger.idx)
+    return None

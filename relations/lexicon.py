@@ -1,0 +1,242 @@
+"""The relation lexicon: which words express which relation type, with which arguments.
+
+The built-in lexicon ships as ``data/lexicon.yaml``; a user file extends it
+(entries with the same key replace the built-in ones, lists are extended).
+Files are validated strictly (``extra="forbid"``), so a misspelt key is an
+error. Nothing is read at import time: :func:`default_lexicon` reads the file
+once, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from diplograph.errors import ConfigError
+from diplograph.io import format_validation_error, parse_yaml
+from diplograph.relations.ontology import Ontology
+
+__all__ = [
+    "VerbEntry",
+    "NounEntry",
+    "NegatorWords",
+    "ModalityWords",
+    "EvaluationWords",
+    "Lexicon",
+    "default_lexicon",
+    "load_lexicon",
+    "split_key",
+]
+
+
+def split_key(key: str) -> tuple[str, str | None]:
+    """Split a lexicon key into ``(lemma, particle)``: ``"call on"`` -> ``("call", "on")``."""
+    words = key.split()
+    if not words:
+        raise ValueError("empty lexicon key")
+    return words[0].lower(), (" ".join(words[1:]).lower() or None)
+
+
+class VerbEntry(BaseModel):
+    """How a verb expresses a relation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: str
+    target: tuple[str, ...] | None = None
+    negated_as: str | None = None
+    only_negated: bool = False
+    embeds: bool = False
+
+
+class NounEntry(BaseModel):
+    """How an event noun expresses a relation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: str
+    target: tuple[str, ...] | None = None
+    source: tuple[str, ...] | None = None
+    subject: Literal["source", "target"] | None = None
+    verbs: tuple[str, ...] | None = None
+
+
+class NegatorWords(BaseModel):
+    """Words and constructions that negate a relation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    verbs: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    nouns_with_no: tuple[str, ...] = ()
+    yet: bool = True
+
+
+class ModalityWords(BaseModel):
+    """Words that mark a relation as planned or hypothetical."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    planned_aux: tuple[str, ...] = ()
+    hypothetical_aux: tuple[str, ...] = ()
+    planned_governors: tuple[str, ...] = ()
+    hypothetical_governors: tuple[str, ...] = ()
+    hypothetical_marks: tuple[str, ...] = ()
+    planned_modifiers: tuple[str, ...] = ()
+    hypothetical_modifiers: tuple[str, ...] = ()
+
+
+class EvaluationWords(BaseModel):
+    """Verbs that judge their object through a complement, and the judgements that accuse."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    verbs: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    type: str = "accuses"
+
+
+class Lexicon(BaseModel):
+    """The whole lexicon: predicates, event nouns, light verbs, negators, modality and speech verbs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    target_slots: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    noun_target_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    noun_source_preps: tuple[str, ...] = ()
+    locative_types: tuple[str, ...] = ()
+    reciprocal_types: tuple[str, ...] = ()
+    embedding_types: tuple[str, ...] = ()
+    event_object_role: dict[str, Literal["source", "target"]] = Field(default_factory=dict)
+    anaphors: tuple[str, ...] = ()
+    effort_nouns: tuple[str, ...] = ()
+    addressee_types: tuple[str, ...] = ()
+    light_verb_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    verbs: dict[str, VerbEntry] = Field(default_factory=dict)
+    nouns: dict[str, NounEntry] = Field(default_factory=dict)
+    light_verbs: tuple[str, ...] = ()
+    negators: NegatorWords = NegatorWords()
+    modality: ModalityWords = ModalityWords()
+    speech_verbs: tuple[str, ...] = ()
+    evaluations: EvaluationWords = EvaluationWords()
+
+    @field_validator("verbs", "nouns", mode="before")
+    @classmethod
+    def _shorthand(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {str(k): ({"type": v} if isinstance(v, str) else v) for k, v in value.items()}
+        return value
+
+    def verb_entries(self, lemma: str) -> list[tuple[str | None, VerbEntry]]:
+        """Entries for a verb lemma as ``(particle, entry)``, particle entries first."""
+        return self._verb_index.get(lemma.lower(), [])
+
+    def light_verb_particles(self, lemma: str) -> list[str | None]:
+        """Particles with which ``lemma`` is a light verb (None = the bare verb)."""
+        return self._light_index.get(lemma.lower(), [])
+
+    def negator_particles(self, lemma: str) -> list[str | None]:
+        """Particles with which ``lemma`` is a negating verb (None = the bare verb)."""
+        return self._negator_index.get(lemma.lower(), [])
+
+    @cached_property
+    def _verb_index(self) -> dict[str, list[tuple[str | None, VerbEntry]]]:
+        return _index_entries(self)
+
+    @cached_property
+    def _light_index(self) -> dict[str, list[str | None]]:
+        return _index_keys(self.light_verbs)
+
+    @cached_property
+    def _negator_index(self) -> dict[str, list[str | None]]:
+        return _index_keys(self.negators.verbs)
+
+    def merged(self, other: Lexicon, fields: set[str]) -> Lexicon:
+        """Return this lexicon extended by the fields set in ``other``."""
+        update: dict[str, object] = {}
+        for name in fields:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if isinstance(mine, dict):
+                update[name] = {**mine, **theirs}
+            elif isinstance(mine, tuple):
+                update[name] = tuple(dict.fromkeys((*mine, *theirs)))
+            elif isinstance(mine, BaseModel):
+                parts = {f: getattr(theirs, f) for f in theirs.model_fields_set}
+                merged = {}
+                for key, value in parts.items():
+                    base = getattr(mine, key)
+                    merged[key] = tuple(dict.fromkeys((*base, *value))) if isinstance(base, tuple) else value
+                update[name] = mine.model_copy(update=merged)
+            else:
+                update[name] = theirs
+        return self.model_copy(update=update)
+
+    def check_types(self, ontology: Ontology, where: str = "lexicon") -> None:
+        """Raise ConfigError when an entry names a type the ontology does not have."""
+        for section, entries in (("verbs", self.verbs), ("nouns", self.nouns)):
+            for key, entry in entries.items():
+                names = [entry.type] + ([entry.negated_as] if getattr(entry, "negated_as", None) else [])
+                for name in names:
+                    if name not in ontology:
+                        raise ConfigError(f"{where}: {section}.{key}: unknown relation type {name!r}")
+
+
+def _index_entries(lexicon: Lexicon) -> dict[str, list[tuple[str | None, VerbEntry]]]:
+    index: dict[str, list[tuple[str | None, VerbEntry]]] = {}
+    for key, entry in lexicon.verbs.items():
+        lemma, particle = split_key(key)
+        index.setdefault(lemma, []).append((particle, entry))
+    for entries in index.values():
+        entries.sort(key=lambda item: item[0] is None)
+    return index
+
+
+def _index_keys(keys: tuple[str, ...]) -> dict[str, list[str | None]]:
+    index: dict[str, list[str | None]] = {}
+    for key in keys:
+        lemma, particle = split_key(key)
+        index.setdefault(lemma, []).append(particle)
+    return index
+
+
+def _parse(path: Path | str, text: str) -> tuple[Lexicon, set[str]]:
+    data = parse_yaml(path, text)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a lexicon file needs a top-level mapping (verbs:, nouns:, ...)")
+    try:
+        lexicon = Lexicon.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(path, exc)) from None
+    return lexicon, set(lexicon.model_fields_set)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon (read once, on first use)."""
+    text = resources.files("diplograph.relations").joinpath("data/lexicon.yaml").read_text("utf-8")
+    return _parse("lexicon.yaml", text)[0]
+
+
+def load_lexicon(path: str | Path | None = None, *, ontology: Ontology | None = None) -> Lexicon:
+    """Return the built-in lexicon, extended by the user file at ``path`` if given.
+
+    Raises:
+        ConfigError: one line naming the file and the entry that is wrong.
+    """
+    base = default_lexicon()
+    if path is None:
+        return base
+    file = Path(path)
+    try:
+        text = file.read_text("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read lexicon file ({exc.strerror or exc})") from None
+    user, fields = _parse(file, text)
+    merged = base.merged(user, fields)
+    if ontology is not None:
+        merged.check_types(ontology, str(file))
+    return merged

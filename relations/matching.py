@@ -1,0 +1,280 @@
+"""Matching: find the words of a sentence that express a relation (triggers).
+
+Three kinds of trigger:
+
+* ``verb``: a verb of the lexicon ("attacked", "called on", "won't cede");
+* ``light``: an event noun that is the object of a light verb ("*held* talks
+  with", "*launched* an offensive on", "*imposed* sanctions on"): the noun
+  gives the type, the verb gives the source;
+* ``noun``: any other event noun ("Russia's invasion", "a meeting with
+  Putin", "airstrikes on Ukraine").
+
+An event noun that is the object of another trigger verb ("*threatened*
+sanctions", "*condemned* the raid") is marked ``content``: it is what the
+verb is about, not a separate event, and only lends its arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from diplograph.relations.arguments import QUANTITY_NOUNS, sentence_start
+from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
+
+__all__ = [
+    "Trigger",
+    "match_triggers",
+    "verb_entry",
+    "noun_entry",
+    "light_verb_of",
+    "event_object",
+    "event_antecedent",
+]
+
+_NOUN_POS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word expressing a relation, before its arguments are read.
+
+    Attributes:
+        token: the verb or event noun.
+        type: the relation type.
+        kind: ``verb``, ``light`` or ``noun``.
+        verb: the light verb (kind ``light``), else None.
+        entry: the lexicon entry.
+        content: the noun is the object of another trigger verb.
+        antecedent: for a pronoun object of a light verb ("refrained from
+            imposing *them*"), the event noun it refers to.
+    """
+
+    token: Token
+    type: str
+    kind: str
+    entry: VerbEntry | NounEntry
+    verb: Token | None = None
+    content: bool = False
+    antecedent: Token | None = None
+
+
+def _attached_particles(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")}
+
+
+def _gerund_lemmas(token: Token) -> list[str]:
+    """Verb lemmas a noun-tagged *-ing* form may come from ("keep *mediating*" -> mediate)."""
+    word = token.lower_
+    if token.pos_ != "NOUN" or not word.endswith("ing") or len(word) < 6:
+        return []
+    stem = word[:-3]
+    candidates = [stem, stem + "e"]
+    if stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])
+    return candidates
+
+
+def verb_entry(token: Token, lexicon: Lexicon) -> VerbEntry | None:
+    """The lexicon entry for a verb token (particle entries first), or None.
+
+    A noun-tagged *-ing* form without a noun entry of its own is read as the
+    verb it comes from.
+    """
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        lemmas = [token.lemma_]
+    else:
+        lemmas = _gerund_lemmas(token)
+    attached = _attached_particles(token)
+    for lemma in lemmas:
+        for particle, entry in lexicon.verb_entries(lemma):
+            if particle is None or particle.split()[0] in attached:
+                return entry
+    return None
+
+
+def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
+    """The lexicon entry for an event noun token (two-word entries such as "military action" first), or None."""
+    if token.pos_ not in _NOUN_POS:
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and child.i < token.i:
+            entry = lexicon.nouns.get(f"{child.lower_} {lemma}")
+            if entry is not None:
+                return entry
+    return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
+
+
+def _is_light_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A light verb ("hold", "launch") or a negating verb ("call off", "cancel"), whose object is the event."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    particles = lexicon.light_verb_particles(token.lemma_) + lexicon.negator_particles(token.lemma_)
+    attached = _attached_particles(token)
+    return any(p is None or p in attached for p in particles)
+
+
+def _light_for(verb: Token, entry: NounEntry, lexicon: Lexicon) -> bool:
+    """Is ``verb`` a light verb for the event noun of ``entry``?"""
+    if entry.verbs is not None:
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in entry.verbs
+    return _is_light_verb(verb, lexicon)
+
+
+def _through_quantity(noun: Token) -> Iterator[Token]:
+    """``noun`` and, for a quantity noun, its *of* complements ("a series of *attacks*")."""
+    yield noun
+    if noun.lemma_.lower() in QUANTITY_NOUNS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                yield from (o for o in prep.children if o.dep_ == "pobj")
+
+
+def event_object(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The event noun for which ``verb`` is a light verb: its object, or the object of its event preposition."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            candidates = list(_through_quantity(child))
+        elif child.dep_ == "prep" and child.lower_ in _event_preps(verb, lexicon):
+            candidates = [n for o in child.children if o.dep_ == "pobj" for n in _through_quantity(o)]
+        else:
+            continue
+        for noun in candidates:
+            entry = noun_entry(noun, lexicon)
+            if entry is None:
+                continue
+            if child.dep_ == "prep" and entry.verbs is None:
+                return noun
+            if child.dep_ != "prep" and _light_for(verb, entry, lexicon):
+                return noun
+    return None
+
+
+def _event_preps(verb: Token, lexicon: Lexicon) -> set[str]:
+    """Prepositions through which ``verb`` takes an event noun ("returned *to* talks")."""
+    preps: set[str] = set()
+    words = {c.lower_ for c in verb.children}
+    for key, values in lexicon.light_verb_preps.items():
+        lemma, particle = split_key(key)
+        if lemma == verb.lemma_.lower() and (particle is None or particle in words):
+            preps.update(values)
+    return preps
+
+
+def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb whose event noun is ``noun`` ("held *talks*", "returned to *talks*"), or None."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+        owner = head.head
+        head = owner.head
+        if owner.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+    elif noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if head == noun:
+        return None
+    return head if event_object(head, lexicon) == noun else None
+
+
+def _is_compound_of_event(token: Token, lexicon: Lexicon) -> bool:
+    """ "summit meeting", "drone strike campaign": the first noun is part of the second."""
+    return token.dep_ == "compound" and noun_entry(token.head, lexicon) is not None
+
+
+_EVENT_PRONOUNS = {"it": False, "this": False, "that": False, "them": True, "these": True, "those": True}
+
+
+def event_antecedent(pronoun: Token, lexicon: Lexicon, *, window: int = 60) -> Token | None:
+    """The nearest earlier event noun a pronoun can stand for ("threatened sanctions ... imposing *them*").
+
+    Looks back through the current and the previous sentence; *them* wants a
+    plural noun, *it* a singular one.
+    """
+    plural = _EVENT_PRONOUNS.get(pronoun.lower_)
+    if plural is None:
+        return None
+    doc = pronoun.doc
+    start = max(0, pronoun.i - window)
+    first = sentence_start(pronoun)
+    previous_start = sentence_start(doc[first - 1]) if first > 0 else first
+    for i in range(pronoun.i - 1, max(start, previous_start) - 1, -1):
+        token = doc[i]
+        if noun_entry(token, lexicon) is None or token.dep_ == "compound":
+            continue
+        if (token.tag_ in ("NNS", "NNPS")) == plural:
+            return token
+    return None
+
+
+def _pronoun_event(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    if not _is_light_verb(verb, lexicon):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("PRON", "DET") and child.lower_ in _EVENT_PRONOUNS:
+            antecedent = event_antecedent(child, lexicon)
+            if antecedent is not None:
+                return child, antecedent
+    return None
+
+
+def _complement_words(verb: Token) -> Iterator[Token]:
+    """Words of a verb's object complement: "called it *unfair*", "described it *as illegal*"."""
+    for child in verb.children:
+        parts: list[Token] = []
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
+            parts = [child]
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            parts = [o for o in child.children if o.dep_ in ("pobj", "amod", "acomp")]
+        for part in parts:
+            for word in part.subtree:
+                if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "conj", "amod", "pobj", "attr") or word == part:
+                    yield word
+
+
+def evaluation_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
+    """An accusation read from a negative judgement ("called the decision *unfair*"), or None."""
+    words = lexicon.evaluations
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.verbs:
+        return None
+    negative = {w.lower() for w in words.negative}
+    if any(w.lemma_.lower() in negative or w.lower_ in negative for w in _complement_words(verb)):
+        return VerbEntry(type=words.type, target=("dobj",))
+    return None
+
+
+def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
+    """Every trigger of a sentence, in text order."""
+    triggers: list[Trigger] = []
+    for token in sentence:
+        pronoun_event = _pronoun_event(token, lexicon)
+        if pronoun_event is not None:
+            pronoun, antecedent = pronoun_event
+            entry = noun_entry(antecedent, lexicon)
+            if entry is not None:
+                triggers.append(Trigger(pronoun, entry.type, "light", entry, verb=token, antecedent=antecedent))
+                continue
+        noun = noun_entry(token, lexicon)
+        if noun is None:
+            entry = evaluation_entry(token, lexicon) or verb_entry(token, lexicon)
+            if entry is not None and event_object(token, lexicon) is None:
+                triggers.append(Trigger(token, entry.type, "verb", entry))
+            continue
+        if _is_compound_of_event(token, lexicon):
+            continue
+        light = light_verb_of(token, lexicon)
+        if light is not None:
+            triggers.append(Trigger(token, noun.type, "light", noun, verb=light))
+            continue
+        if noun.verbs is not None:
+            continue  # weapons and troops are events only with their verbs
+        governor = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+        content = governor is not None and verb_entry(governor, lexicon) is not None
+        triggers.append(Trigger(token, noun.type, "noun", noun, content=content))
+    return triggers

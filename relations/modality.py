@@ -1,0 +1,76 @@
+"""Modality: is the relation a fact, a plan or a hypothesis?
+
+Read along the trigger's governor chain, nearest word first:
+
+* ``planned``: a future auxiliary (*will*, *shall*, *'ll*), a planning
+  governor (*plans to*, *is expected to*, *is ready to*, *prepares to*,
+  *wants to*) or modifier (*upcoming*, *planned*, *next*);
+* ``hypothetical``: a conditional or epistemic auxiliary (*would*, *could*,
+  *may*, *might*, *should*, *must*), a governor such as *consider* or
+  *threaten*, a modifier such as *possible*, or an *if*/*unless* clause
+  anywhere up the chain (which wins over a plan: "if X, they will ...");
+* ``factual`` otherwise.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.models import Modality
+from diplograph.relations.clauses import governor_chain
+from diplograph.relations.lexicon import Lexicon
+
+__all__ = ["modality_of"]
+
+
+def _conditional(chain: list[Token], marks: set[str]) -> bool:
+    """An if-clause around the trigger, or attached to its clause ("if X, they will meet")."""
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ in marks:
+                return True
+            if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in child.children):
+                return True
+    top = chain[-1]
+    if top.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in top.children)
+    return False
+
+
+def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
+    """The modality of the relation expressed by ``trigger``."""
+    words = lexicon.modality
+    chain = governor_chain(trigger)
+    if _conditional(chain, {m.lower() for m in words.hypothetical_marks}):
+        return "hypothetical"
+    planned_aux = {w.lower() for w in words.planned_aux}
+    hypothetical_aux = {w.lower() for w in words.hypothetical_aux}
+    planned_gov = {w.lower() for w in words.planned_governors}
+    hypothetical_gov = {w.lower() for w in words.hypothetical_governors}
+    planned_mod = {w.lower() for w in words.planned_modifiers}
+    hypothetical_mod = {w.lower() for w in words.hypothetical_modifiers}
+    for position, token in enumerate(chain):
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+                if child.lower_ in planned_aux or child.lemma_.lower() in planned_aux:
+                    return "planned"
+                if child.lower_ in hypothetical_aux or child.lemma_.lower() in hypothetical_aux:
+                    return "hypothetical"
+            if child.dep_ in ("amod", "advmod") and token.pos_ in ("NOUN", "PROPN"):
+                if child.lower_ in hypothetical_mod:
+                    return "hypothetical"
+                if child.lower_ in planned_mod:
+                    return "planned"
+        if position > 0:
+            lemma = token.lemma_.lower()
+            if lemma in hypothetical_gov:
+                return "hypothetical"
+            if lemma in planned_gov:
+                return "planned"
+            if lemma == "be" and any(c.dep_ == "xcomp" and c in chain for c in token.children) and _is_to(chain):
+                return "planned"  # "is to meet"
+    return "factual"
+
+
+def _is_to(chain: list[Token]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for t in chain for c in t.children)

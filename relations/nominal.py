@@ -1,0 +1,168 @@
+"""Nominal events: the arguments of event nouns.
+
+"Russia's invasion", "a Russian offensive on the city", "airstrikes on
+Ukraine", "sanctions against Russia", "security guarantees for Ukraine",
+"a meeting with Putin", "a summit between Trump and Putin", "the threat to
+increase pressure on the Kremlin".
+
+The *source* (agent) of an event noun is its possessive, a name or demonym
+modifying it ("US strikes", "Israeli and American strikes"), or the object of
+*by*/*from*; for meeting-like nouns also the object of *of* ("a meeting of
+the coalition"). Places never act: "the Alaska summit" has no source. The
+*target* is the object of a type-specific preposition (``noun_target_preps``
+in the lexicon), or else the object of the noun's purpose clause ("sanctions
+to pressure Russia").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.actors.doc_actors import DocActors
+from diplograph.relations.arguments import Arg, conjuncts, phrase_actors, slot_tokens
+from diplograph.relations.lexicon import Lexicon, NounEntry
+
+__all__ = [
+    "noun_sources",
+    "noun_targets",
+    "purpose_targets",
+    "copular_subject",
+    "effort_agents",
+    "AGENT_TYPES",
+    "OF_SOURCE_TYPES",
+]
+
+#: Actor types that can be the agent of an event named by a modifier.
+AGENT_TYPES = frozenset({"person", "state", "organization", "group"})
+#: Relation types whose event noun names its participants with *of*.
+OF_SOURCE_TYPES = frozenset({"meets", "negotiates", "agrees"})
+
+
+def _agents(args: list[Arg], actors: DocActors) -> list[Arg]:
+    return [a for a in args if (actors.actors.get(a.actor) is not None and actors.actors[a.actor].type in AGENT_TYPES)]
+
+
+def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """The agents of the event noun ``noun``."""
+    source_preps = set(entry.source or lexicon.noun_source_preps)
+    found: list[Arg] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found.extend(phrase_actors(child, actors))
+        elif child.dep_ in ("amod", "compound", "nmod"):
+            for part in conjuncts(child):
+                actor = actors.actor_of(part)
+                if actor is not None:
+                    found.append(Arg(actor, part, "modifier"))
+        elif child.dep_ in ("prep", "agent") and child.lower_ in source_preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found.extend(phrase_actors(obj, actors))
+        elif child.dep_ == "prep" and child.lower_ == "of" and relation in OF_SOURCE_TYPES:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found.extend(phrase_actors(obj, actors))
+    unique: dict[str, Arg] = {}
+    for arg in _agents(found, actors):
+        unique.setdefault(arg.actor, arg)
+    return list(unique.values())
+
+
+def noun_targets(
+    noun: Token,
+    relation: str,
+    entry: NounEntry,
+    actors: DocActors,
+    lexicon: Lexicon,
+    *,
+    extra: Token | None = None,
+) -> list[Arg]:
+    """The targets of the event noun ``noun`` (and of its light verb ``extra``, if given)."""
+    preps = tuple(entry.target or lexicon.noun_target_preps.get(relation, ()))
+    locative = relation in lexicon.locative_types
+    event_nouns = lexicon.nouns.keys()
+    found: list[Arg] = []
+    holders = [noun] + ([extra] if extra is not None else [])
+    for holder in holders:
+        for prep in preps:
+            if extra is not None and holder == extra and prep == "of":
+                continue
+            for obj in slot_tokens(holder, prep):
+                found.extend(phrase_actors(obj, actors, locative=locative, event_nouns=event_nouns))
+        if found:
+            break
+    if not found and extra is not None:
+        for obj in slot_tokens(extra, "dative"):
+            found.extend(phrase_actors(obj, actors))
+    if not found:
+        found = purpose_targets(noun, actors, lexicon)
+    if not found and locative:  # "the Kharkiv offensive": a place modifying an attack is its target
+        for child in noun.children:
+            actor = actors.actor_of(child) if child.dep_ in ("compound", "nmod") else None
+            record = actors.actors.get(actor) if actor is not None else None
+            if record is not None and record.type == "place":
+                found.append(Arg(actor, child, "modifier"))
+    unique: dict[str, Arg] = {}
+    for arg in found:
+        unique.setdefault(arg.actor, arg)
+    return list(unique.values())
+
+
+def purpose_targets(noun: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """Objects of a to-infinitive modifying ``noun``: "sanctions to pressure *Russia*".
+
+    When the object is itself an event noun, its target is taken instead:
+    "the threat to increase pressure *on the Kremlin*".
+    """
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            for obj in child.children:
+                if obj.dep_ != "dobj":
+                    continue
+                nested = lexicon.nouns.get(obj.lemma_.lower())
+                if nested is not None:  # "the threat to increase *pressure on the Kremlin*"
+                    found = noun_targets(obj, nested.type, nested, actors, lexicon, extra=child)
+                else:
+                    found = phrase_actors(obj, actors, event_nouns=lexicon.nouns.keys())
+                if found:
+                    return found
+    return []
+
+
+_COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear"})
+_EFFORT_CLIMB = frozenset({"pobj", "prep", "dobj", "acl", "xcomp", "appos", "conj", "compound", "pcomp"})
+
+
+def copular_subject(noun: Token) -> Token | None:
+    """The subject of a copula whose complement is ``noun`` ("*Pokrovsk* became the main target")."""
+    head = noun.head
+    if noun.dep_ in ("attr", "oprd", "acomp") and head.lemma_.lower() in _COPULAS:
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def effort_agents(noun: Token, actors: DocActors, lexicon: Lexicon, *, max_hops: int = 8) -> list[Arg]:
+    """The agent of an effort an event noun is part of.
+
+    "Trump's efforts to mediate an end to the war, including *a meeting* with
+    Putin": the meeting is Trump's. Climbs from ``noun`` through noun-phrase
+    and complement links (never out of its clause) to the nearest noun of
+    ``lexicon.effort_nouns`` and returns its possessor.
+    """
+    efforts = {w.lower() for w in lexicon.effort_nouns}
+    current = noun
+    for _ in range(max_hops):
+        if current.dep_ not in _EFFORT_CLIMB and not (current.dep_ == "prep" or current.pos_ == "VERB"):
+            return []
+        head = current.head
+        if head == current:
+            return []
+        if head.lemma_.lower() in efforts and head.pos_ in ("NOUN", "PROPN"):
+            for child in head.children:
+                if child.dep_ == "poss":
+                    return _agents(phrase_actors(child, actors), actors)
+            return []
+        current = head
+    return []

@@ -1,0 +1,70 @@
+"""Polarity: is the relation asserted or negated?
+
+Negations are counted along the trigger's governor chain
+(:func:`diplograph.relations.clauses.governor_chain`); an odd count means
+``negated``. What counts as one negation:
+
+* ``not``/``n't``/``never`` on the trigger or a word governing it
+  ("did *not* meet", "*won't* cede", "*never* accept");
+* ``no`` on the trigger noun or a governing noun ("*no* talks",
+  "shows *no* signs of wanting to meet");
+* a negating verb governing the trigger ("*refrained* from imposing",
+  "*failed* to reach", "*called off* the summit", "*refused* to hold talks");
+* ``without`` governing it ("without meeting"), and "has *yet to* impose".
+
+"did not refuse to meet" has two negations and stays asserted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.models import Polarity
+from diplograph.relations.clauses import governor_chain
+from diplograph.relations.lexicon import Lexicon
+
+__all__ = ["negation_count", "polarity_of"]
+
+
+def _negating_verb(token: Token, lexicon: Lexicon) -> bool:
+    particles = lexicon.negator_particles(token.lemma_.lower())
+    if not particles:
+        return False
+    attached = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    return any(p is None or p in attached for p in particles)
+
+
+def negation_count(trigger: Token, lexicon: Lexicon) -> int:
+    """How many negations govern ``trigger`` inside its clause."""
+    words = {w.lower() for w in lexicon.negators.words}
+    with_no = {n.lower() for n in lexicon.negators.nouns_with_no}
+    count = 0
+    chain = governor_chain(trigger)
+    for position, token in enumerate(chain):
+        below = chain[position - 1] if position > 0 else None
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and child.lower_ in words):
+                count += 1
+            elif child.dep_ == "det" and child.lower_ in words:
+                if position == 0 or token.lemma_.lower() in with_no:
+                    count += 1
+        if position > 0:
+            if token.lower_ in words and token.pos_ == "ADP":  # "without meeting"
+                count += 1
+            elif token.pos_ in ("VERB", "AUX") and _negating_verb(token, lexicon) and below.dep_ != "nsubj":
+                count += 1  # "refused to meet", "called off the summit"; not "the offensive failed"
+        if lexicon.negators.yet and _yet_to(token):
+            count += 1
+    return count
+
+
+def _yet_to(token: Token) -> bool:
+    """ "has yet to impose": *yet* right before the infinitive's *to*."""
+    doc = token.doc
+    i = token.i
+    return i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "yet"
+
+
+def polarity_of(trigger: Token, lexicon: Lexicon) -> Polarity:
+    """``negated`` when an odd number of negations govern the trigger, else ``asserted``."""
+    return "negated" if negation_count(trigger, lexicon) % 2 else "asserted"
