@@ -200,8 +200,10 @@ class DocActorsBuilder:
         used: set[str] = set()
         for ref in self.ordered():
             span = self.doc[ref.start : ref.text_end or ref.end]
-            for actor_id in ref.actors:
-                used.add(actor_id)
+            # A plural role noun restates actors named next to it ("German and French officials"): no new mention.
+            mentioned = ref.actors if len(ref.actors) == 1 or ref.kind == "pronoun" else ()
+            used.update(ref.actors)
+            for actor_id in mentioned:
                 result.mentions.append(
                     Mention(
                         actor=actor_id,

@@ -103,7 +103,7 @@ def _governing_subjects(token: Token) -> Iterator[Token]:
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
             for child in current.children:
-                if child.dep_ in _SUBJECT_DEPS and not (child.i <= token.i < child.i + 1) and token not in child.subtree:
+                if child.dep_ in _SUBJECT_DEPS and token not in child.subtree:
                     yield child
 
 
@@ -171,8 +171,9 @@ def _group_of(b: DocActorsBuilder, ref: Reference) -> tuple[str, ...] | None:
     head = b.doc[ref.head]
     person = b.type_of(ref.actor) == "person"
     conj = [b.actor_at(c.i) for c in head.children if c.dep_ == "conj"]
-    conj_actors = [a for a in conj if a is not None and (b.type_of(a) == "person") == person and b.type_of(a) != "media"]
-    if conj_actors and b.type_of(ref.actor) != "media":
+    agents = ("person",) if person else ("state", "organization", "group")
+    conj_actors = [a for a in conj if a is not None and b.type_of(a) in agents]
+    if conj_actors and b.type_of(ref.actor) in agents:
         return tuple(dict.fromkeys((ref.actor, *conj_actors)))
     if b.type_of(ref.actor) == "group" or (head.tag_ in ("NNS", "NNPS") and not person):
         return ref.actors
@@ -262,7 +263,9 @@ def _two_of(b: DocActorsBuilder, token: Token) -> int | None:
     size, title = hit
     found: list[str] = []
     for ref in reversed(_persons(b, [r for r in b.ordered() if r.start < token.i])):
-        if ref.actor not in found and holds_office(b, ref.actor, title, b.country_of(ref.actor), affiliation(b, ref.actor)):
+        if ref.actor in found:
+            continue
+        if holds_office(b, ref.actor, title, b.country_of(ref.actor), affiliation(b, ref.actor)):
             found.append(ref.actor)
         if len(found) == 2:
             end = token.i + 1 + size
@@ -281,8 +284,9 @@ def _description(b: DocActorsBuilder, token: Token) -> int | None:
     end = token.i + size
     if any(b.ref_at(j) is not None for j in range(token.i, end)):
         return None
-    if end < len(doc) and (b.ref_at(end) is not None and b.type_of(b.ref_at(end).actor) == "person" or doc[end].pos_ == "PROPN"):
-        return None
+    following = b.ref_at(end) if end < len(doc) else None
+    if following is not None and b.type_of(following.actor) == "person" or end < len(doc) and doc[end].pos_ == "PROPN":
+        return None  # a title before a name, read by the phrase pass
     k = token.i - 1
     while k >= 0 and doc[k].lower_ in TITLE_MODIFIERS and b.ref_at(k) is None:
         k -= 1
@@ -299,7 +303,8 @@ def _description(b: DocActorsBuilder, token: Token) -> int | None:
     elif end + 1 < len(doc) and doc[end].lower_ == "of":
         after = b.ref_at(end + 1 if doc[end + 1].lower_ != "the" else end + 2)
         if after is not None and len(after.actors) == 1 and b.type_of(after.actor) != "person":
-            country, org = b.country_of(after.actor), after.actor if b.type_of(after.actor) in ("organization", "group") else None
+            country = b.country_of(after.actor)
+            org = after.actor if b.type_of(after.actor) in ("organization", "group") else None
     determined = k >= 0 and doc[k].lower_ == "the" or indicator is not None and indicator.possessive
     if not determined or title.canonical in _GENERIC and country is None and org is None:
         return None

@@ -41,7 +41,8 @@ EQUIPMENT_NOUNS = frozenset(
         "drone", "drones", "missile", "missiles", "system", "systems", "launcher", "launchers", "tank", "tanks",
         "jet", "jets", "bomb", "bombs", "rocket", "rockets", "aircraft", "fighter", "fighters", "munitions",
         "shells", "interceptors", "pipeline", "refinery", "plant", "oil", "gas", "crude", "building",
-        "buildings", "pipelines", "refineries", "headquarters", "offices", "compound", "complex", "facility", "bridge", "airport", "port",
+        "buildings", "pipelines", "refineries", "headquarters", "offices", "compound", "complex", "facility",
+        "bridge", "airport", "port",
     }
 )
 
@@ -165,7 +166,8 @@ def _organization(b: DocActorsBuilder, start: int, end: int) -> None:
         owner = _institution_owner(b, start)
         if owner is not None:
             ref = b.refs[owner]
-            sector = "military" if {"staff", "army", "forces", "navy", "force", "command"} & set(words) else "government"
+            military = {"staff", "army", "forces", "navy", "force", "command"} & set(words)
+            sector = "military" if military else "government"
             b.add(ref.start, end, ref.actor, ref.kind, head=end - 1, text_end=ref.text_end or ref.end)
             b.notes[end - 1] = sector
         return
@@ -213,7 +215,7 @@ def _given_name_collision(b: DocActorsBuilder, ent: Span) -> bool:
         and previous.end - previous.start == 1
         and previous.kind == "name"
         and b.type_of(previous.actor) in ("state", "place")
-        and not b.doc[previous.start].whitespace_ == ""
+        and b.doc[previous.start].whitespace_ != ""
         and len(ent) == 1
     )
 

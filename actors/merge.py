@@ -38,7 +38,7 @@ def _majority(values: Iterable[str]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v))
 
 
-def _provisional(versions: list[Actor], documents: int) -> Actor:
+def _provisional(versions: list[Actor]) -> Actor:
     """One record for a provisional id seen in several documents."""
     types = Counter(v.type for v in versions)
     actor_type = min(types, key=lambda t: (-types[t], TYPE_PRIORITY.index(t)))
@@ -96,7 +96,9 @@ def _person_clusters(persons: dict[str, Actor], seen_dictionary: dict[str, Actor
     known = {i: [name_parts(n) for n in (a.name, *a.aliases)] for i, a in seen_dictionary.items()}
     for single in sorted(i for i in persons if len(parts[i]) == 1):
         candidates = {clusters.of[i] for i in full if same_person(parts[single], parts[i])}
-        candidates |= {i for i, forms in known.items() if any(len(f) > 1 and same_person(parts[single], f) for f in forms)}
+        candidates |= {
+            i for i, forms in known.items() if any(len(f) > 1 and same_person(parts[single], f) for f in forms)
+        }
         if len(candidates) == 1:
             result[single] = candidates.pop()
     return result
@@ -133,7 +135,7 @@ def merge_actors(
             versions[actor_id].append(actor)
             documents[actor_id] += 1
     records = {
-        i: (dictionary.actor(i) if i in dictionary else _provisional(sorted(v, key=lambda a: a.model_dump_json()), documents[i]))
+        i: dictionary.actor(i) if i in dictionary else _provisional(sorted(v, key=lambda a: a.model_dump_json()))
         for i, v in versions.items()
     }
     target: dict[str, str] = {i: i for i in records}

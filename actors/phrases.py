@@ -32,10 +32,13 @@ __all__ = ["read_phrases", "title_note", "title_ending_at", "Indicator", "indica
 
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _APPOSITION_STOPS = frozenset({",", ".", ";", ")", "(", "\u2014", "\u2013", ":", '"', "\u201c", "\u201d"})
-_NOT_APPOSITION = frozenset({"who", "which", "whose", "whom", "where", "when", "that", "and", "but", "or", "said", "says"})
+_NOT_APPOSITION = frozenset(
+    {"who", "which", "whose", "whom", "where", "when", "that", "and", "but", "or", "said", "says"}
+)
 _LIST_GLUE = frozenset({",", "and", "or", "the", "as", "well"})
 _LEFT_GLUE = frozenset({"and", "or"})
 _HEAD_OF_GOVERNMENT = frozenset({"prime minister", "chancellor", "premier", "taoiseach"})
+_REGION_NOUNS = frozenset({"regions", "oblasts", "provinces"})
 _HEAD_OF_STATE = frozenset({"president", "king", "queen", "emir", "pope", "supreme leader"})
 
 
@@ -102,7 +105,9 @@ def _extend_left(b: DocActorsBuilder, start: int) -> tuple[int, list[str], Indic
     return k + 1, modifiers, indicator
 
 
-def _learn_title(b: DocActorsBuilder, person: str, title: Title, modifiers: list[str], indicator: Indicator | None) -> None:
+def _learn_title(
+    b: DocActorsBuilder, person: str, title: Title, modifiers: list[str], indicator: Indicator | None
+) -> None:
     role = title.canonical
     if indicator is not None and indicator.org_name and b.type_of(indicator.ref.actor) != "state":
         role = f"{indicator.org_name} {role}"
@@ -119,10 +124,14 @@ def _person_like(b: DocActorsBuilder, ref: Reference) -> bool:
     return actor.type == "person" or (actor.type == "organization" and actor.id not in b.dictionary)
 
 
-def _as_person(b: DocActorsBuilder, ref: Reference, title: Title) -> str:
-    if b.type_of(ref.actor) == "person" or title.category in ("official",) and title.canonical == "head":
-        return ref.actor
-    return b.retype_as_person(ref.actor)
+def _as_person(b: DocActorsBuilder, ref: Reference, title: Title) -> bool:
+    """Make the name of ``ref`` a person when a personal title goes with it; False if it stays something else."""
+    if b.type_of(ref.actor) == "person":
+        return True
+    if title.canonical in ("head", "official", "director general", "secretary"):
+        return False  # "head of Gazprom" does not make Gazprom a person
+    b.retype_as_person(ref.actor)
+    return True
 
 
 def _titles_before_names(b: DocActorsBuilder) -> None:
@@ -133,8 +142,8 @@ def _titles_before_names(b: DocActorsBuilder) -> None:
         if hit is None:
             continue
         start, title = hit
-        if b.type_of(ref.actor) != "person":
-            _as_person(b, ref, title)
+        if not _as_person(b, ref, title):
+            continue
         first, modifiers, indicator = _extend_left(b, start)
         _learn_title(b, ref.actor, title, modifiers, indicator)
         if indicator is not None and indicator.absorb:
@@ -167,7 +176,8 @@ def _appositions(b: DocActorsBuilder) -> None:
             continue
         end = _apposition_span(b, start)
         inner = [r for r in b.ordered() if start <= r.start < end and len(r.actors) == 1]
-        if any(b.type_of(r.actor) == "person" and r.end < len(doc) and doc[r.end].lower_ not in _POSSESSIVE for r in inner):
+        people = [r for r in inner if b.type_of(r.actor) == "person"]
+        if any(r.end < len(doc) and doc[r.end].lower_ not in _POSSESSIVE for r in people):
             continue  # a list of people, not an apposition
         title_hit = None
         for i in range(start, end):
@@ -188,8 +198,8 @@ def _appositions(b: DocActorsBuilder) -> None:
                 b.learn(ref.actor, country=indicator.country if indicator else None)
             continue
         i, size, title = title_hit
-        if b.type_of(ref.actor) != "person":
-            _as_person(b, ref, title)
+        if not _as_person(b, ref, title):
+            continue
         _learn_title(b, ref.actor, title, [t.lower_ for t in doc[start:i]], indicator)
         b.add(i, i + size, ref.actor, "title", head=i + size - 1)
 
@@ -205,10 +215,8 @@ def _pre_apposition(b: DocActorsBuilder, ref: Reference) -> None:
         return
     start, title = hit
     first, modifiers, indicator = _extend_left(b, start)
-    if indicator is None:
+    if indicator is None or not _as_person(b, ref, title):
         return
-    if b.type_of(ref.actor) != "person":
-        _as_person(b, ref, title)
     _learn_title(b, ref.actor, title, modifiers, indicator)
     b.add(indicator.ref.start if indicator.absorb else first, comma, ref.actor, "title", head=comma - 1)
 
@@ -323,8 +331,36 @@ def _institutions(b: DocActorsBuilder) -> None:
         b.notes[end - 1] = INSTITUTION_SECTORS.get(two) or INSTITUTION_SECTORS[last]
 
 
+def _region_lists(b: DocActorsBuilder) -> None:
+    """ "the Donetsk and Luhansk regions": each name is its region ("Donetsk region"), not the city."""
+    doc = b.doc
+    for token in doc:
+        if b.lower[token.i] not in _REGION_NOUNS or b.ref_at(token.i) is not None:
+            continue
+        places: list[Reference] = []
+        i = token.i - 1
+        while i >= 0:
+            ref = b.ref_at(i)
+            if ref is not None and len(ref.actors) == 1 and b.type_of(ref.actor) == "place":
+                places.append(ref)
+                i = ref.start - 1
+            elif b.lower[i] in ("and", ",") and places:
+                i -= 1
+            else:
+                break
+        if len(places) < 2:
+            continue
+        for ref in places:
+            hit = b.dictionary.lookup(f"{doc[ref.start : ref.end].text} region")
+            if hit is not None and b.dictionary[hit[0]].type == "place":
+                b.remove(ref.start, ref.end)
+                b.put(Reference(ref.start, ref.end, (hit[0],), ref.kind, ref.head))
+                b.actors.setdefault(hit[0], b.dictionary.actor(hit[0]))
+
+
 def read_phrases(b: DocActorsBuilder) -> None:
     """Run every phrase rule, in an order where titles claim their words before institutions do."""
+    _region_lists(b)
     _titles_before_names(b)
     _appositions(b)
     _plural_titles_of(b)

@@ -89,7 +89,9 @@ _TITLE_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
     "aide": {
         "aide": ("aide", "presidential aide", "adviser", "advisor", "presidential adviser"),
         "national security adviser": ("national security adviser", "national security advisor"),
-        "chief of staff": ("chief of staff", "head of the presidential office", "head of the presidential administration"),
+        "chief of staff": (
+            "chief of staff", "head of the presidential office", "head of the presidential administration",
+        ),
     },
     "military": {
         "commander-in-chief": ("commander-in-chief", "commander in chief"),

@@ -123,7 +123,16 @@ def actors_command(
         for row in table.to_dict("records"):
             typer.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
-    _print_table(table, title="Actors")
+    columns = [c for c in ("name", "type", "country", "mentions", "aliases") if c in table.columns]
+    _print_table(table[columns], title=f"{len(table)} actors")
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):  # None / NaN
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(value)
 
 
 def _print_table(frame, *, title: str | None = None) -> None:
@@ -134,7 +143,7 @@ def _print_table(frame, *, title: str | None = None) -> None:
     for column in frame.columns:
         table.add_column(str(column), overflow="fold")
     for row in frame.itertuples(index=False):
-        table.add_row(*("" if value is None else str(value) for value in row))
+        table.add_row(*(_cell(value) for value in row))
     Console(soft_wrap=False).print(table)
 
 

@@ -35,19 +35,14 @@ from diplograph.models import Document
 
 __all__ = [
     "DocumentError", "CorpusItem", "read_corpus", "make_document", "documents_from_texts", "parse_date",
-    "decode_bytes", "TEXT_SUFFIXES",
+    "decode_bytes", "printable", "TEXT_SUFFIXES",
 ]
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 _DATE_LINE = re.compile(r"\A(\s*)date[ \t]*[:=]?[ \t]*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _TEXT_KEYS = ("text", "body", "content", "article")
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32 first: it starts like UTF-16
 #: Bytes scored when guessing an encoding (the whole file is then decoded).
 _SAMPLE_BYTES = 20_000
 #: Code pages tried for non-UTF-8 text, in order of preference on a tie.
@@ -56,19 +51,29 @@ _MAX_MESS_PER_CHAR = 0.1
 _PLAIN_CONTROLS = frozenset("\t\n\r\f\v")
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"})
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentError:
-    """A document that could not be read; the run goes on without it."""
+    """A document that could not be read; the run goes on without it.
+
+    ``str()`` gives the one line the CLI prints, with control and bidi
+    characters from hostile ids or keys escaped so they cannot drive the terminal.
+    """
 
     doc: str
     reason: str
     warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.doc}: {self.reason}"
+        return printable(f"{self.doc}: {self.reason}")
+
+
+def printable(text: str) -> str:
+    """Escape control, line-separator and bidi-override characters (``\\x1b``) for one-line terminal output."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 CorpusItem = Document | DocumentError
@@ -99,11 +104,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str | None]:
     """Decode file bytes: UTF-8 (BOM or not), UTF-16/32, else the likeliest 8-bit encoding.
 
     Returns the text and a warning naming the encoding when it was not UTF-8
-    (None otherwise). Short texts fool statistical detectors, so each
-    candidate (charset_normalizer's guess and the common Windows code pages)
-    is scored by how much mojibake its decoding shows: control characters,
-    symbols inside words, words mixing scripts or cases, Latin words made of
-    accented letters only.
+    (None otherwise). Short texts fool statistical detectors, so each candidate
+    (charset_normalizer's guess, common Windows code pages) is scored by the
+    mojibake its decoding shows (see ``_mess``).
 
     Raises:
         ValueError: for binary data.
@@ -138,10 +141,8 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     pairs = max(len(sample) // 2, 1)
     odd, even = sample[1::2].count(0) / pairs, sample[0::2].count(0) / pairs
     codec = "utf-16-le" if odd > 0.6 and even < 0.05 else "utf-16-be" if even > 0.6 and odd < 0.05 else None
-    if codec is None:
-        return None
     try:
-        text = raw.decode(codec)
+        text = raw.decode(codec) if codec else "\x00"
     except UnicodeDecodeError:
         return None
     return codec if "\x00" not in text and _plausible(text[:_SAMPLE_BYTES], _mess(text[:_SAMPLE_BYTES])) else None
@@ -175,7 +176,8 @@ def _plausible(text: str, mess: int) -> bool:
 
 
 def _mess(text: str) -> int:
-    """Count signs of a wrong decoding in ``text`` (0 for clean text)."""
+    """Count signs of a wrong decoding: control characters, symbols stuck to letters, words mixing
+    scripts or cases, Latin words made mostly of accented letters (0 for clean text)."""
     score = 0
     for char in text:
         if char not in _PLAIN_CONTROLS and (unicodedata.category(char) in _BAD_CATEGORIES or char == "\ufffd"):
@@ -195,9 +197,8 @@ def _word_mess(word: str) -> int:
             if previous.islower() and char.isupper() and not (previous.isascii() and char.isascii()):
                 score += 1  # "рСФЙО": KOI8-R read as cp1251, or the reverse
         elif unicodedata.category(char)[0] == "S" or unicodedata.category(char) == "No":
-            before = index > 0 and word[index - 1].isalpha()
-            after = index < len(word) - 1 and word[index + 1].isalpha()
-            score += 2 if before and after else before or after  # "przyjê³y", "£odzi": cp1250 read as cp1252
+            # "przyjê³y", "£odzi": cp1250 read as cp1252
+            score += (index > 0 and word[index - 1].isalpha()) + (index < len(word) - 1 and word[index + 1].isalpha())
     if len(scripts) > 1:
         score += 3
     if scripts == {"LATIN"} and letters >= 3 and accented * 2 > letters:
@@ -235,11 +236,7 @@ def _split_header(text: str) -> tuple[str, dt.date | None]:
 
 
 def _title_of(text: str) -> str:
-    for line in text.split("\n"):
-        line = line.strip()
-        if line:
-            return line[:200]
-    return ""
+    return next((line.strip()[:200] for line in text.split("\n") if line.strip()), "")
 
 
 def make_document(doc_id: str, text: str, *, title: str | None = None, date: Any = None) -> Document:
@@ -270,11 +267,9 @@ def documents_from_texts(texts: dict[str, str] | list[str]) -> Iterator[Document
 
 def _read_text_file(path: Path, doc_id: str) -> Iterator[CorpusItem]:
     try:
-        raw = path.read_bytes()
+        yield from _read_bytes(path.read_bytes(), doc_id)
     except OSError as exc:
         yield DocumentError(doc_id, f"cannot read file ({exc.strerror or exc})")
-        return
-    yield from _read_bytes(raw, doc_id)
 
 
 def _read_bytes(raw: bytes, doc_id: str) -> Iterator[CorpusItem]:
@@ -305,7 +300,7 @@ def _record_document(record: dict[str, Any], where: str, fallback_id: str, text_
 
 
 def _read_jsonl(path: Path, text_field: str | None) -> Iterator[CorpusItem]:
-    warned = False
+    warned = found = False
     with path.open("rb") as handle:
         for number, raw_line in enumerate(handle, start=1):
             where = f"{path.name}:{number}"
@@ -319,6 +314,9 @@ def _read_jsonl(path: Path, text_field: str | None) -> Iterator[CorpusItem]:
                 record = json.loads(line.rstrip("\r\n"))
                 if not isinstance(record, dict):
                     raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+                if text_field and not found and text_field not in record:  # a --text-field typo, not a bad line
+                    raise InputError(printable(f"{path}:{number}: no field {text_field!r} (has {', '.join(record)})"))
+                found = True
                 yield _record_document(record, where, f"{path.name}#{number}", text_field)
             except json.JSONDecodeError as exc:
                 at = "" if exc.msg.endswith(" at") else " at"
@@ -368,8 +366,9 @@ def read_corpus(source: str | Path, *, text_field: str | None = None) -> Iterato
             (default: the first of ``text``, ``body``, ``content``, ``article``).
 
     Raises:
-        InputError: when the corpus as a whole cannot be read (missing path,
-            empty directory, CSV without a text column).
+        InputError: when the corpus as a whole cannot be read (missing or
+            special path, empty directory, unreadable or binary CSV/JSONL, no
+            text column, or a JSONL whose first record lacks ``text_field``).
     """
     if str(source) == "-":
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
@@ -377,14 +376,14 @@ def read_corpus(source: str | Path, *, text_field: str | None = None) -> Iterato
         return
     path = Path(source)
     try:
-        exists = path.exists()
+        kind = "dir" if path.is_dir() else "file" if path.is_file() else "other" if path.exists() else None
     except OSError as exc:
         raise InputError(f"{path}: cannot open ({exc.strerror or exc})") from None
-    if not exists:
+    if kind is None:
         raise InputError(f"{path}: no such file or directory")
-    if not path.is_dir() and not path.is_file():
+    if kind == "other":
         raise InputError(f"{path}: not a regular file or directory")
-    if path.is_dir():
+    if kind == "dir":
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
         if not files:
             raise InputError(f"{path}: directory holds no {'/'.join(TEXT_SUFFIXES)} files")
@@ -393,7 +392,10 @@ def read_corpus(source: str | Path, *, text_field: str | None = None) -> Iterato
         return
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        yield from _read_jsonl(path, text_field)
+        try:
+            yield from _read_jsonl(path, text_field)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     elif suffix == ".csv":
         yield from _read_csv(path, text_field)
     else:

@@ -37,6 +37,10 @@ __all__ = [
 
 _TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{12}\.tmp$")
 _NAME_CHARS = 120  # room for ".<name>.<pid>-<token>.tmp" under the usual 255-byte limit
+#: OS errors that mean "this output cannot be written" (a user problem, reported on one line).
+_WRITE_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EFBIG") if hasattr(errno, name)
+)
 
 
 def ensure_dir(path: str | os.PathLike[str]) -> Path:
@@ -70,24 +74,23 @@ def _open_temp(folder: Path, name: str, binary: bool) -> tuple[int, Path]:
 
 def _remove_stale_temps(folder: Path, name: str) -> None:
     """Delete temporary files of ``name`` left by processes that no longer run (killed mid-write)."""
-    prefix = f".{name[:_NAME_CHARS]}."
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             match = _TEMP_NAME.match(entry.name)
-            if not match or not entry.name.startswith(prefix) or _process_alive(int(match["pid"])):
+            if not match or match["name"] != name[:_NAME_CHARS] or _process_alive(int(match["pid"])):
                 continue
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
 
 
 def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
+    if pid == os.getpid() or os.name == "nt":  # on Windows os.kill(pid, 0) would kill, not probe
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
+    except OSError:  # exists but not ours, or cannot tell: keep its file
         return True
     return True
 
@@ -100,9 +103,6 @@ def _sync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG})
 
 
 @contextlib.contextmanager

@@ -1,9 +1,12 @@
 """The build pipeline: corpus → per-document extraction → merged actors → RelationGraph → outputs.
 
 ``build()`` is what ``diplograph build`` calls. It streams documents through
-the :class:`~diplograph.extractor.Extractor`, keeps only small per-document
-records, merges actors across documents once at the end (so ids do not
-depend on processing order), and optionally writes the output folder.
+the :class:`~diplograph.extractor.Extractor` on an engine (this process,
+local worker processes, or a Dask cluster: :mod:`diplograph.engines`), reuses
+cached results of unchanged documents (:mod:`diplograph.cache`), keeps only
+small per-document records, merges actors across documents once at the end
+(so ids do not depend on processing order or engine), and optionally writes
+the output folder.
 """
 
 from __future__ import annotations
@@ -19,16 +22,18 @@ from pathlib import Path
 from diplograph import __version__
 from diplograph.actors.dictionary import ActorDictionary, load_dictionary
 from diplograph.actors.merge import merge_actors
+from diplograph.cache import DocCache, document_key, extractor_version
 from diplograph.corpus import CorpusItem, DocumentError, read_corpus
+from diplograph.engines import run_engine
 from diplograph.errors import InputError
-from diplograph.extractor import DocResult, Extractor
+from diplograph.extractor import SENTENCE_BATCH, DocResult, Extractor
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.io import ensure_dir, write_jsonl, write_text
 from diplograph.models import Document, Mention, Relation, relation_id
 from diplograph.relations.dedupe import merge_duplicates
 from diplograph.relations.ontology import Ontology, load_ontology
 
-__all__ = ["BuildResult", "build", "build_result", "load", "write_outputs", "OUTPUT_FILES"]
+__all__ = ["BuildResult", "assemble", "build", "build_result", "load", "write_outputs", "OUTPUT_FILES", "CACHE_FOLDER"]
 
 #: The files a build writes into its output folder (the public output contract).
 OUTPUT_FILES = (
@@ -41,6 +46,9 @@ OUTPUT_FILES = (
     "report.md",
     "manifest.json",
 )
+
+#: Where :func:`build` keeps its per-document cache inside the output folder.
+CACHE_FOLDER = ".cache"
 
 
 @dataclass
@@ -118,6 +126,11 @@ def build_result(
     workers: int = 1,
     strict: bool = False,
     progress: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache_dir: str | Path | None = None,
+    prefilter: bool = True,
+    batch_size: int = SENTENCE_BATCH,
 ) -> BuildResult:
     """Run extraction over a corpus and return the full :class:`BuildResult`.
 
@@ -127,9 +140,20 @@ def build_result(
         ontology: a user ontology file extending the built-in one.
         model: spaCy model package (default: first installed English model).
         text_field: text field/column name for JSONL/CSV input.
-        workers: processes for the spaCy parse.
+        workers: processes (local engine) or LocalCluster workers (dask engine).
         strict: stop at the first document that cannot be read or processed.
-        progress: show a progress bar on stderr.
+        progress: show a progress bar on stderr (only when it is a terminal).
+        engine: ``"local"`` or ``"dask"`` (see :mod:`diplograph.engines`).
+        scheduler: a running Dask scheduler (``"tcp://host:8786"``); without
+            it the dask engine starts a LocalCluster.
+        cache_dir: keep per-document results here and reuse them for
+            unchanged documents (see :mod:`diplograph.cache`); None = no cache.
+        prefilter: parse only sentences that can hold a relation, with their
+            context (see :mod:`diplograph.prefilter`).
+        batch_size: sentences per spaCy ``nlp.pipe`` batch.
+
+    ``stats`` counts ``processed`` (extracted in this run) and ``cached``
+    (reused) documents, and ``parsed_sentences`` (sent to the parser).
     """
     started = time.perf_counter()
     dictionary = load_dictionary(actors)
@@ -137,23 +161,40 @@ def build_result(
     errors: list[DocumentError] = []
     items = read_corpus(corpus, text_field=text_field) if isinstance(corpus, (str, Path)) else corpus
     documents: list[dict] = []
+    extractor = Extractor(dictionary, relation_ontology, model=model, batch_size=batch_size, prefilter=prefilter)
+    cache = DocCache(cache_dir, extractor_version(extractor)) if cache_dir is not None else None
+    counts = {"cached": 0, "processed": 0}
+    cached: list[DocResult] = []
+    keys: dict[str, str] = {}
 
-    def tracked() -> Iterator[Document]:
+    def to_extract() -> Iterator[Document]:
         for document in _documents(items, errors, strict):
             documents.append({"id": document.id, "title": document.title, "date": document.date, "chars": len(document.text)})
+            if cache is not None:
+                key = document_key(document)
+                hit = cache.get(key)
+                if hit is not None and hit.doc == document.id:
+                    cached.append(hit)
+                    counts["cached"] += 1
+                    continue
+                keys[document.id] = key
             yield document
 
-    extractor = Extractor(dictionary, relation_ontology, model=model)
     results: list[DocResult] = []
-    for result in _with_progress(extractor.process(tracked(), workers=workers), progress):
+    stream = run_engine(extractor, to_extract(), engine=engine, workers=workers, scheduler=scheduler)
+    for result in _with_progress(stream, progress, counts):
         if isinstance(result, DocumentError):
             errors.append(result)
             if strict:
                 raise InputError(str(result))
             continue
+        counts["processed"] += 1
+        if cache is not None:
+            cache.put(keys.pop(result.doc), result)
         results.append(result)
     if not documents and not errors:
         raise InputError(f"{corpus}: the corpus holds no documents")
+    results.extend(cached)
     built = assemble(results, dictionary, relation_ontology)
     built.documents = sorted(documents, key=lambda d: d["id"])
     built.errors = errors
@@ -162,25 +203,34 @@ def build_result(
             "failed": len(built.failed),
             "seconds": round(time.perf_counter() - started, 3),
             "model": extractor.model or "auto",
+            "engine": engine,
+            "workers": workers,
+            "prefilter": prefilter,
+            "processed": counts["processed"],
+            "cached": counts["cached"],
+            "parsed_sentences": sum(r.parsed for r in results),
         }
     )
     return built
 
 
-def _with_progress(stream: Iterable, enabled: bool) -> Iterator:
+def _with_progress(stream: Iterable, enabled: bool, counts: dict[str, int]) -> Iterator:
+    """Pass ``stream`` through, drawing a rich progress line (docs, docs/s, cached) on a terminal."""
     if not enabled or not sys.stderr.isatty():
         yield from stream
         return
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} docs"),
-               TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
-    with Progress(*columns, transient=True) as bar:
-        task = bar.add_task("extracting", total=None, rate="")
+               TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[cached]}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extracting", total=None, rate="", cached="")
         start = time.perf_counter()
         for count, item in enumerate(stream, start=1):
             elapsed = max(time.perf_counter() - start, 1e-9)
-            bar.update(task, completed=count, rate=f"{count / elapsed:.1f} docs/s")
+            reused = f"{counts['cached']} cached" if counts["cached"] else ""
+            bar.update(task, completed=count + counts["cached"], rate=f"{count / elapsed:.1f} docs/s", cached=reused)
             yield item
 
 
@@ -221,15 +271,30 @@ def build(
     workers: int = 1,
     strict: bool = False,
     progress: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    prefilter: bool = True,
 ) -> RelationGraph:
     """Extract a RelationGraph from a corpus; with ``out``, also write the output folder.
+
+    With ``out``, per-document results are cached in ``out/.cache`` (or
+    ``cache_dir``) so rebuilding after adding documents only processes the
+    new ones; ``cache=False`` turns this off. See :func:`build_result` for
+    the other options.
 
     >>> g = diplograph.build("examples/")            # doctest: +SKIP
     >>> g.relations(source="Putin", relation="demands")  # doctest: +SKIP
     """
+    if not cache:
+        cache_dir = None
+    elif cache_dir is None and out is not None:
+        cache_dir = Path(out) / CACHE_FOLDER
     result = build_result(
         corpus, actors=actors, ontology=ontology, model=model, text_field=text_field,
-        workers=workers, strict=strict, progress=progress,
+        workers=workers, strict=strict, progress=progress, engine=engine, scheduler=scheduler,
+        cache_dir=cache_dir, prefilter=prefilter,
     )
     if out is not None:
         write_outputs(result, out)

@@ -16,6 +16,8 @@ are listed one by one.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,15 +28,27 @@ from pydantic import BaseModel, ConfigDict
 if TYPE_CHECKING:
     from diplograph.graph.derived import DerivedGraphs
 
-__all__ = ["TRIAD_KINDS", "READINGS", "Triad", "BalanceReport", "signed_ties", "triad_counts", "balance_report"]
+__all__ = [
+    "TRIAD_KINDS",
+    "READINGS",
+    "Triad",
+    "BalanceReport",
+    "signed_ties",
+    "count_triangles",
+    "triad_counts",
+    "closing_ties",
+    "balance_report",
+]
 
 TRIAD_KINDS: tuple[str, ...] = ("+++", "++-", "+--", "---")
-READINGS: dict[str, str] = {
-    "+++": "three friends",
-    "+--": "two friends with a common enemy",
-    "++-": "the friend of my friend is my enemy",
-    "---": "three mutual enemies",
-}
+READINGS: Mapping[str, str] = MappingProxyType(
+    {
+        "+++": "three friends",
+        "+--": "two friends with a common enemy",
+        "++-": "the friend of my friend is my enemy",
+        "---": "three mutual enemies",
+    }
+)
 _BALANCED = frozenset({"+++", "+--"})
 _SCAN_LIMIT = 20_000  # ties scanned for example triads
 
@@ -112,18 +126,45 @@ def _orient(n: int, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return np.where(forward, a, b), np.where(forward, b, a)
 
 
-def closing_ties(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Mask of the ties that close at least one triangle in the oriented graph.
+def count_triangles(n: int, a: np.ndarray, b: np.ndarray, sign: np.ndarray) -> tuple[dict[str, int], np.ndarray]:
+    """Count triangles by sign pattern; also return the mask of ties that close a triangle.
 
-    Every triangle has exactly one such closing tie, so scanning only these
-    finds every triangle.
+    Each undirected tie is oriented from the endpoint of lower degree to the one
+    of higher degree (ties broken by index), which makes the orientation acyclic
+    and keeps the two-step products small on graphs with hubs: every triangle
+    is a two-step path ``x → y → z`` plus exactly one closing tie ``x → z``.
+    With ``D`` the oriented ties and ``P``/``N`` their positive/negative parts,
+    ``(D@D)∘P`` counts the triangles closed by a positive tie, ``(P@P)∘P``
+    those whose path is ``++`` and ``(N@N)∘P`` those whose path is ``--``
+    (the rest of ``(D@D)∘P`` has one negative tie on the path); same for ``N``.
+    Three sparse products in all, no loop over ties.
     """
-    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
-    if a.size == 0:
-        return np.zeros(0, dtype=bool)
+    a, b, sign = (np.asarray(v, dtype=np.int64) for v in (a, b, sign))
+    if n == 0 or a.size == 0:
+        return dict.fromkeys(TRIAD_KINDS, 0), np.zeros(a.size, dtype=bool)
     low, high = _orient(n, a, b)
-    oriented = sp.csr_array((np.ones(a.size, dtype=np.int64), (low, high)), shape=(n, n))
-    closed = (oriented @ oriented).multiply(oriented).tocoo()
+
+    def oriented(mask: np.ndarray) -> sp.csr_array:
+        return sp.csr_array((np.ones(int(mask.sum()), dtype=np.int64), (low[mask], high[mask])), shape=(n, n))
+
+    every, pos, neg = oriented(np.ones(a.size, dtype=bool)), oriented(sign > 0), oriented(sign < 0)
+    paths, plus_plus, minus_minus = every @ every, pos @ pos, neg @ neg
+
+    def closed(two_step: sp.csr_array, closing: sp.csr_array) -> int:
+        return int(two_step.multiply(closing).sum())
+
+    by_pos = (closed(plus_plus, pos), closed(paths, pos), closed(minus_minus, pos))
+    by_neg = (closed(plus_plus, neg), closed(paths, neg), closed(minus_minus, neg))
+    counts = {
+        "+++": by_pos[0],
+        "++-": (by_pos[1] - by_pos[0] - by_pos[2]) + by_neg[0],
+        "+--": by_pos[2] + (by_neg[1] - by_neg[0] - by_neg[2]),
+        "---": by_neg[2],
+    }
+    return counts, _closing_mask(paths.multiply(every).tocoo(), low, high, n)
+
+
+def _closing_mask(closed: sp.coo_array, low: np.ndarray, high: np.ndarray, n: int) -> np.ndarray:
     keys = np.sort((closed.row.astype(np.int64) * n + closed.col.astype(np.int64))[closed.data > 0])
     wanted = low * n + high
     if keys.size == 0:
@@ -133,37 +174,18 @@ def closing_ties(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def triad_counts(n: int, a: np.ndarray, b: np.ndarray, sign: np.ndarray) -> dict[str, int]:
-    """Count triangles of each sign pattern among ``n`` nodes with ties ``(a[i], b[i], sign[i])``.
-
-    Each undirected tie is oriented from the endpoint of lower degree to the one
-    of higher degree (ties broken by index), which makes the orientation acyclic
-    and keeps the two-step products small on graphs with hubs; every triangle
-    ``x → y → z`` with ``x → z`` is then counted exactly once.
-    """
-    a, b, sign = (np.asarray(v, dtype=np.int64) for v in (a, b, sign))
-    if n == 0 or a.size == 0:
-        return dict.fromkeys(TRIAD_KINDS, 0)
-    low, high = _orient(n, a, b)
-
-    def oriented(mask: np.ndarray) -> sp.csr_array:
-        return sp.csr_array((np.ones(int(mask.sum()), dtype=np.int64), (low[mask], high[mask])), shape=(n, n))
-
-    pos, neg = oriented(sign > 0), oriented(sign < 0)
-
-    def closed(two_step: sp.csr_array, closing: sp.csr_array) -> int:
-        return int(two_step.multiply(closing).sum())
-
-    pp, nn = pos @ pos, neg @ neg
-    mixed = pos @ neg + neg @ pos
-    return {
-        "+++": closed(pp, pos),
-        "++-": closed(pp, neg) + closed(mixed, pos),
-        "+--": closed(mixed, neg) + closed(nn, pos),
-        "---": closed(nn, neg),
-    }
+    """Count triangles of each sign pattern among ``n`` nodes with ties ``(a[i], b[i], sign[i])``."""
+    return count_triangles(n, a, b, sign)[0]
 
 
-def _examples(derived: DerivedGraphs, ties: pd.DataFrame, limit: int) -> tuple[list[Triad], list[Triad]]:
+def closing_ties(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Mask of the ties that close at least one triangle; scanning them finds every triangle."""
+    return count_triangles(n, a, b, np.ones(len(a), dtype=np.int64))[1]
+
+
+def _examples(
+    derived: DerivedGraphs, ties: pd.DataFrame, closing: np.ndarray, limit: int
+) -> tuple[list[Triad], list[Triad]]:
     """The strongest balanced and unbalanced triads, found from the strongest ties down."""
     n = len(derived.nodes)
     a, b = ties["a"].to_numpy(np.int64), ties["b"].to_numpy(np.int64)
@@ -171,7 +193,7 @@ def _examples(derived: DerivedGraphs, ties: pd.DataFrame, limit: int) -> tuple[l
     both_a, both_b = np.concatenate([a, b]), np.concatenate([b, a])
     adjacency = sp.csr_array((np.concatenate([weight, weight]), (both_a, both_b)), shape=(n, n))
     adjacency.sort_indices()
-    candidates = np.flatnonzero(closing_ties(n, a, b))
+    candidates = np.flatnonzero(closing)
     seen: set[tuple[int, int, int]] = set()
     balanced: list[Triad] = []
     unbalanced: list[Triad] = []
@@ -214,11 +236,11 @@ def _examples(derived: DerivedGraphs, ties: pd.DataFrame, limit: int) -> tuple[l
 def balance_report(derived: DerivedGraphs, *, examples: int = 10) -> BalanceReport:
     """Count balanced and unbalanced triads of the signed ties; list the strongest ``examples`` of each."""
     ties = signed_ties(derived.pairs)
-    counts = triad_counts(len(derived.nodes), ties["a"], ties["b"], ties["sign"])
+    counts, closing = count_triangles(len(derived.nodes), ties["a"], ties["b"], ties["sign"])
     balanced = counts["+++"] + counts["+--"]
     unbalanced = counts["++-"] + counts["---"]
     total = balanced + unbalanced
-    good, bad = _examples(derived, ties, examples) if total and examples > 0 else ([], [])
+    good, bad = _examples(derived, ties, closing, examples) if total and examples > 0 else ([], [])
     return BalanceReport(
         positive_ties=int((ties["sign"] > 0).sum()),
         negative_ties=int((ties["sign"] < 0).sum()),

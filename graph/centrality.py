@@ -27,7 +27,15 @@ from diplograph.graph.measures import igraph_scores, networkx_scores
 if TYPE_CHECKING:
     from diplograph.graph.derived import DerivedGraphs
 
-__all__ = ["MEASURES", "PATH_MEASURES", "EXACT_LIMIT", "check_measures", "sample_size", "sample_sources", "centrality_table"]
+__all__ = [
+    "MEASURES",
+    "PATH_MEASURES",
+    "EXACT_LIMIT",
+    "check_measures",
+    "sample_size",
+    "sample_sources",
+    "centrality_table",
+]
 
 MEASURES: tuple[str, ...] = ("degree", "in_degree", "out_degree", "pagerank", "betweenness", "eigenvector", "closeness")
 PATH_MEASURES: frozenset[str] = frozenset({"betweenness", "closeness"})
@@ -121,7 +129,13 @@ def centrality_table(
         scores = {m: np.zeros(0) for m in names}
     elif engine == "igraph":
         scores = igraph_scores(
-            derived.ig_directed, derived.ig_undirected, derived.pairs, derived.edges, names, weighted=weighted, sources=sources
+            derived.ig_directed,
+            derived.ig_undirected,
+            derived.pairs,
+            derived.edges,
+            names,
+            weighted=weighted,
+            sources=sources,
         )
     else:
         scores = networkx_scores(

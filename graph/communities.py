@@ -57,7 +57,9 @@ def _networkx_louvain(derived: DerivedGraphs, seed: int, resolution: float) -> M
     labels = np.zeros(len(position), dtype=np.int64)
     for label, group in enumerate(groups):
         labels[[position[v] for v in group]] = label
-    quality = nx.community.modularity(graph, groups, weight="weight", resolution=resolution) if len(derived.pairs) else None
+    quality = (
+        nx.community.modularity(graph, groups, weight="weight", resolution=resolution) if len(derived.pairs) else None
+    )
     return labels, quality
 
 
@@ -88,7 +90,12 @@ def _signed_communities(derived: DerivedGraphs, seed: int, resolution: float) ->
         part = pairs.loc[keep]
         if len(part):
             graph = igraph_graph(n, part["a"], part["b"], sign * part["signed"], directed=False)
-            layers.append((leidenalg.RBConfigurationVertexPartition(graph, weights="weight", resolution_parameter=resolution), sign))
+            layers.append(
+                (
+                    leidenalg.RBConfigurationVertexPartition(graph, weights="weight", resolution_parameter=resolution),
+                    sign,
+                )
+            )
     if not layers or layers[0][1] < 0:  # no cooperation at all: nobody belongs together
         return np.arange(n, dtype=np.int64), None
     optimiser = leidenalg.Optimiser()
@@ -99,7 +106,13 @@ def _signed_communities(derived: DerivedGraphs, seed: int, resolution: float) ->
 
 
 def detect_communities(
-    derived: DerivedGraphs, *, engine: str, method: str = "louvain", signed: bool = False, seed: int = 0, resolution: float = 1.0
+    derived: DerivedGraphs,
+    *,
+    engine: str,
+    method: str = "louvain",
+    signed: bool = False,
+    seed: int = 0,
+    resolution: float = 1.0,
 ) -> Membership:
     """Find communities; return relabelled memberships (1 = largest) and the modularity.
 

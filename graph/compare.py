@@ -112,15 +112,19 @@ def _movers(before: RelationGraph, after: RelationGraph, measure: str, names: di
     ids = old.index.union(new.index)
     if len(ids) == 0:
         return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame(
-        {
-            "before": old[measure].reindex(ids, fill_value=0).astype(float),
-            "after": new[measure].reindex(ids, fill_value=0).astype(float),
-            "rank_before": old[f"{measure}_rank"].reindex(ids).astype("Int64"),
-            "rank_after": new[f"{measure}_rank"].reindex(ids).astype("Int64"),
-        },
-        index=ids,
-    ).rename_axis("actor").reset_index()
+    frame = (
+        pd.DataFrame(
+            {
+                "before": old[measure].reindex(ids, fill_value=0).astype(float),
+                "after": new[measure].reindex(ids, fill_value=0).astype(float),
+                "rank_before": old[f"{measure}_rank"].reindex(ids).astype("Int64"),
+                "rank_after": new[f"{measure}_rank"].reindex(ids).astype("Int64"),
+            },
+            index=ids,
+        )
+        .rename_axis("actor")
+        .reset_index()
+    )
     frame["change"] = frame["after"] - frame["before"]
     frame["name"] = frame["actor"].map(names)
     frame = frame.loc[frame["change"] != 0]

@@ -8,7 +8,7 @@ shared by every later call (a report computes each graph once).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -25,6 +25,13 @@ from diplograph.relations.ontology import Ontology
 __all__ = ["DerivedGraphs"]
 
 T = TypeVar("T")
+
+
+def _builtin_forms() -> Iterable[tuple[str, str, str]]:
+    """``(text, actor_id, kind)`` of every surface form of the built-in actor dictionary."""
+    from diplograph.actors.dictionary import builtin_dictionary
+
+    return builtin_dictionary().forms()
 
 
 class DerivedGraphs:
@@ -55,8 +62,8 @@ class DerivedGraphs:
 
     @cached_property
     def index(self) -> ActorIndex:
-        """Name and alias lookup."""
-        return ActorIndex(self.actors)
+        """Name and alias lookup (falling back on the built-in dictionary's metonyms and demonyms)."""
+        return ActorIndex(self.actors, dictionary_forms=_builtin_forms)
 
     @cached_property
     def dates(self) -> pd.Series:

@@ -53,13 +53,24 @@ class RecordCodes:
 
 
 def record_codes(nodes: pd.Index, relations: pd.DataFrame) -> RecordCodes:
-    """Integer-code the relations table against ``nodes`` (actor ids in table order)."""
-    positions = pd.Series(np.arange(len(nodes), dtype=np.int64), index=nodes)
+    """Integer-code the relations table against ``nodes`` (actor ids in table order; unknown ids get -1)."""
     relation, types = pd.factorize(relations["relation"], sort=False)
     doc, _ = pd.factorize(relations["doc"], sort=False)
+    # One hashing pass over ids, sources and targets: actor ids come first, so
+    # (being unique) they get codes 0..n-1 and any larger code is an unknown id.
+    n, m = len(nodes), len(relations)
+    everything = np.concatenate(
+        [
+            nodes.to_numpy(dtype=object),
+            relations["source"].to_numpy(dtype=object),
+            relations["target"].to_numpy(dtype=object),
+        ]
+    )
+    coded, _ = pd.factorize(everything, sort=False)
+    coded = np.where(coded < n, coded, -1).astype(np.int64)
     return RecordCodes(
-        source=positions.reindex(relations["source"]).to_numpy(dtype=np.int64),
-        target=positions.reindex(relations["target"]).to_numpy(dtype=np.int64),
+        source=coded[n : n + m],
+        target=coded[n + m :],
         relation=np.asarray(relation, dtype=np.int64),
         types=tuple(str(t) for t in types),
         asserted=(relations["polarity"] != "negated").to_numpy(dtype=bool),

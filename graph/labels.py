@@ -17,7 +17,9 @@ def mix_label(counts: dict[str, int] | pd.Series, *, limit: int | None = None) -
     return ", ".join(f"{t}×{n}" for n, t in items)
 
 
-def mix_labels(keys: pd.Series | list[Hashable], relations: pd.Series | list[str], *, limit: int | None = None) -> pd.Series:
+def mix_labels(
+    keys: pd.Series | list[Hashable], relations: pd.Series | list[str], *, limit: int | None = None
+) -> pd.Series:
     """One :func:`mix_label` per key, for many keys at once (no per-group pandas objects).
 
     Args:

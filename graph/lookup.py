@@ -4,7 +4,10 @@ Resolution tries, in order:
 
 1. the actor id, name or an alias, compared case-insensitively;
 2. the same with punctuation and spaces removed ("U.S." = "US" = "u s");
-3. a single word that is the surname of exactly one person ("Putin").
+3. a single word that is the surname of exactly one person ("Putin");
+4. a metonym, demonym or alias that the built-in actor dictionary gives an
+   actor of the graph ("Kremlin" and "Moscow" for Russia, "Washington" for
+   the United States), read on first need.
 
 A name that matches several actors, or none, raises
 :class:`~diplograph.errors.LookupFailed` with the candidates or the closest
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
 import pandas as pd
@@ -48,9 +51,22 @@ class ActorIndex:
         actors: a frame with the :class:`~diplograph.models.Actor` columns.
     """
 
-    def __init__(self, actors: pd.DataFrame) -> None:
+    def __init__(
+        self, actors: pd.DataFrame, dictionary_forms: Callable[[], Iterable[tuple[str, str, str]]] | None = None
+    ) -> None:
         self._actors = actors
         self._names: dict[str, str] = dict(zip(actors["id"], actors["name"]))
+        self._dictionary_forms = dictionary_forms
+
+    @cached_property
+    def _dictionary(self) -> dict[str, set[str]]:
+        """Folded dictionary forms -> ids of this graph's actors (only built when needed)."""
+        table: dict[str, set[str]] = defaultdict(set)
+        if self._dictionary_forms is not None:
+            for text, actor_id, _kind in self._dictionary_forms():
+                if actor_id in self._names:
+                    table[fold(text)].add(actor_id)
+        return table
 
     @cached_property
     def _forms(self) -> pd.DataFrame:
@@ -60,7 +76,11 @@ class ActorIndex:
             [
                 pd.DataFrame({"id": actors["id"], "text": actors["id"], "kind": "id"}),
                 pd.DataFrame({"id": actors["id"], "text": actors["name"], "kind": "name"}),
-                actors[["id", "aliases"]].explode("aliases").dropna().rename(columns={"aliases": "text"}).assign(kind="alias"),
+                actors[["id", "aliases"]]
+                .explode("aliases")
+                .dropna()
+                .rename(columns={"aliases": "text"})
+                .assign(kind="alias"),
             ],
             ignore_index=True,
         )
@@ -121,8 +141,9 @@ class ActorIndex:
         if not isinstance(name, str) or not name.strip():
             raise LookupFailed(f"an actor name must be a non-empty string, got {name!r}")
         exact, short, surnames = self._tables
-        for table, key in ((exact, fold(name)), (short, compact(name)), (surnames, fold(name))):
-            found = table.get(key)
+        lookups = ((exact, fold(name)), (short, compact(name)), (surnames, fold(name)), (None, fold(name)))
+        for table, key in lookups:
+            found = (table if table is not None else self._dictionary).get(key)
             if found:
                 if len(found) == 1:
                     return next(iter(found))

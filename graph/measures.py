@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from types import MappingProxyType
 
 import networkx as nx
 import numpy as np
@@ -39,7 +41,7 @@ from scipy.sparse import csgraph
 
 __all__ = ["main_component", "rescale_betweenness", "networkx_scores", "igraph_scores"]
 
-_DEGREE_MODES = {"degree": "all", "in_degree": "in", "out_degree": "out"}
+_DEGREE_MODES = MappingProxyType({"degree": "all", "in_degree": "in", "out_degree": "out"})
 
 
 def main_component(labels: np.ndarray, pairs: pd.DataFrame) -> np.ndarray:
@@ -188,7 +190,9 @@ def _compiled_closeness(n: int, source: np.ndarray, target: np.ndarray, sources:
     distance_sum = np.zeros(n)
     chunk = max(1, int(2e7 // max(n, 1)))
     for start in range(0, origins.size, chunk):
-        dist = csgraph.shortest_path(matrix, method="D", directed=True, unweighted=True, indices=origins[start : start + chunk])
+        dist = csgraph.shortest_path(
+            matrix, method="D", directed=True, unweighted=True, indices=origins[start : start + chunk]
+        )
         finite = np.isfinite(dist) & (dist > 0)
         reached += finite.sum(axis=0)
         distance_sum += np.where(finite, dist, 0.0).sum(axis=0)
@@ -220,28 +224,42 @@ def igraph_scores(
     weighted: bool,
     sources: np.ndarray | None,
 ) -> dict[str, np.ndarray]:
-    """Compute ``measures`` with igraph; vertex ``i`` is row ``i`` of the actors table."""
+    """Compute ``measures`` with igraph; vertex ``i`` is row ``i`` of the actors table.
+
+    Closeness runs in scipy's compiled breadth-first search, which releases the
+    GIL, so it is computed in a worker thread while igraph computes the rest.
+    """
     weights = "weight" if weighted else None
     n = directed.vcount()
     scores: dict[str, np.ndarray] = {}
-    for measure in measures:
-        if measure in _DEGREE_MODES:
-            mode = _DEGREE_MODES[measure]
-            values = np.rint(directed.strength(mode=mode, loops=False, weights=weights)).astype(np.int64)
-        elif measure == "pagerank":
-            values = np.array(directed.pagerank(directed=True, damping=0.85, weights=weights), dtype=float)
-        elif measure == "betweenness":
-            if sources is None:
-                raw = directed.betweenness(directed=True)
-            else:
-                raw = directed.betweenness(directed=True, sources=sources.tolist())
-            values = rescale_betweenness(np.array(raw, dtype=float).reshape(n), sources)
-        elif measure == "eigenvector":
-            values = _ig_eigenvector(undirected, pairs, weighted)
-        elif measure == "closeness":
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = None
+        if "closeness" in measures:
             source, target = edges["source"].to_numpy(np.int64), edges["target"].to_numpy(np.int64)
-            values = _compiled_closeness(n, source, target, sources)
-        else:  # pragma: no cover - names are checked by the caller
-            raise ValueError(measure)
-        scores[measure] = values
-    return scores
+            pending = pool.submit(_compiled_closeness, n, source, target, sources)
+        for measure in measures:
+            if measure != "closeness":
+                scores[measure] = _igraph_measure(directed, undirected, pairs, measure, weights, sources)
+        if pending is not None:
+            scores["closeness"] = pending.result()
+    return {measure: scores[measure] for measure in measures}
+
+
+def _igraph_measure(
+    directed, undirected, pairs: pd.DataFrame, measure: str, weights: str | None, sources
+) -> np.ndarray:
+    """One measure other than closeness, with igraph."""
+    if measure in _DEGREE_MODES:
+        strength = directed.strength(mode=_DEGREE_MODES[measure], loops=False, weights=weights)
+        return np.rint(strength).astype(np.int64)
+    if measure == "pagerank":
+        return np.array(directed.pagerank(directed=True, damping=0.85, weights=weights), dtype=float)
+    if measure == "betweenness":
+        if sources is None:
+            raw = directed.betweenness(directed=True)
+        else:
+            raw = directed.betweenness(directed=True, sources=sources.tolist())
+        return rescale_betweenness(np.array(raw, dtype=float).reshape(directed.vcount()), sources)
+    if measure == "eigenvector":
+        return _ig_eigenvector(undirected, pairs, weights is not None)
+    raise ValueError(measure)  # pragma: no cover - names are checked by the caller

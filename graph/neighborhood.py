@@ -57,7 +57,18 @@ def neighbors_frame(
     wanted = {"both": [outgoing, incoming], "out": [outgoing], "in": [incoming]}[direction]
     # A mirrored symmetric record appears once each way; count the statement once in ``relations``.
     rows = pd.concat(wanted, ignore_index=True)
-    columns = ["actor", "name", "type", "country", "relations", "outgoing", "incoming", "types", "first_seen", "last_seen"]
+    columns = [
+        "actor",
+        "name",
+        "type",
+        "country",
+        "relations",
+        "outgoing",
+        "incoming",
+        "types",
+        "first_seen",
+        "last_seen",
+    ]
     if rows.empty:
         return pd.DataFrame(columns=columns)
     rows["when"] = pd.to_datetime(rows["date"], errors="coerce")
@@ -161,12 +172,15 @@ class ActorPath(BaseModel):
 def _hop(derived: DerivedGraphs, first: str, second: str, *, evidence: int = 2) -> Hop:
     table = derived.relations
     mask = (table["polarity"] != "negated") & (
-        ((table["source"] == first) & (table["target"] == second)) | ((table["source"] == second) & (table["target"] == first))
+        ((table["source"] == first) & (table["target"] == second))
+        | ((table["source"] == second) & (table["target"] == first))
     )
     rows = table.loc[mask]
     counts = {t: int(n) for t, n in rows["relation"].value_counts().items()}
     quotes = tuple(dict.fromkeys(rows["evidence"].astype(str)))[:evidence]
-    return Hop(source=derived.index.name_of(first), target=derived.index.name_of(second), relations=counts, evidence=quotes)
+    return Hop(
+        source=derived.index.name_of(first), target=derived.index.name_of(second), relations=counts, evidence=quotes
+    )
 
 
 def shortest_path(derived: DerivedGraphs, a: str, b: str) -> ActorPath:

@@ -69,7 +69,9 @@ class ActorProfile(BaseModel):
             facts.append(("roles", ", ".join(self.roles)))
         if self.members:
             facts.append(("members", ", ".join(self.members)))
-        seen = f"{self.first_seen or '?'} → {self.last_seen or '?'}" if (self.first_seen or self.last_seen) else "undated"
+        seen = (
+            f"{self.first_seen or '?'} → {self.last_seen or '?'}" if (self.first_seen or self.last_seen) else "undated"
+        )
         facts.append(("seen", f"{seen} in {self.documents} document(s)"))
         facts.append(("does", mix_label(self.outgoing) or "—"))
         facts.append(("undergoes", mix_label(self.incoming) or "—"))
@@ -97,14 +99,17 @@ class ActorProfile(BaseModel):
             f"<tr><th style='text-align:left'>{html.escape(label)}</th><td>{html.escape(value)}</td></tr>"
             for label, value in self._facts()
         )
-        return f"<div><strong>{html.escape(self.name)}</strong> <code>{html.escape(self.id)}</code><table>{rows}</table></div>"
+        title = f"<strong>{html.escape(self.name)}</strong> <code>{html.escape(self.id)}</code>"
+        return f"<div>{title}<table>{rows}</table></div>"
 
 
 def _counts(frame: pd.DataFrame) -> dict[str, int]:
     return {str(t): int(n) for t, n in frame["relation"].value_counts().items()}
 
 
-def actor_profile(derived: DerivedGraphs, name: str, centrality: pd.DataFrame | None = None, *, partners: int = 5) -> ActorProfile:
+def actor_profile(
+    derived: DerivedGraphs, name: str, centrality: pd.DataFrame | None = None, *, partners: int = 5
+) -> ActorProfile:
     """Build the profile of the actor called ``name`` (any alias).
 
     Args:
@@ -148,7 +153,8 @@ def actor_profile(derived: DerivedGraphs, name: str, centrality: pd.DataFrame | 
         first_seen=dates.min().date() if len(dates) else None,
         last_seen=dates.max().date() if len(dates) else None,
         top_partners=tuple(
-            Partner(id=p.actor, name=p.name, relations=int(p.relations), types=p.types) for p in top.itertuples(index=False)
+            Partner(id=p.actor, name=p.name, relations=int(p.relations), types=p.types)
+            for p in top.itertuples(index=False)
         ),
         centrality=centrality_values,
         ranks=ranks,

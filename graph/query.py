@@ -34,11 +34,34 @@ __all__ = [
 
 #: Columns of :func:`relations_frame`, in order.
 QUERY_COLUMNS: tuple[str, ...] = (
-    "date", "source_name", "relation", "target_name", "polarity", "modality", "attributed_to_name",
-    "evidence", "doc", "sentence", "confidence", "mentions", "id", "source", "target", "attributed_to",
+    "date",
+    "source_name",
+    "relation",
+    "target_name",
+    "polarity",
+    "modality",
+    "attributed_to_name",
+    "evidence",
+    "doc",
+    "sentence",
+    "confidence",
+    "mentions",
+    "id",
+    "source",
+    "target",
+    "attributed_to",
 )
 #: The columns worth printing in a terminal table.
-DISPLAY_COLUMNS: tuple[str, ...] = ("date", "source_name", "relation", "target_name", "polarity", "modality", "evidence", "doc")
+DISPLAY_COLUMNS: tuple[str, ...] = (
+    "date",
+    "source_name",
+    "relation",
+    "target_name",
+    "polarity",
+    "modality",
+    "evidence",
+    "doc",
+)
 POLARITIES: tuple[str, ...] = ("asserted", "negated")
 
 ActorArg = str | Iterable[str] | None

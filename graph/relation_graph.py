@@ -22,6 +22,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from diplograph.errors import ConfigError
 from diplograph.graph.balance import BalanceReport, balance_report
 from diplograph.graph.centrality import MEASURES, centrality_table
 from diplograph.graph.communities import detect_communities, membership_frame, summary_frame
@@ -75,15 +76,20 @@ class RelationGraph:
     """
 
     def __init__(
-        self, actors: pd.DataFrame, relations: pd.DataFrame, *, ontology: Ontology | None = None, engine: Engine = "auto"
+        self,
+        actors: pd.DataFrame,
+        relations: pd.DataFrame,
+        *,
+        ontology: Ontology | None = None,
+        engine: Engine = "auto",
     ) -> None:
         self.ontology = ontology or default_ontology()
         self.actors_table = normalise_actors(actors)
         self.relations_table = normalise_relations(relations)
-        check_tables(self.actors_table, self.relations_table, self.ontology)
         self.engine_choice: Engine = engine
         self.engine: str = choose_engine(engine, len(self.actors_table))
         self._derived = DerivedGraphs(self.actors_table, self.relations_table, self.ontology)
+        check_tables(self.relations_table, self._derived.codes, self.ontology)
 
     # ------------------------------------------------------------------ building
 
@@ -98,7 +104,10 @@ class RelationGraph:
     ) -> RelationGraph:
         """Build from pydantic records (what the pipeline produces)."""
         return cls(
-            records_frame(actors, ACTOR_COLUMNS), records_frame(relations, RELATION_COLUMNS), ontology=ontology, engine=engine
+            records_frame(actors, ACTOR_COLUMNS),
+            records_frame(relations, RELATION_COLUMNS),
+            ontology=ontology,
+            engine=engine,
         )
 
     @classmethod
@@ -168,8 +177,15 @@ class RelationGraph:
             LookupFailed: an unknown actor (with the closest names) or relation type.
         """
         mask = relation_mask(
-            self._derived, source=source, target=target, relation=relation, polarity=polarity,
-            since=since, until=until, actor=actor, attributed_to=attributed_to,
+            self._derived,
+            source=source,
+            target=target,
+            relation=relation,
+            polarity=polarity,
+            since=since,
+            until=until,
+            actor=actor,
+            attributed_to=attributed_to,
         )
         return relations_frame(self._derived, mask)
 
@@ -322,10 +338,8 @@ class RelationGraph:
         measure: str = "pagerank",
         top: int = 10,
     ) -> GraphComparison:
-        """What changed: ``g.compare(until="2025-08-15")`` (this graph before vs after a date) or ``g.compare(other)``."""
+        """What changed: ``g.compare(until="2025-08-15")`` (before vs after a date) or ``g.compare(other)``."""
         if other is not None and until is not None:
-            from diplograph.errors import ConfigError
-
             raise ConfigError("compare takes another graph or until=, not both")
         if other is None:
             before, after, labels = split_by_date(self, until)  # type: ignore[arg-type]

@@ -9,7 +9,9 @@ carries its evidence counts: how many relation records and documents back it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,20 +28,28 @@ if TYPE_CHECKING:
     from diplograph.graph.relation_graph import RelationGraph
 
 __all__ = [
-    "REPORT_FORMATS", "MEASURE_DESCRIPTIONS", "ReportData", "report_data", "render_report", "query_table", "safe_csv",
+    "REPORT_FORMATS",
+    "MEASURE_DESCRIPTIONS",
+    "ReportData",
+    "report_data",
+    "render_report",
+    "query_table",
+    "safe_csv",
 ]
 
 REPORT_FORMATS: tuple[str, ...] = ("md", "csv", "json", "html")
 
-MEASURE_DESCRIPTIONS: dict[str, str] = {
-    "degree": "relation records on the actor's ties, in and out (symmetric ones such as meetings count both ways)",
-    "in_degree": "relation records aimed at the actor (or symmetric with it)",
-    "out_degree": "relation records the actor initiates (or symmetric with it)",
-    "pagerank": "importance from being the target of important actors",
-    "betweenness": "how often the actor lies on shortest chains between others",
-    "eigenvector": "ties to well-tied actors",
-    "closeness": "how few steps other actors need to reach the actor",
-}
+MEASURE_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "degree": "relation records on the actor's ties, in and out (symmetric ones such as meetings count both ways)",
+        "in_degree": "relation records aimed at the actor (or symmetric with it)",
+        "out_degree": "relation records the actor initiates (or symmetric with it)",
+        "pagerank": "importance from being the target of important actors",
+        "betweenness": "how often the actor lies on shortest chains between others",
+        "eigenvector": "ties to well-tied actors",
+        "closeness": "how few steps other actors need to reach the actor",
+    }
+)
 
 
 @dataclass
@@ -111,21 +121,22 @@ def dyad_table(g: RelationGraph, top: int) -> pd.DataFrame:
     if not keep.any():
         return pd.DataFrame(columns=columns)
     ids = derived.nodes.to_numpy(dtype=object)
-    first_id = ids[codes.source[keep]] < ids[codes.target[keep]]
-    low = np.where(first_id, codes.source[keep], codes.target[keep])
-    high = np.where(first_id, codes.target[keep], codes.source[keep])
+    low = np.minimum(codes.source[keep], codes.target[keep])  # pairs in actors-table order
+    high = np.maximum(codes.source[keep], codes.target[keep])
     keys, inverse = np.unique(low * n + high, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    relations = np.bincount(inverse, minlength=keys.size)
+    documents = _distinct_per_key(inverse, codes.doc[keep], keys.size)
+    best = np.lexsort((keys, -documents, -relations))[:top]
     dyads = pd.DataFrame(
         {
-            "key": keys,
-            "a": ids[keys // n],
-            "b": ids[keys % n],
-            "relations": np.bincount(inverse, minlength=keys.size),
-            "documents": _distinct_per_key(inverse, codes.doc[keep], keys.size),
+            "key": keys[best],
+            "a": ids[keys[best] // n],
+            "b": ids[keys[best] % n],
+            "relations": relations[best],
+            "documents": documents[best],
         }
     )
-    dyads = dyads.sort_values(["relations", "documents", "a", "b"], ascending=[False, False, True, True], kind="stable")
-    dyads = dyads.head(top).reset_index(drop=True)
     # Types and dates only for the pairs shown.
     shown = np.isin(low * n + high, dyads["key"].to_numpy())
     row_keys = (low * n + high)[shown]
@@ -144,22 +155,38 @@ def dyad_table(g: RelationGraph, top: int) -> pd.DataFrame:
 
 def mix_tables(g: RelationGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Relation counts by type and by quad class, with negated and document counts."""
-    table = g.relations_table
+    codes = g._derived.codes
     ontology = g.ontology
-    by_type = (
-        table.assign(negated=table["polarity"] == "negated", asserted=table["polarity"] != "negated")
-        .groupby("relation")
-        .agg(relations=("asserted", "sum"), negated=("negated", "sum"), documents=("doc", "nunique"))
-    )
+    n_types = len(codes.types)
+    asserted = codes.asserted
+    by_type = pd.DataFrame(
+        {
+            "relation": list(codes.types),
+            "relations": np.bincount(codes.relation[asserted], minlength=n_types),
+            "negated": np.bincount(codes.relation[~asserted], minlength=n_types),
+            "documents": _distinct_per_key(codes.relation, codes.doc, n_types),
+        }
+    ).set_index("relation")
     order = [name for name in ontology if name in by_type.index]
     by_type = by_type.reindex(order).reset_index()
     by_type["quad_class"] = [ontology[t].quad_class for t in by_type["relation"]]
     by_type["weight"] = [ontology[t].weight for t in by_type["relation"]]
     by_type[["relations", "negated", "documents"]] = by_type[["relations", "negated", "documents"]].astype("int64")
-    asserted = table.loc[table["polarity"] != "negated"]
-    classes = asserted.assign(quad_class=asserted["relation"].map({t: ontology[t].quad_class for t in ontology}))
-    by_class = classes.groupby("quad_class").agg(relations=("id", "size"), documents=("doc", "nunique")).reset_index()
-    by_class = by_class.sort_values(["relations", "quad_class"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    class_names, class_of_type = np.unique(
+        np.array([ontology[t].quad_class for t in codes.types] or [""]), return_inverse=True
+    )
+    classes = class_of_type.reshape(-1)[codes.relation[asserted]] if n_types else np.zeros(0, dtype=np.int64)
+    by_class = pd.DataFrame(
+        {
+            "quad_class": class_names,
+            "relations": np.bincount(classes, minlength=class_names.size).astype("int64"),
+            "documents": _distinct_per_key(classes, codes.doc[asserted], class_names.size),
+        }
+    )
+    by_class = by_class.loc[by_class["relations"] > 0]
+    by_class = by_class.sort_values(["relations", "quad_class"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
     return by_type, by_class
 
 

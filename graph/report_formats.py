@@ -78,32 +78,55 @@ def _sections(data: ReportData) -> list[tuple[str, str, list[str], list[list[Any
             for r in ranked.itertuples(index=False)
         ]
         sections.append(
-            (f"Centrality: {measure}", MEASURE_DESCRIPTIONS[measure],
-             ["#", "actor", "type", "country", measure, "relations", "documents"], rows)
+            (
+                f"Centrality: {measure}",
+                MEASURE_DESCRIPTIONS[measure],
+                ["#", "actor", "type", "country", measure, "relations", "documents"],
+                rows,
+            )
         )
     quality = "" if data.modularity is None else f", modularity {data.modularity:.3f}"
     alone = f"; {data.single_communities} actor(s) in no group not shown" if data.single_communities else ""
     sections.append(
-        ("Communities", f"{data.community_method}{quality}; internal relations split by ontology sign{alone}",
-         ["#", "size", "members", "internal", "cooperation", "conflict", "relation mix"],
-         [[c.community, c.size, c.members, c.internal, c.cooperation, c.conflict, c.relation_mix]
-          for c in data.communities.itertuples(index=False)])
+        (
+            "Communities",
+            f"{data.community_method}{quality}; internal relations split by ontology sign{alone}",
+            ["#", "size", "members", "internal", "cooperation", "conflict", "relation mix"],
+            [
+                [c.community, c.size, c.members, c.internal, c.cooperation, c.conflict, c.relation_mix]
+                for c in data.communities.itertuples(index=False)
+            ],
+        )
     )
     sections.append(
-        ("Most active dyads", "asserted relations in either direction",
-         ["#", "actors", "relations", "documents", "types", "first", "last"],
-         [[i, f"{d.a_name} — {d.b_name}", d.relations, d.documents, d.types, d.first or "", d.last or ""]
-          for i, d in enumerate(data.dyads.itertuples(index=False), start=1)])
+        (
+            "Most active dyads",
+            "asserted relations in either direction",
+            ["#", "actors", "relations", "documents", "types", "first", "last"],
+            [
+                [i, f"{d.a_name} — {d.b_name}", d.relations, d.documents, d.types, d.first or "", d.last or ""]
+                for i, d in enumerate(data.dyads.itertuples(index=False), start=1)
+            ],
+        )
     )
     sections.append(
-        ("Relation mix by type", "asserted and negated records, ontology class and weight",
-         ["relation", "relations", "negated", "documents", "quad class", "weight"],
-         [[m.relation, m.relations, m.negated, m.documents, m.quad_class, m.weight] for m in data.relation_mix.itertuples(index=False)])
+        (
+            "Relation mix by type",
+            "asserted and negated records, ontology class and weight",
+            ["relation", "relations", "negated", "documents", "quad class", "weight"],
+            [
+                [m.relation, m.relations, m.negated, m.documents, m.quad_class, m.weight]
+                for m in data.relation_mix.itertuples(index=False)
+            ],
+        )
     )
     sections.append(
-        ("Relation mix by quad class", "asserted records",
-         ["quad class", "relations", "documents"],
-         [[q.quad_class, q.relations, q.documents] for q in data.quad_mix.itertuples(index=False)])
+        (
+            "Relation mix by quad class",
+            "asserted records",
+            ["quad class", "relations", "documents"],
+            [[q.quad_class, q.relations, q.documents] for q in data.quad_mix.itertuples(index=False)],
+        )
     )
     return sections
 
@@ -177,7 +200,12 @@ def to_csv(data: ReportData) -> str:
         for metric in ("size", "internal", "cooperation", "conflict"):
             row("communities", c.community, c.members, "", metric, int(getattr(c, metric)))
     b = data.balance
-    for metric, value in (("triads", b.triads), ("balanced", b.balanced), ("unbalanced", b.unbalanced), *b.counts.items()):
+    for metric, value in (
+        ("triads", b.triads),
+        ("balanced", b.balanced),
+        ("unbalanced", b.unbalanced),
+        *b.counts.items(),
+    ):
         row("balance", "", "", "", metric, value)
     row("balance", "", "", "", "ratio", "" if b.ratio is None else b.ratio)
     for i, d in enumerate(data.dyads.itertuples(index=False), start=1):
@@ -234,14 +262,20 @@ _STYLE = (
 def _html_table(caption: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(_fmt(v))}</td>" for v in row) + "</tr>" for row in rows)
-    return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def to_html(data: ReportData) -> str:
     """The report as a standalone HTML page; every piece of text is escaped."""
     title = html.escape(data.title)
-    parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title><style>{_STYLE}</style></head><body>"]
-    parts.append(f"<h1>{title}</h1><ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in _overview(data)) + "</ul>")
+    parts = [
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title><style>{_STYLE}</style></head><body>"
+    ]
+    parts.append(
+        f"<h1>{title}</h1><ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in _overview(data)) + "</ul>"
+    )
     for heading, caption, header, rows in _sections(data):
         parts.append(f"<h2>{html.escape(heading)}</h2>" + _html_table(caption, header, rows))
         if heading == "Communities":

@@ -41,7 +41,10 @@ class GraphSummary(BaseModel):
         dates = f"{self.first_date} → {self.last_date}" if self.first_date else "no dated relation"
         return [
             ("actors", f"{self.actors} ({mix_label(self.actor_types) or 'none'}; {self.isolated_actors} without ties)"),
-            ("relations", f"{self.relations} ({self.asserted} asserted, {self.negated} negated) in {self.documents} document(s)"),
+            (
+                "relations",
+                f"{self.relations} ({self.asserted} asserted, {self.negated} negated) in {self.documents} document(s)",
+            ),
             ("ties", f"{self.ties} actor pairs"),
             ("dates", f"{dates}; {self.undated} undated"),
             ("types", mix_label(self.relation_types) or "—"),
@@ -56,7 +59,8 @@ class GraphSummary(BaseModel):
 
     def _repr_html_(self) -> str:
         rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in self._facts()
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+            for k, v in self._facts()
         )
         return f"<table>{rows}</table>"
 
@@ -64,30 +68,36 @@ class GraphSummary(BaseModel):
 def graph_summary(derived: DerivedGraphs, *, top: int = 5) -> GraphSummary:
     """Summarise the graph behind ``derived``."""
     table = derived.relations
+    codes = derived.codes
     dates = derived.dates.dropna()
-    asserted = table.loc[table["polarity"] != "negated"]
     pairs = derived.pairs
     n = len(derived.nodes)
     tied = np.zeros(n, dtype=bool)
     tied[pairs["a"].to_numpy(dtype=np.int64)] = True
     tied[pairs["b"].to_numpy(dtype=np.int64)] = True
-    activity = np.bincount(pairs["a"], weights=pairs["count"], minlength=n) + np.bincount(pairs["b"], weights=pairs["count"], minlength=n)
+    activity = np.bincount(pairs["a"], weights=pairs["count"], minlength=n) + np.bincount(
+        pairs["b"], weights=pairs["count"], minlength=n
+    )
     order = np.lexsort((np.arange(n), -activity))[: min(top, n)]
+    per_type = np.bincount(codes.relation[codes.asserted], minlength=len(codes.types))
+    types = {name: int(count) for name, count in zip(codes.types, per_type) if count}
+    types = dict(sorted(types.items(), key=lambda item: (-item[1], item[0])))
     quads: dict[str, int] = {}
-    for name, count in asserted["relation"].value_counts().items():
+    for name, count in types.items():
         quad = derived.ontology[name].quad_class
-        quads[quad] = quads.get(quad, 0) + int(count)
+        quads[quad] = quads.get(quad, 0) + count
+    asserted = int(codes.asserted.sum())
     return GraphSummary(
         actors=n,
         relations=len(table),
-        asserted=len(asserted),
-        negated=int((table["polarity"] == "negated").sum()),
+        asserted=asserted,
+        negated=len(table) - asserted,
         ties=len(pairs),
-        documents=int(table["doc"].nunique()),
+        documents=int(codes.doc.max()) + 1 if codes.doc.size else 0,
         undated=int(derived.dates.isna().sum()),
         first_date=dates.min().date() if len(dates) else None,
         last_date=dates.max().date() if len(dates) else None,
-        relation_types={str(t): int(c) for t, c in asserted["relation"].value_counts().items()},
+        relation_types=types,
         quad_classes=quads,
         actor_types={str(t): int(c) for t, c in derived.actors["type"].value_counts().items()},
         isolated_actors=int(n - tied.sum()),

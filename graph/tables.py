@@ -11,8 +11,9 @@ endpoints that exist in the actors table, relation types the ontology knows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from pydantic import BaseModel
@@ -20,6 +21,9 @@ from pydantic import BaseModel
 from diplograph.errors import ConfigError, InputError
 from diplograph.models import Actor, Relation
 from diplograph.relations.ontology import Ontology
+
+if TYPE_CHECKING:
+    from diplograph.graph.edges import RecordCodes
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -38,10 +42,10 @@ RELATION_COLUMNS: tuple[str, ...] = tuple(Relation.model_fields)
 _ACTOR_REQUIRED = ("id", "name", "type")
 _RELATION_REQUIRED = ("id", "source", "target", "relation")
 # Defaults for columns a hand-made relations frame may leave out.
-_RELATION_FALLBACKS: dict[str, Any] = {"doc": "", "sentence": 0, "evidence": "", "span": (0, 0)}
+_RELATION_FALLBACKS: Mapping[str, Any] = MappingProxyType({"doc": "", "sentence": 0, "evidence": "", "span": (0, 0)})
 
 
-def _default(model: type[BaseModel], column: str, fallbacks: dict[str, Any]) -> Any:
+def _default(model: type[BaseModel], column: str, fallbacks: Mapping[str, Any]) -> Any:
     field = model.model_fields[column]
     if field.is_required():
         return fallbacks[column]
@@ -65,8 +69,8 @@ def _with_columns(
         if column not in out.columns:
             value = _default(model, column, _RELATION_FALLBACKS)
             out[column] = pd.Series([value] * len(out), index=out.index, dtype=object)
-        elif not pd.api.types.is_numeric_dtype(out[column]):
-            # Text columns as plain objects with None for missing values (not NaN).
+        elif not pd.api.types.is_numeric_dtype(out[column]) and out[column].hasnans:
+            # Missing text is None (as in the models), not NaN.
             values = out[column].astype(object)
             out[column] = values.where(values.notna(), None)
     return out[list(columns)]
@@ -92,7 +96,7 @@ def normalise_actors(frame: pd.DataFrame) -> pd.DataFrame:
         InputError: when ``id``, ``name`` or ``type`` is missing, or ids repeat.
     """
     out = _with_columns(frame, ACTOR_COLUMNS, _ACTOR_REQUIRED, Actor, "actors")
-    duplicated = out["id"][out["id"].duplicated()]
+    duplicated = out["id"][out["id"].duplicated()] if not out["id"].is_unique else ()
     if len(duplicated):
         raise InputError(f"actors table: actor id {duplicated.iloc[0]!r} appears more than once")
     return out
@@ -105,30 +109,33 @@ def normalise_relations(frame: pd.DataFrame) -> pd.DataFrame:
         InputError: when a required column is missing, ids repeat or a date is unreadable.
     """
     out = _with_columns(frame, RELATION_COLUMNS, _RELATION_REQUIRED, Relation, "relations")
-    duplicated = out["id"][out["id"].duplicated()]
+    duplicated = out["id"][out["id"].duplicated()] if not out["id"].is_unique else ()
     if len(duplicated):
         raise InputError(f"relations table: relation id {duplicated.iloc[0]!r} appears more than once")
     out["date"] = _date_column(out["date"])
     return out
 
 
-def check_tables(actors: pd.DataFrame, relations: pd.DataFrame, ontology: Ontology) -> None:
+def check_tables(relations: pd.DataFrame, codes: RecordCodes, ontology: Ontology) -> None:
     """Check that relations point at known actors and use known relation types.
+
+    Args:
+        relations: the relations table.
+        codes: its integer codes (an unknown actor is coded -1).
+        ontology: the relation ontology.
 
     Raises:
         InputError: a relation names an actor id that is not in the actors table.
         ConfigError: a relation type is missing from the ontology.
     """
-    known = pd.Index(actors["id"])
-    for column in ("source", "target"):
-        unknown = relations.loc[~relations[column].isin(known), column]
+    for column, coded in (("source", codes.source), ("target", codes.target)):
+        unknown = relations.loc[coded < 0, column]
         if len(unknown):
             raise InputError(
                 f"relations table: {len(unknown)} relation(s) have a {column} missing from the actors table "
                 f"(first: {unknown.iloc[0]!r})"
             )
-    types = pd.unique(relations["relation"])
-    strange = [t for t in types if t not in ontology]
+    strange = [t for t in codes.types if t not in ontology]
     if strange:
         raise ConfigError(
             f"relations use type(s) the ontology does not define: {', '.join(map(str, strange))} "

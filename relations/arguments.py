@@ -3,10 +3,10 @@
 The functions here read spaCy's dependency parse (ClearNLP labels). They
 answer two questions for the extractor:
 
-* which token fills a role of a predicate (:func:`clause_subject`,
-  :func:`slot_tokens`), following passives, control and raising verbs
-  ("pushed Washington to strengthen", "is ready to provide"), shared
-  subjects of coordinated verbs and relative clauses;
+* which tokens fill an object slot of a predicate (:func:`slot_tokens`:
+  direct objects, passive subjects, prepositional objects, also when the
+  preposition hangs off the object); subjects are found by
+  :mod:`~diplograph.relations.subjects`;
 * which actors a phrase names (:func:`phrase_actors`), expanding
   coordination ("France, Germany and Italy"), role nouns ("the leaders of
   France and Germany", "Russian forces", "Ukraine's military") and, for
@@ -21,36 +21,19 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.relations.subjects import child_with, is_passive
 
 __all__ = [
     "Arg",
     "conjuncts",
     "phrase_actors",
-    "clause_subject",
-    "passive_agent",
-    "is_passive",
     "slot_tokens",
     "relative_antecedent",
+    "country_of",
     "sentence_start",
-    "OBJECT_CONTROL",
-    "SUBJECT_CONTROL",
     "RELATIONAL_NOUNS",
     "QUANTITY_NOUNS",
 ]
-
-#: Verbs whose object is the understood subject of their to-infinitive
-#: ("urged Washington to act": Washington acts).
-OBJECT_CONTROL = frozenset(
-    {
-        "push", "urge", "ask", "permit", "allow", "force", "help", "invite", "encourage", "persuade",
-        "tell", "order", "want", "call", "pressure", "press", "enable", "authorize", "authorise",
-        "compel", "need", "require", "appeal", "convince", "instruct", "expect", "get", "lead",
-    }
-)
-
-#: Verbs whose subject, not their object, does what their to-infinitive says
-#: ("promised Kyiv to send air defence": the promiser sends).
-SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "threaten", "offer", "guarantee"})
 
 #: Nouns that name someone else than their possessor ("Zelenskyy's allies").
 RELATIONAL_NOUNS = frozenset(
@@ -69,8 +52,13 @@ QUANTITY_NOUNS = frozenset(
     }
 )
 
-#: Nouns standing for the state of their possessor ("his country").
-_COUNTRY_NOUNS = frozenset({"country", "nation", "homeland", "state", "people"})
+#: Nouns standing for the state of their possessor ("his country", "Putin's envoy").
+_COUNTRY_NOUNS = frozenset(
+    {
+        "country", "nation", "homeland", "state", "people", "envoy", "aide", "adviser", "advisor", "emissary",
+        "representative", "negotiator", "delegation", "delegate", "spokesman", "spokeswoman", "spokesperson",
+    }
+)
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _LOCATIVE_PREPS = frozenset({"in", "inside", "near", "at", "on", "outside", "around", "across", "from"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
@@ -204,7 +192,7 @@ def _single_actors(
                 part_actor = actors.actor_of(part)
                 if part_actor is not None:
                     if token.lemma_.lower() in _COUNTRY_NOUNS and child.dep_ == "poss":
-                        part_actor = _country_of(part_actor, actors) or part_actor
+                        part_actor = country_of(part_actor, actors) or part_actor
                         found.append(Arg(part_actor, part, "country"))
                     else:
                         found.append(Arg(part_actor, part, "modifier"))
@@ -222,7 +210,7 @@ def _single_actors(
     return found
 
 
-def _country_of(person: str, actors: DocActors) -> str | None:
+def country_of(person: str, actors: DocActors) -> str | None:
     """The state actor of a person's country, when the document mentions it."""
     actor = actors.actors.get(person)
     if actor is None or actor.type != "person" or actor.country is None:
@@ -265,118 +253,6 @@ def sentence_start(token: Token) -> int:
     return i
 
 
-def is_passive(verb: Token) -> bool:
-    """True for a passive verb ("was attacked")."""
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
-
-
-def passive_agent(verb: Token) -> Token | None:
-    """The object of the ``by`` phrase of a passive verb, or None."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _child(token: Token, *deps: str) -> Token | None:
-    for child in token.children:
-        if child.dep_ in deps:
-            return child
-    return None
-
-
-def _is_infinitive(token: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
-
-
-def _controller_object(head: Token, *, complement: bool) -> Token | None:
-    """The object that controls a to-infinitive: "urged *Washington* to", "called on *Tokyo* to".
-
-    For a complement (xcomp) any direct object controls, except after
-    subject-control verbs ("promised"); for an adverbial to-infinitive only
-    the object of an object-control verb does ("pushed Washington to act"),
-    otherwise it is a purpose clause of the subject ("fired drones to hit").
-    """
-    lemma = head.lemma_.lower()
-    obj = _child(head, "dobj")
-    if obj is not None and lemma not in SUBJECT_CONTROL and (complement or lemma in OBJECT_CONTROL):
-        return obj
-    if lemma not in OBJECT_CONTROL:
-        return None
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to", "for"):
-            pobj = _child(prep, "pobj")
-            if pobj is not None:
-                return pobj
-    return None
-
-
-def clause_subject(
-    verb: Token, *, climb_nouns: Collection[str] = (), max_hops: int = 8
-) -> tuple[Token | None, str]:
-    """The understood subject of ``verb`` and how it was found.
-
-    Returns ``(token, how)`` where ``how`` is ``direct`` (its own subject),
-    ``control`` (inherited through a control/raising verb or adjective),
-    ``shared`` (from a coordinated verb), ``relative`` (the noun a relative
-    clause modifies) or ``possessor`` (the possessor of a noun the clause
-    complements: "Trump's efforts to mediate"); ``(None, "none")`` if there
-    is none. For a passive verb the direct subject is its grammatical
-    subject (the patient); callers use :func:`passive_agent` for the agent.
-    A to-infinitive modifying a noun inherits the subject of the clause
-    only through nouns of ``climb_nouns`` ("started a *process* to
-    reimpose sanctions"), not through others ("restrictions to strike").
-    """
-    current, how = verb, "direct"
-    for _ in range(max_hops):
-        subject = _child(current, "nsubj", "csubj") or (
-            _child(current, "nsubjpass") if current != verb or is_passive(current) else None
-        )
-        if subject is not None:
-            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head, "relative"
-            return subject, how
-        dep, head = current.dep_, current.head
-        if head == current:
-            break
-        if current.pos_ in ("NOUN", "PROPN"):
-            possessor = _child(current, "poss")
-            if possessor is not None:
-                return possessor, "possessor"
-            if dep in ("dobj", "nsubj", "attr"):
-                current, how = head, "control"
-                continue
-            break
-        if dep in ("xcomp", "advcl") or (dep == "acl" and head.pos_ in ("VERB", "AUX")):
-            is_infinitive = _is_infinitive(current)
-            controller = _controller_object(head, complement=dep == "xcomp") if is_infinitive or dep == "xcomp" else None
-            if controller is not None:
-                return controller, "control"
-            if dep == "advcl" and not (is_infinitive or current.tag_ in ("VBG", "VBN")):
-                break
-            current, how = head, "control"
-        elif dep == "acomp":
-            current, how = head, "control"
-        elif dep == "conj" and head.pos_ in ("VERB", "AUX"):
-            current, how = head, "shared"
-        elif dep == "pcomp":
-            current, how = head.head, "control"
-        elif dep == "relcl" and not _is_infinitive(current):
-            return head, "relative"
-        elif dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-            possessor = _child(head, "poss")
-            if possessor is not None:  # "Trump's efforts *to mediate*"
-                return possessor, "possessor"
-            if current.tag_ == "VBN" or head.lemma_.lower() not in climb_nouns:
-                break  # "restrictions *to strike*": no one in particular
-            current, how = head, "control"  # "started a process *to reimpose* sanctions"
-        else:
-            break
-    return None, "none"
-
-
 def slot_tokens(verb: Token, slot: str) -> list[Token]:
     """The tokens filling ``slot`` of ``verb``.
 
@@ -389,7 +265,7 @@ def slot_tokens(verb: Token, slot: str) -> list[Token]:
     found: list[Token] = []
     if slot == "dobj":
         if is_passive(verb):
-            subject = _child(verb, "nsubjpass")
+            subject = child_with(verb, "nsubjpass")
             return [subject] if subject is not None else []
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         if not objects:  # "encircle and capture the city": coordinated verbs share the object
@@ -411,7 +287,7 @@ def slot_tokens(verb: Token, slot: str) -> list[Token]:
     if slot == "ccomp_subj":
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp"):
-                subject = _child(child, "nsubj", "nsubjpass")
+                subject = child_with(child, "nsubj", "nsubjpass")
                 if subject is not None:
                     found.append(subject)
         return found

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.actors.doc_actors import DocActors
-from diplograph.relations.arguments import clause_subject, phrase_actors, sentence_start
+from diplograph.relations.arguments import phrase_actors, sentence_start
+from diplograph.relations.subjects import clause_subject
 from diplograph.relations.lexicon import Lexicon
 
 __all__ = ["Speaker", "QuoteIndex", "speaker_of", "speech_verbs_of"]
@@ -139,6 +140,10 @@ def speaker_of(
     root = current
     for child in root.children:
         if child.dep_ in ("parataxis", "advcl", "conj") and _is_speech(child, speech) and child.i > trigger.i:
+            # "Russia attacked Kyiv, Zelenskyy said" -- but not "X rejected it, saying ...",
+            # where the subjectless participle reports its own complement, not the trigger.
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue
             actor = _subject_actor(child, actors)
             if actor is not None:
                 return Speaker(actor, child)

@@ -24,26 +24,29 @@ def _is_infinitive(token: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
+def _climbs(token: Token, trigger: Token) -> bool:
+    """Does the negation and modality of ``token``'s head reach ``token``?"""
+    dep, head = token.dep_, token.head
+    if dep in CLIMB_DEPS:
+        return True
+    if dep in _NOUN_SUBJECT_DEPS:  # "the talks did not take place", "a summit will take place"
+        return token == trigger and token.pos_ in ("NOUN", "PROPN", "PRON")
+    if dep == "acl":  # "no willingness to commit"
+        return _is_infinitive(token)
+    if dep == "advcl":  # purpose: "launched drones to hit ..."
+        return _is_infinitive(token) and head.pos_ == "VERB"
+    if dep == "conj":  # "will meet and discuss": the second verb shares the auxiliary
+        return token.tag_ == "VB" and head.pos_ in ("VERB", "AUX")
+    return False
+
+
 def governor_chain(trigger: Token, *, max_hops: int = 8) -> list[Token]:
     """The trigger followed by the words that govern it inside its clause, bottom up."""
     chain = [trigger]
     current = trigger
     for _ in range(max_hops):
-        head, dep = current.head, current.dep_
-        if head == current:
-            break
-        noun = current.pos_ in ("NOUN", "PROPN", "PRON")
-        if dep in CLIMB_DEPS:
-            pass
-        elif dep in _NOUN_SUBJECT_DEPS and noun and current == trigger:
-            pass  # "the talks did not take place", "a summit will take place"
-        elif dep == "acl" and _is_infinitive(current):
-            pass  # "no willingness to commit"
-        elif dep == "advcl" and _is_infinitive(current) and head.pos_ == "VERB":
-            pass  # purpose: "launched drones to hit ..."
-        elif dep == "conj" and current.tag_ == "VB" and head.pos_ in ("VERB", "AUX"):
-            pass  # "will meet and discuss": the second verb shares the auxiliary
-        else:
+        head = current.head
+        if head == current or not _climbs(current, trigger):
             break
         chain.append(head)
         current = head

@@ -14,7 +14,8 @@ clause (the *On Friday* of "On Friday, Zelenskyy said Russia had deployed
   date; a month without a day means its first day;
 * only dates that place the event count ("*on* Friday", "last month"), not
   "*after* Aug. 15" or "*since* May";
-* bare years and durations ("2015", "a decade") are ignored;
+* bare years, durations and periods ("2015", "a decade", "this year",
+  "in recent months") are ignored;
 * without a document date, only explicit dates with a year are used.
 """
 
@@ -34,6 +35,7 @@ _BARE_YEAR_RE = re.compile(r"^(in\s+)?(the\s+)?(1[89]|20)\d\ds?$", re.I)
 _DURATION_RE = re.compile(
     r"\b(decade|decades|years|months|weeks|days|hours|minutes|century|a year|a month|a week|a day)\b", re.I
 )
+_PERIOD_RE = re.compile(r"^(in\s+|during\s+|over\s+)?(this|these|recent|the\s+past|the\s+last)\s+(year|month|week|years|months|weeks|decade|century)s?$", re.I)
 _RELATIVE_OK = re.compile(r"\b(last|next|this|past|recent|ago|yesterday|today|tomorrow|tonight)\b", re.I)
 
 
@@ -58,6 +60,8 @@ def parse_date_expression(text: str, base: dt.date | None, *, future: bool = Fal
         return None
     if _DURATION_RE.search(text) and not _RELATIVE_OK.search(text):
         return None
+    if _PERIOD_RE.match(text):
+        return None  # "this year", "in recent months": a period, not a date
     if base is None and not _YEAR_RE.search(text):
         return None
     day = _weekday(text)

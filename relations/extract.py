@@ -9,12 +9,14 @@ are actors that can be endpoints (media never are) and differ.
 
 Evidence and spans:
     ``evidence`` is the text of the sentence (a line break ends a sentence
-    for this purpose: a headline never lends arguments to the body).
-    ``span`` is the smallest character range of the document covering the
-    trigger, its light verb and the source and target mentions found in that
-    sentence (the *trigger-to-argument span*), so it always lies inside the
-    evidence sentence and the document text. ``spans`` starts as ``(span,)``; de-duplication adds
-    the spans of repeated statements.
+    for this purpose: a headline never lends arguments to the body) and
+    ``span`` is its character range, without surrounding whitespace, so
+    ``text[span[0]:span[1]] == evidence``. Offsets are those of ``doc.text``,
+    which is the document text when ``doc`` parses the whole document; a
+    caller that parses only some sentences maps them back (as
+    :mod:`diplograph.extractor` does). ``trigger`` holds the words that
+    express the relation. ``spans`` starts as ``(span,)``; de-duplication
+    adds the spans of repeated statements.
 
 Confidence:
     A fixed score per construction, documented in
@@ -36,6 +38,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.actors.doc_actors import DocActors
 from diplograph.models import Document, Relation, relation_id
+from diplograph.relations.anaphora import History
 from diplograph.relations.attribution import QuoteIndex, speaker_of
 from diplograph.relations.clauses import governor_chain
 from diplograph.relations.dates import relation_date
@@ -44,31 +47,19 @@ from diplograph.relations.matching import Trigger, match_triggers
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
 from diplograph.relations.polarity import polarity_of
-from diplograph.relations.anaphora import History
 from diplograph.relations.readings import Reading, embedded_tokens, read_trigger
 
 __all__ = ["extract_relations", "sentence_relations", "DocContext"]
 
 
-def _entity_bounds(doc: Doc) -> dict[int, tuple[int, int]]:
-    bounds: dict[int, tuple[int, int]] = {}
-    for ent in doc.ents:
-        for token in ent:
-            bounds[token.i] = (ent.start_char, ent.end_char)
-    return bounds
-
-
-def _span(reading: Reading, pair: tuple, sentence: Span, bounds: dict[int, tuple[int, int]]) -> tuple[int, int]:
-    tokens = [reading.trigger.token] + ([reading.trigger.verb] if reading.trigger.verb is not None else [])
-    tokens += [arg.token for arg in pair]
-    starts, ends = [], []
-    for token in tokens:
-        if not sentence.start <= token.i < sentence.end:
-            continue
-        start, end = bounds.get(token.i, (token.idx, token.idx + len(token.text)))
-        starts.append(start)
-        ends.append(end)
-    return min(starts), max(ends)
+def _evidence(segment: Span, text: str) -> tuple[tuple[int, int], str]:
+    """The character span and text of a sentence, without surrounding whitespace."""
+    start, end = segment.start_char, segment.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end), text[start:end]
 
 
 def _pairs(reading: Reading, actors: DocActors, reciprocal: bool) -> list[tuple]:
@@ -82,8 +73,17 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool) -> list[tuple]
     return pairs
 
 
+def _date_anchors(trigger: Trigger) -> list:
+    """Words a date expression of the relation may hang from: the clause chain and its objects."""
+    chain = governor_chain(trigger.token) + ([trigger.verb] if trigger.verb is not None else [])
+    objects = [c for t in chain for c in t.children if c.dep_ in ("dobj", "pobj", "prep") and c not in chain]
+    objects += [o for p in objects if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return chain + objects
+
+
 def _type_and_polarity(trigger: Trigger, lexicon: Lexicon) -> tuple[str, str] | None:
-    polarity = polarity_of(trigger.token, lexicon)
+    anchor = trigger.verb if trigger.withdrawn and trigger.verb is not None else trigger.token
+    polarity = polarity_of(anchor, lexicon)
     entry = trigger.entry
     if isinstance(entry, VerbEntry):
         if entry.only_negated:
@@ -131,7 +131,7 @@ class DocContext:
     lexicon: Lexicon
     quotes: QuoteIndex | None = None
     history: History = field(default_factory=History)
-    bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""  # the parsed text (``doc.text``; equal to the document text unless sentences were skipped)
 
 
 def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iterator[Relation]:
@@ -140,7 +140,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
     triggers = match_triggers(sentence, lexicon)
     embedded = embedded_tokens(triggers, lexicon)
     ranges = _segments(sentence)
-    doc_text = document.text
+    doc_text = context.text
     context.history.sentence = number
     for trigger in triggers:
         if trigger.content or trigger.token.i in embedded:
@@ -157,15 +157,12 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         pairs = [p for p in _pairs(reading, actors, reciprocal) if _same_segment(ranges, home, [a.token for a in p])]
         if not pairs:
             continue
-        start, end = home or (sentence.start, sentence.end)
-        evidence_span = sentence.doc[start:end]
-        evidence = doc_text[evidence_span.start_char : evidence_span.end_char].strip()
+        span, evidence = _evidence(sentence.doc[slice(*(home or (sentence.start, sentence.end)))], doc_text)
         modality = modality_of(trigger.token, lexicon)
         speaker = speaker_of(trigger.token, actors, lexicon, context.quotes)
-        anchors = governor_chain(trigger.token) + ([trigger.verb] if trigger.verb is not None else [])
+        anchors = _date_anchors(trigger)
         date = relation_date(anchors, document.date, future=modality == "planned", sentence=sentence)
         for source, target in pairs:
-            span = _span(reading, (source, target), evidence_span, context.bounds)
             confidence = reading.confidence - (0.1 if "locative" in (source.via, target.via) else 0.0)
             relation = Relation(
                 id=relation_id(document.id, source.actor, relation_type, target.actor, polarity),
@@ -213,7 +210,7 @@ def extract_relations(
         ontology=ontology,
         lexicon=lexicon,
         quotes=QuoteIndex.build(doc, actors, lexicon),
-        bounds=_entity_bounds(doc),
+        text=doc.text,
     )
     for number, sentence in enumerate(doc.sents):
         yield from sentence_relations(sentence, number, context)

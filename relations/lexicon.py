@@ -26,6 +26,9 @@ __all__ = [
     "NegatorWords",
     "ModalityWords",
     "EvaluationWords",
+    "WithdrawalWords",
+    "MaterielWords",
+    "MaterielReading",
     "Lexicon",
     "default_lexicon",
     "load_lexicon",
@@ -90,6 +93,43 @@ class ModalityWords(BaseModel):
     hypothetical_modifiers: tuple[str, ...] = ()
 
 
+class WithdrawalWords(BaseModel):
+    """Verbs that withdraw an event of one type, expressing another ("paused aid to Kyiv" -> sanctions)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    verbs: tuple[str, ...] = ()
+    of: str = "supports"
+    type: str = "sanctions"
+
+
+class MaterielReading(BaseModel):
+    """One reading of weapon nouns: the verbs that give it and the target prepositions."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    verbs: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+
+
+class MaterielWords(BaseModel):
+    """Weapon nouns and their readings by governing verb ("launched drones at", "sent tanks to")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    nouns: tuple[str, ...] = ()
+    readings: dict[str, MaterielReading] = Field(default_factory=dict)
+
+    def reading(self, noun: str, verb: str) -> tuple[str, NounEntry] | None:
+        """``(type, entry)`` for a weapon noun governed by ``verb``, or None."""
+        if noun.lower() not in self.nouns:
+            return None
+        for relation, reading in self.readings.items():
+            if verb.lower() in reading.verbs:
+                return relation, NounEntry(type=relation, target=reading.target)
+        return None
+
+
 class EvaluationWords(BaseModel):
     """Verbs that judge their object through a complement, and the judgements that accuse."""
 
@@ -123,6 +163,8 @@ class Lexicon(BaseModel):
     modality: ModalityWords = ModalityWords()
     speech_verbs: tuple[str, ...] = ()
     evaluations: EvaluationWords = EvaluationWords()
+    withdrawals: WithdrawalWords = WithdrawalWords()
+    materiel: MaterielWords = MaterielWords()
 
     @field_validator("verbs", "nouns", mode="before")
     @classmethod
@@ -151,9 +193,17 @@ class Lexicon(BaseModel):
     def _light_index(self) -> dict[str, list[str | None]]:
         return _index_keys(self.light_verbs)
 
+    def withdrawal_particles(self, lemma: str) -> list[str | None]:
+        """Particles with which ``lemma`` withdraws an event (None = the bare verb)."""
+        return self._withdrawal_index.get(lemma.lower(), [])
+
     @cached_property
     def _negator_index(self) -> dict[str, list[str | None]]:
         return _index_keys(self.negators.verbs)
+
+    @cached_property
+    def _withdrawal_index(self) -> dict[str, list[str | None]]:
+        return _index_keys(self.withdrawals.verbs)
 
     def merged(self, other: Lexicon, fields: set[str]) -> Lexicon:
         """Return this lexicon extended by the fields set in ``other``."""
@@ -183,6 +233,15 @@ class Lexicon(BaseModel):
                 for name in names:
                     if name not in ontology:
                         raise ConfigError(f"{where}: {section}.{key}: unknown relation type {name!r}")
+        extra = {
+            "materiel.readings": list(self.materiel.readings),
+            "withdrawals.type": [self.withdrawals.type, self.withdrawals.of],
+            "evaluations.type": [self.evaluations.type],
+        }
+        for section, names in extra.items():
+            for name in names:
+                if name not in ontology:
+                    raise ConfigError(f"{where}: {section}: unknown relation type {name!r}")
 
 
 def _index_entries(lexicon: Lexicon) -> dict[str, list[tuple[str | None, VerbEntry]]]:

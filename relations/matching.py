@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 _NOUN_POS = ("NOUN", "PROPN")
+_NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class Trigger:
         content: the noun is the object of another trigger verb.
         antecedent: for a pronoun object of a light verb ("refrained from
             imposing *them*"), the event noun it refers to.
+        withdrawn: the light verb withdraws the event ("*paused* aid"): the
+            type is the lexicon's withdrawal type and the verb's own
+            negations decide the polarity.
     """
 
     token: Token
@@ -59,6 +63,7 @@ class Trigger:
     verb: Token | None = None
     content: bool = False
     antecedent: Token | None = None
+    withdrawn: bool = False
 
 
 def _attached_particles(token: Token) -> set[str]:
@@ -96,8 +101,12 @@ def verb_entry(token: Token, lexicon: Lexicon) -> VerbEntry | None:
 
 
 def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
-    """The lexicon entry for an event noun token (two-word entries such as "military action" first), or None."""
-    if token.pos_ not in _NOUN_POS:
+    """The lexicon entry for an event noun token (two-word entries such as "military action" first), or None.
+
+    A word tagged as a verb but attached as a noun (an object or subject:
+    "approved a minerals *deal*") is read as a noun.
+    """
+    if token.pos_ not in _NOUN_POS and not (token.pos_ == "VERB" and token.dep_ in _NOUN_DEPS):
         return None
     lemma = token.lemma_.lower()
     for child in token.children:
@@ -109,10 +118,13 @@ def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
 
 
 def _is_light_verb(token: Token, lexicon: Lexicon) -> bool:
-    """A light verb ("hold", "launch") or a negating verb ("call off", "cancel"), whose object is the event."""
+    """A light verb ("hold", "launch"), a negating verb ("call off") or a withdrawing verb ("pause"), whose object is the event."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    particles = lexicon.light_verb_particles(token.lemma_) + lexicon.negator_particles(token.lemma_)
+    lemma = token.lemma_
+    particles = (
+        lexicon.light_verb_particles(lemma) + lexicon.negator_particles(lemma) + lexicon.withdrawal_particles(lemma)
+    )
     attached = _attached_particles(token)
     return any(p is None or p in attached for p in particles)
 
@@ -145,6 +157,8 @@ def event_object(verb: Token, lexicon: Lexicon) -> Token | None:
         else:
             continue
         for noun in candidates:
+            if child.dep_ != "prep" and lexicon.materiel.reading(noun.lemma_, verb.lemma_) is not None:
+                return noun
             entry = noun_entry(noun, lexicon)
             if entry is None:
                 continue
@@ -249,6 +263,32 @@ def evaluation_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
     return None
 
 
+def _materiel(token: Token, lexicon: Lexicon) -> tuple[str, NounEntry, Token] | None:
+    """A weapon noun read through its verb: "launched *drones* at Kyiv", "sent *tanks* to Ukraine"."""
+    if token.pos_ not in _NOUN_POS or token.lemma_.lower() not in lexicon.materiel.nouns:
+        return None
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+        owner = head.head
+        if owner.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        head = owner.head
+    elif token.dep_ == "conj":  # "fired drones and missiles"
+        return None
+    elif token.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    reading = lexicon.materiel.reading(token.lemma_, head.lemma_)
+    if reading is None or head.pos_ != "VERB":
+        return None
+    return reading[0], reading[1], head
+
+
+def _withdraws(verb: Token, lexicon: Lexicon) -> bool:
+    particles = lexicon.withdrawal_particles(verb.lemma_)
+    attached = _attached_particles(verb)
+    return any(p is None or p in attached for p in particles)
+
+
 def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every trigger of a sentence, in text order."""
     triggers: list[Trigger] = []
@@ -260,6 +300,11 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if entry is not None:
                 triggers.append(Trigger(pronoun, entry.type, "light", entry, verb=token, antecedent=antecedent))
                 continue
+        weapon = _materiel(token, lexicon)
+        if weapon is not None:
+            relation, entry, verb = weapon
+            triggers.append(Trigger(token, relation, "light", entry, verb=verb))
+            continue
         noun = noun_entry(token, lexicon)
         if noun is None:
             entry = evaluation_entry(token, lexicon) or verb_entry(token, lexicon)
@@ -270,7 +315,10 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         light = light_verb_of(token, lexicon)
         if light is not None:
-            triggers.append(Trigger(token, noun.type, "light", noun, verb=light))
+            if noun.type == lexicon.withdrawals.of and _withdraws(light, lexicon):
+                triggers.append(Trigger(token, lexicon.withdrawals.type, "light", noun, verb=light, withdrawn=True))
+            else:
+                triggers.append(Trigger(token, noun.type, "light", noun, verb=light))
             continue
         if noun.verbs is not None:
             continue  # weapons and troops are events only with their verbs

@@ -62,6 +62,10 @@ def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.extend(phrase_actors(obj, actors))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "the ultimatum *issued by* Washington"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    found.extend(a for obj in agent.children if obj.dep_ == "pobj" for a in phrase_actors(obj, actors))
     unique: dict[str, Arg] = {}
     for arg in _agents(found, actors):
         unique.setdefault(arg.actor, arg)

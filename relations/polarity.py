@@ -25,6 +25,9 @@ from diplograph.relations.lexicon import Lexicon
 
 __all__ = ["negation_count", "polarity_of"]
 
+#: Negation adverbs that negate their head whatever dependency label they get.
+_ADVERBIAL = frozenset({"not", "n't", "never"})
+
 
 def _negating_verb(token: Token, lexicon: Lexicon) -> bool:
     particles = lexicon.negator_particles(token.lemma_.lower())
@@ -43,8 +46,10 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
     for position, token in enumerate(chain):
         below = chain[position - 1] if position > 0 else None
         for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and child.lower_ in words):
-                count += 1
+            if child.dep_ == "neg" or child.lower_.replace("’", "'") in _ADVERBIAL or (
+                child.dep_ in ("advmod", "preconj") and child.lower_ in words
+            ):
+                count += 1  # "not", "n't" (whatever the tagger made of it), "never"
             elif child.dep_ == "det" and child.lower_ in words:
                 if position == 0 or token.lemma_.lower() in with_no:
                     count += 1

@@ -24,15 +24,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
-from diplograph.relations.arguments import (
-    Arg,
-    clause_subject,
-    is_passive,
-    passive_agent,
-    phrase_actors,
-    slot_tokens,
-)
-from diplograph.relations.anaphora import History, object_argument
+from diplograph.relations.anaphora import ANAPHOR_WINDOW, History, object_argument
+from diplograph.relations.arguments import Arg, country_of, phrase_actors, slot_tokens
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry
 from diplograph.relations.matching import Trigger, noun_entry, verb_entry
 from diplograph.relations.nominal import (
@@ -42,6 +35,7 @@ from diplograph.relations.nominal import (
     noun_targets,
     purpose_targets,
 )
+from diplograph.relations.subjects import clause_subject, is_passive, passive_agent
 
 __all__ = ["Reading", "read_trigger", "embedded_tokens", "BASE_CONFIDENCE"]
 
@@ -193,6 +187,37 @@ def _addressee(verb: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     return []
 
 
+def _warning_targets(
+    verb: Token, clause: Token, sources: list[Arg], actors: DocActors, lexicon: Lexicon, history: History
+) -> tuple[list[Arg], str]:
+    """Whom a warning threatens: "warned that *Taiwanese* independence would be crushed".
+
+    When the warned-of clause has the speaker's own side as subject ("warned
+    that Tehran would respond"), the target is that clause's target, else the
+    source of the last statement (what is being responded to). Otherwise the
+    actors the clause names are the target, unless the clause states a
+    relation between others ("warned that Russia would attack Poland" is a
+    prediction, not a threat).
+    """
+    own = {a.actor for a in sources} | {c for a in sources if (c := country_of(a.actor, actors)) is not None}
+    subject, _ = clause_subject(clause, climb_nouns=lexicon.effort_nouns)
+    acting = {a.actor for a in phrase_actors(subject, actors)} if subject is not None else set()
+    if acting and acting <= own:
+        nested = [a for a in _nested_targets(clause, actors, lexicon) if a.actor not in own]
+        if nested:
+            return nested, "event_object"
+        prior = history.recent_sources(verb, window=ANAPHOR_WINDOW, exclude=own)
+        return [Arg(actor, clause, "anaphora") for actor in prior], "anaphora"
+    if any(verb_entry(t, lexicon) or noun_entry(t, lexicon) for t in clause.subtree):
+        return [], "none"
+    found: list[Arg] = []
+    for token in clause.subtree:
+        actor = actors.actor_of(token)
+        if actor is not None and actor not in own and all(a.actor != actor for a in found):
+            found.append(Arg(actor, token, "modifier"))
+    return found, "event_object"
+
+
 def _fallback_targets(
     verb: Token, relation: str, sources: list[Arg], actors: DocActors, lexicon: Lexicon, history: History
 ) -> tuple[list[Arg], str]:
@@ -205,10 +230,14 @@ def _fallback_targets(
             return found, how
         if role == "target":
             for child in verb.children:
-                if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):  # "threatened to strike Kyiv"
                     nested = [a for a in _nested_targets(child, actors, lexicon) if a.actor not in exclude]
                     if nested:
                         return nested, "event_object"
+                elif child.dep_ == "ccomp":  # "warned that ..."
+                    found, how = _warning_targets(verb, child, sources, actors, lexicon, history)
+                    if found:
+                        return found, how
             conditional = [a for a in _conditional_subjects(verb, actors) if a.actor not in exclude]
             if conditional:
                 return conditional, "event_object"
@@ -245,12 +274,12 @@ def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Readin
         sources, _ = _subject_args(verb, actors, lexicon)
     event = trigger.antecedent if trigger.antecedent is not None else noun
     if not sources:
-        sources = noun_sources(event, trigger.type, entry, actors, lexicon)
-    targets = noun_targets(event, trigger.type, entry, actors, lexicon, extra=verb)
+        sources = noun_sources(event, entry.type, entry, actors, lexicon)
+    targets = noun_targets(event, entry.type, entry, actors, lexicon, extra=verb)
     if not targets:
         targets = purpose_targets(event, actors, lexicon)
-    if not targets and sources and trigger.type in lexicon.locative_types:
-        targets = _deep_targets(verb, trigger.type, actors, lexicon)
+    if not targets and sources and entry.type in lexicon.locative_types:
+        targets = _deep_targets(verb, entry.type, actors, lexicon)
     mutual = _mutual(event)
     return Reading(trigger, sources, targets, BASE_CONFIDENCE["light"], mutual=mutual)
 

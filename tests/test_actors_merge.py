@@ -57,7 +57,8 @@ def test_a_bare_surname_joins_the_only_full_name(dictionary):
 
 
 def test_initials_do_not_chain_two_people(dictionary):
-    actors, _ = merge_actors(docs([person("John Smithers")], [person("J. Smithers")], [person("Jane Smithers")]), dictionary)
+    sets = docs([person("John Smithers")], [person("J. Smithers")], [person("Jane Smithers")])
+    actors, _ = merge_actors(sets, dictionary)
     names = sorted(a.name for a in actors)
     assert "John Smithers" in names and "Jane Smithers" in names
     assert len(actors) == 2

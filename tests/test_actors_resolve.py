@@ -34,7 +34,9 @@ def test_ruler_corrects_the_statistical_ner(resolve):
 
 
 def test_metonyms_name_their_state(resolve):
-    doc, found = resolve("The Kremlin rejected the plan, while Downing Street and the Elysee welcomed it. Bankova stayed silent.")
+    doc, found = resolve(
+        "The Kremlin rejected the plan, while Downing Street and the Elysee welcomed it. Bankova stayed silent."
+    )
     assert [found.actor_of(at(doc, w)) for w in ("Kremlin", "Downing", "Elysee", "Bankova")] == [
         "russia", "united-kingdom", "france", "ukraine",
     ]
@@ -64,7 +66,8 @@ def test_demonym_and_institution_is_the_state_with_a_sector(resolve):
 
 def test_media_and_sources_are_not_endpoints(resolve):
     doc, found = resolve(
-        "Zelensky told French media that people familiar with the matter were wrong, Bloomberg reported, citing sources."
+        "Zelensky told French media that people familiar with the matter were wrong, "
+        "Bloomberg reported, citing sources."
     )
     media = found.actor_of(at(doc, "media"))
     assert found.actors[media].type == "media" and found.actors[media].country == "FRA"

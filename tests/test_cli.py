@@ -193,3 +193,19 @@ def test_real_process_prints_one_line_and_no_traceback(tmp_path):
     assert process.returncode == 2
     assert process.stderr == f"error: {tmp_path}/missing: no such file or directory\n"
     assert process.stdout == ""
+
+
+def test_hostile_ids_and_keys_cannot_drive_the_terminal(tmp_path):
+    hostile = "x\n\x1b[2J\u202eevil"
+    lines = [{"id": hostile, "text": "Putin met Trump."}, {"id": hostile, "text": "Macron met Merz."},
+             {"id": "k", "\x1b]0;owned\x07": "no text key"}]
+    corpus = tmp_path / "feed.jsonl"
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = _run("build", str(corpus), "--out", str(tmp_path / "out"), "--quiet")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: x\\n\\x1b[2J\\u202eevil: duplicate document id; later copy skipped",
+        "error: feed.jsonl:3: no text field (looked for text, body, content, article; found id, \\x1b]0;owned\\x07)",
+    ]
+    errors = _jsonl(tmp_path / "out" / "errors.jsonl")
+    assert errors[0]["doc"] == hostile  # the file keeps the data as it was

@@ -44,8 +44,17 @@ ACTORS = [Actor(id=x, name=x.title(), type="state") for x in ("alpha", "beta", "
 
 
 def rel(i, source, relation, target, polarity="asserted"):
-    return Relation(id=f"r{i}", doc="d", sentence=0, source=source, target=target, relation=relation,
-                    polarity=polarity, evidence="Made-up evidence.", span=(0, 1))
+    return Relation(
+        id=f"r{i}",
+        doc="d",
+        sentence=0,
+        source=source,
+        target=target,
+        relation=relation,
+        polarity=polarity,
+        evidence="Made-up evidence.",
+        span=(0, 1),
+    )
 
 
 def test_balance_report_lists_triads_with_names():
@@ -56,8 +65,10 @@ def test_balance_report_lists_triads_with_names():
         rel(4, "gamma", "supports", "delta"),  # +5
         rel(5, "delta", "supports", "beta"),  # +5 -> beta, gamma, delta: ++- unbalanced
         rel(6, "omega", "attacks", "alpha", "negated"),  # no tie
-        rel(7, "omega", "meets", "alpha"), rel(8, "omega", "accuses", "alpha"),  # +1 -3: negative tie
-        rel(9, "omega", "demands", "beta"), rel(10, "omega", "appeals", "beta"),  # -2 +2: cancels, no tie
+        rel(7, "omega", "meets", "alpha"),
+        rel(8, "omega", "accuses", "alpha"),  # +1 -3: negative tie
+        rel(9, "omega", "demands", "beta"),
+        rel(10, "omega", "appeals", "beta"),  # -2 +2: cancels, no tie
     ]
     report = RelationGraph.from_records(ACTORS, relations).balance()
     assert (report.positive_ties, report.negative_ties) == (3, 3)

@@ -22,8 +22,15 @@ def actors(n):
 
 def rel(i, source, relation, target, polarity="asserted"):
     return Relation(
-        id=f"r{i}", doc="d", sentence=0, source=source, target=target, relation=relation,
-        polarity=polarity, evidence="An invented sentence.", span=(0, 5),
+        id=f"r{i}",
+        doc="d",
+        sentence=0,
+        source=source,
+        target=target,
+        relation=relation,
+        polarity=polarity,
+        evidence="An invented sentence.",
+        span=(0, 5),
     )
 
 
@@ -50,7 +57,9 @@ def oracle_graphs(actor_list, relations):
         ends = [(r.source, r.target)] + ([(r.target, r.source)] if ONTOLOGY[r.relation].symmetric else [])
         for u, v in ends:
             directed.add_edge(u, v, weight=directed.get_edge_data(u, v, {"weight": 0})["weight"] + 1)
-        undirected.add_edge(r.source, r.target, weight=undirected.get_edge_data(r.source, r.target, {"weight": 0})["weight"] + 1)
+        undirected.add_edge(
+            r.source, r.target, weight=undirected.get_edge_data(r.source, r.target, {"weight": 0})["weight"] + 1
+        )
     return directed, undirected
 
 
@@ -178,7 +187,7 @@ def test_empty_single_node_and_self_loop_graphs():
     assert single.to_networkx("multi").number_of_edges() == 1  # the raw self-loop is kept
     assert single.to_networkx("weighted").number_of_edges() == 0  # but makes no tie
     pair = RelationGraph.from_records(actors(2), [rel(1, "a0", "meets", "a1")]).centrality()
-    assert list(pair["eigenvector"]) == pytest.approx([2 ** -0.5, 2 ** -0.5])
+    assert list(pair["eigenvector"]) == pytest.approx([2**-0.5, 2**-0.5])
     assert list(pair["degree"]) == [2, 2]  # a symmetric relation holds both ways
 
 
@@ -210,7 +219,8 @@ def test_networkx_views(sample):
         total = sum(
             ONTOLOGY[r.relation].weight
             for r in relations
-            if r.polarity == "asserted" and ((r.source, r.target) == (u, v) or (ONTOLOGY[r.relation].symmetric and (r.target, r.source) == (u, v)))
+            if r.polarity == "asserted"
+            and ((r.source, r.target) == (u, v) or (ONTOLOGY[r.relation].symmetric and (r.target, r.source) == (u, v)))
         )
         if total == 0:
             assert not signed.has_edge(u, v)
@@ -225,6 +235,8 @@ def test_networkx_views(sample):
 
 
 def test_negated_relations_make_no_signed_tie():
-    g = RelationGraph.from_records(actors(2), [rel(1, "a0", "attacks", "a1", "negated"), rel(2, "a0", "supports", "a1")])
+    g = RelationGraph.from_records(
+        actors(2), [rel(1, "a0", "attacks", "a1", "negated"), rel(2, "a0", "supports", "a1")]
+    )
     signed = g.to_networkx("signed")
     assert signed.edges["a0", "a1"] == {"weight": 5.0, "sign": 1, "count": 1}

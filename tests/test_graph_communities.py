@@ -13,8 +13,16 @@ ACTORS = [Actor(id=x, name=x.title(), type="state") for x in BLOC_A + BLOC_B + [
 
 
 def rel(i, source, relation, target):
-    return Relation(id=f"r{i}", doc=f"d{i % 2}", sentence=0, source=source, target=target, relation=relation,
-                    evidence="Fictional statement.", span=(0, 1))
+    return Relation(
+        id=f"r{i}",
+        doc=f"d{i % 2}",
+        sentence=0,
+        source=source,
+        target=target,
+        relation=relation,
+        evidence="Fictional statement.",
+        span=(0, 1),
+    )
 
 
 def bloc_relations(between="accuses", times=1, links=2):
@@ -53,7 +61,16 @@ def test_louvain_equals_networkx_with_the_same_seed():
 def test_summary_describes_each_community():
     g = RelationGraph.from_records(ACTORS, bloc_relations(), engine="networkx")
     summary = g.community_summary(members=3)
-    assert list(summary.columns) == ["community", "size", "members", "internal", "external", "cooperation", "conflict", "relation_mix"]
+    assert list(summary.columns) == [
+        "community",
+        "size",
+        "members",
+        "internal",
+        "external",
+        "cooperation",
+        "conflict",
+        "relation_mix",
+    ]
     first = summary.iloc[0]
     assert first["size"] == 4 and first["internal"] == 6 and first["cooperation"] == 6 and first["conflict"] == 0
     assert first["external"] == 2 and first["relation_mix"] == "supports×6"

@@ -13,8 +13,17 @@ ACTORS = [Actor(id=x, name=x.capitalize(), type="state") for x in ("north", "sou
 
 
 def rel(i, source, relation, target, day=None):
-    return Relation(id=f"r{i}", doc="d", sentence=0, source=source, target=target, relation=relation,
-                    date=dt.date(2025, 8, day) if day else None, evidence="Imagined event.", span=(0, 1))
+    return Relation(
+        id=f"r{i}",
+        doc="d",
+        sentence=0,
+        source=source,
+        target=target,
+        relation=relation,
+        date=dt.date(2025, 8, day) if day else None,
+        evidence="Imagined event.",
+        span=(0, 1),
+    )
 
 
 RELATIONS = [
@@ -70,7 +79,11 @@ def test_movers_are_pagerank_changes(g):
 def test_compare_two_builds(g):
     other = RelationGraph.from_records(ACTORS, RELATIONS[:3] + [rel(9, "east", "attacks", "west")])
     diff = g.compare(other, measure="degree")
-    assert list(zip(diff.vanished_ties["a"], diff.vanished_ties["b"])) == [("centre", "west"), ("centre", "east"), ("centre", "north")]
+    assert list(zip(diff.vanished_ties["a"], diff.vanished_ties["b"])) == [
+        ("centre", "west"),
+        ("centre", "east"),
+        ("centre", "north"),
+    ]
     assert diff.new_ties.empty
     # north-south sums to zero in g (2 supports, 1 attack): not a sign, so not a flip.
     assert list(zip(diff.sign_flips["a"], diff.sign_flips["b"])) == [("east", "west")]

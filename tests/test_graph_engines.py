@@ -30,7 +30,10 @@ def random_tables(n_actors, n_relations, seed, *, components=1):
         s, t = (group * size + int(size * rng.random() ** 2) for _ in range(2))  # skewed: some hubs
         rows.append(
             {
-                "id": f"r{i}", "source": f"x{s:03d}", "target": f"x{t:03d}", "relation": rng.choice(TYPES),
+                "id": f"r{i}",
+                "source": f"x{s:03d}",
+                "target": f"x{t:03d}",
+                "relation": rng.choice(TYPES),
                 "polarity": "negated" if rng.random() < 0.1 else "asserted",
             }
         )
@@ -50,7 +53,9 @@ def assert_same_table(left, right, columns):
     right = right.set_index("actor").sort_index()
     assert list(left.index) == list(right.index)
     for column in columns:
-        np.testing.assert_allclose(left[column].to_numpy(float), right[column].to_numpy(float), rtol=1e-6, atol=1e-7, err_msg=column)
+        np.testing.assert_allclose(
+            left[column].to_numpy(float), right[column].to_numpy(float), rtol=1e-6, atol=1e-7, err_msg=column
+        )
 
 
 @pytest.mark.parametrize("seed, components", [(1, 1), (2, 1), (3, 3)])
@@ -89,8 +94,13 @@ def test_louvain_and_leiden_find_planted_groups():
         members = [f"x{group * 10 + i:03d}" for i in range(10)]
         for i, (s, t) in enumerate((a, b) for a in members for b in members if a < b and rng.random() < 0.7):
             rows.append({"id": f"g{group}-{i}", "source": s, "target": t, "relation": "supports"})
-    rows += [{"id": f"bridge{i}", "source": f"x{i * 10:03d}", "target": f"x{i * 10 + 10:03d}", "relation": "meets"} for i in range(2)]
-    actors = pd.DataFrame({"id": [f"x{i:03d}" for i in range(30)], "name": [f"X {i}" for i in range(30)], "type": "state"})
+    rows += [
+        {"id": f"bridge{i}", "source": f"x{i * 10:03d}", "target": f"x{i * 10 + 10:03d}", "relation": "meets"}
+        for i in range(2)
+    ]
+    actors = pd.DataFrame(
+        {"id": [f"x{i:03d}" for i in range(30)], "name": [f"X {i}" for i in range(30)], "type": "state"}
+    )
     expected = sorted(sorted(f"x{g * 10 + i:03d}" for i in range(10)) for g in range(3))
     for engine in ("networkx", "igraph"):
         g = RelationGraph(actors, pd.DataFrame(rows), engine=engine)

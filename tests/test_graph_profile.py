@@ -11,8 +11,14 @@ from diplograph.graph.relation_graph import RelationGraph
 from diplograph.models import Actor, Relation
 
 ACTORS = [
-    Actor(id="volodymyr-zelenskyy", name="Volodymyr Zelenskyy", type="person", country="UKR",
-          aliases=("Zelensky",), roles=("President of Ukraine",)),
+    Actor(
+        id="volodymyr-zelenskyy",
+        name="Volodymyr Zelenskyy",
+        type="person",
+        country="UKR",
+        aliases=("Zelensky",),
+        roles=("President of Ukraine",),
+    ),
     Actor(id="russia", name="Russia", type="state", country="RUS", aliases=("Kremlin",)),
     Actor(id="nato", name="NATO", type="organization", members=("france", "germany")),
     Actor(id="evil", name="<script>alert('x')</script>", type="group"),
@@ -20,8 +26,18 @@ ACTORS = [
 
 
 def rel(i, source, relation, target, day, **extra):
-    return Relation(id=f"r{i}", doc=f"doc{i}", sentence=0, source=source, target=target, relation=relation,
-                    date=dt.date(2025, 8, day), evidence="A sentence written for the test.", span=(0, 1), **extra)
+    return Relation(
+        id=f"r{i}",
+        doc=f"doc{i}",
+        sentence=0,
+        source=source,
+        target=target,
+        relation=relation,
+        date=dt.date(2025, 8, day),
+        evidence="A sentence written for the test.",
+        span=(0, 1),
+        **extra,
+    )
 
 
 RELATIONS = [

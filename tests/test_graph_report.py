@@ -17,14 +17,24 @@ ACTORS = [
     Actor(id="russia", name="Russia", type="state", country="RUS"),
     Actor(id="ukraine", name="Ukraine", type="state", country="UKR"),
     Actor(id="united-states", name="United States", type="state", country="USA"),
-    Actor(id="formula", name="=HYPERLINK(\"http://x\")", type="group"),
+    Actor(id="formula", name='=HYPERLINK("http://x")', type="group"),
     Actor(id="tag", name="<img src=x onerror=alert(1)> | pipe", type="media"),
 ]
 
 
 def rel(i, source, relation, target, doc, **extra):
-    return Relation(id=f"r{i}", doc=doc, sentence=0, source=source, target=target, relation=relation,
-                    date=dt.date(2025, 8, 1 + i), evidence="Text made up for this test.", span=(0, 1), **extra)
+    return Relation(
+        id=f"r{i}",
+        doc=doc,
+        sentence=0,
+        source=source,
+        target=target,
+        relation=relation,
+        date=dt.date(2025, 8, 1 + i),
+        evidence="Text made up for this test.",
+        span=(0, 1),
+        **extra,
+    )
 
 
 RELATIONS = [
@@ -45,13 +55,27 @@ def g():
 
 def test_report_data_sections(g):
     data = report_data(g, top=3)
-    assert set(data.rankings) == {"degree", "in_degree", "out_degree", "pagerank", "betweenness", "eigenvector", "closeness"}
+    assert set(data.rankings) == {
+        "degree",
+        "in_degree",
+        "out_degree",
+        "pagerank",
+        "betweenness",
+        "eigenvector",
+        "closeness",
+    }
     degree = data.rankings["degree"]
     assert list(degree["name"][:2]) == ["Ukraine", "Russia"] and len(degree) == 3
     top = degree.iloc[0]
     assert (top["value"], top["relations"], top["documents"]) == (4, 4, 3)
     dyad = data.dyads.iloc[0]
-    assert (dyad["a"], dyad["b"], dyad["relations"], dyad["documents"], dyad["types"]) == ("russia", "ukraine", 2, 2, "attacks×2")
+    assert (dyad["a"], dyad["b"], dyad["relations"], dyad["documents"], dyad["types"]) == (
+        "russia",
+        "ukraine",
+        2,
+        2,
+        "attacks×2",
+    )
     assert (dyad["first"], dyad["last"]) == (dt.date(2025, 8, 2), dt.date(2025, 8, 3))
     mix = data.relation_mix.set_index("relation")
     assert mix.loc["attacks", "relations"] == 2 and mix.loc["negotiates", "negated"] == 1
@@ -65,8 +89,14 @@ def test_report_data_sections(g):
 def test_markdown_is_readable_and_escaped(g):
     text = render_report(g, top=5)
     assert text.startswith("# diplograph centrality report\n")
-    for heading in ("## Centrality: pagerank", "## Communities", "## Structural balance", "## Most active dyads",
-                    "## Relation mix by type", "## Relation mix by quad class"):
+    for heading in (
+        "## Centrality: pagerank",
+        "## Communities",
+        "## Structural balance",
+        "## Most active dyads",
+        "## Relation mix by type",
+        "## Relation mix by quad class",
+    ):
         assert heading in text
     assert "| 1 | Ukraine | state | UKR | 4 | 4 | 3 |" in text
     assert "| 1 | Russia — Ukraine | 2 | 2 | attacks×2 | 2025-08-02 | 2025-08-03 |" in text
@@ -80,7 +110,7 @@ def test_csv_is_tidy_and_defuses_formulas(g):
     sections = {row["section"] for row in rows}
     assert {"centrality:pagerank", "communities", "balance", "dyads", "relation_mix", "quad_mix"} <= sections
     names = {row["subject"] for row in rows}
-    assert "'=HYPERLINK(\"http://x\")" in names and "=HYPERLINK(\"http://x\")" not in names
+    assert '\'=HYPERLINK("http://x")' in names and '=HYPERLINK("http://x")' not in names
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "@")) or value.replace(".", "").replace("-", "").isdigit()
@@ -132,5 +162,5 @@ def test_safe_csv_for_query_output(g):
     rows = list(csv.reader(io.StringIO(safe_csv(frame))))
     header, first = rows[0], dict(zip(rows[0], rows[1]))
     assert header[:4] == ["date", "source_name", "relation", "target_name"]
-    assert first["source_name"] == "'=HYPERLINK(\"http://x\")"
+    assert first["source_name"] == '\'=HYPERLINK("http://x")'
     assert first["date"] == "2025-08-06" and first["confidence"] == "1.0" and first["attributed_to"] == ""

@@ -270,7 +270,8 @@ def test_evidence_and_span_lie_in_the_document(extract):
     (relation,) = relations
     start, end = relation.span
     assert relation.evidence == "Later, Germany criticised Russia over the strikes."
-    assert document.text[start:end] == "Germany criticised Russia"
+    assert document.text[start:end] == relation.evidence
+    assert relation.trigger == "criticised"
     assert relation.spans == (relation.span,)
     assert relation.sentence == 1
     assert 0 < relation.confidence <= 1
@@ -289,7 +290,111 @@ def test_headline_line_does_not_lend_arguments_to_the_body(edges):
 
 
 def test_repeated_statement_is_merged(extract):
-    _, relations = extract("Germany criticised Russia. On Monday Germany criticised Russia again.")
+    document, relations = extract("Germany criticised Russia. On Monday Germany criticised Russia again.")
     (merged,) = merge_duplicates(relations)
     assert merged.mentions == 2
-    assert len(merged.spans) == 2
+    assert [document.text[a:b] for a, b in merged.spans] == [
+        "Germany criticised Russia.",
+        "On Monday Germany criticised Russia again.",
+    ]
+
+
+# --- events as objects, anaphora and other inferred arguments ---------------------------------
+
+
+def test_verb_about_an_event_targets_its_agent(edges):
+    assert edges("Britain condemned Russia's invasion of Ukraine.") == {
+        ("united-kingdom", "accuses", "russia", "asserted")
+    }
+
+
+def test_event_noun_without_agent_refers_back_to_the_last_such_event(edges):
+    found = edges("Russia struck Ukraine with missiles on Monday. Macron condemned the strikes.")
+    assert found == {
+        ("russia", "attacks", "ukraine", "asserted"),
+        ("emmanuel-macron", "accuses", "russia", "asserted"),
+    }
+
+
+def test_it_refers_to_the_nearest_noun_phrase(edges):
+    found = edges("Poland welcomed the German proposal, while Hungary rejected it.")
+    assert found == {("poland", "supports", "germany", "asserted"), ("hungary", "rejects", "germany", "asserted")}
+
+
+def test_the_idea_refers_to_the_last_statement(edges):
+    found = edges("Finland proposed a new round of sanctions. Hungary rejected the idea.")
+    assert ("hungary", "rejects", "finland", "asserted") in found
+
+
+def test_threat_target_from_its_condition(edges):
+    assert edges("Trump threatened new tariffs if India keeps buying Russian oil.") == {
+        ("donald-trump", "threatens", "india", "asserted")
+    }
+
+
+def test_addressee_of_reported_speech_is_the_target(extract):
+    relation = one(extract, "Macron told Putin that France would never accept the annexation.")
+    assert (relation.source, relation.relation, relation.target, relation.polarity) == (
+        "france", "rejects", "vladimir-putin", "asserted",
+    )
+    assert relation.attributed_to == "emmanuel-macron"
+
+
+def test_negative_judgement_is_an_accusation(edges):
+    found = edges("The United States imposed tariffs on India. India called the decision unfair.")
+    assert found == {
+        ("united-states", "sanctions", "india", "asserted"),
+        ("india", "accuses", "united-states", "asserted"),
+    }
+
+
+def test_copular_target_noun(edges):
+    assert edges("Odesa became Russia's main target in July.") == {("russia", "attacks", "odesa", "asserted")}
+
+
+def test_effort_noun_lends_its_possessor(edges):
+    assert ("emmanuel-macron", "meets", "vladimir-putin", "asserted") in edges(
+        "Macron's efforts to end the war, including a meeting with Putin, have stalled."
+    )
+
+
+def test_pronoun_object_of_a_light_verb_is_the_earlier_event(edges):
+    assert ("italy", "sanctions", "russia", "negated") in edges(
+        "Italy prepared new sanctions on Russia but has not imposed them."
+    )
+
+
+def test_weapons_are_read_through_their_verb(edges):
+    assert edges("Germany will deliver more tanks to Ukraine.") == {("germany", "supports", "ukraine", "asserted")}
+    assert edges("Russia launched 300 drones at Ukraine overnight.") == {("russia", "attacks", "ukraine", "asserted")}
+
+
+def test_pausing_aid_is_a_sanction(edges):
+    assert edges("The United States paused military aid to Ukraine.") == {
+        ("united-states", "sanctions", "ukraine", "asserted")
+    }
+
+
+def test_troops_moved_toward_a_place_is_a_deployment(edges):
+    assert edges("Russia is moving fresh brigades toward Finland.") == {("russia", "deploys", "finland", "asserted")}
+
+
+def test_saying_after_a_trigger_is_not_its_attribution(extract):
+    relation = one(extract, "Poland rejected the plan of Hungary, saying it was dangerous.")
+    assert relation.attributed_to is None
+
+
+def test_warning_about_others_is_a_prediction_not_a_threat(edges):
+    assert edges("NATO warned that Russia would attack Poland.") == set()
+
+
+def test_warning_names_its_target(edges):
+    assert edges("Beijing warned that Taiwanese independence would be crushed.") == {
+        ("china", "threatens", "taiwan", "asserted")
+    }
+
+
+def test_warning_of_a_response_targets_what_it_responds_to(edges):
+    found = edges("France imposed sanctions on Iran. Iran's foreign minister warned that Tehran would respond.")
+    assert ("france", "sanctions", "iran", "asserted") in found
+    assert any(r[1:] == ("threatens", "france", "asserted") for r in found)

@@ -148,6 +148,20 @@ def test_csv_without_text_column_names_the_existing_columns(tmp_path):
         list(read_corpus(path, text_field="story"))
 
 
+def test_a_text_field_typo_in_jsonl_is_a_usage_error(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "a", "text": "Putin met Trump."}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        list(read_corpus(path, text_field="story"))
+    assert str(caught.value) == f"{path}:1: no field 'story' (has id, text)"
+
+
+def test_messages_escape_control_and_bidi_characters():
+    error = DocumentError("a\n\x1b[2J\u202eb", "no text field (found \x07)")
+    assert str(error) == "a\\n\\x1b[2J\\u202eb: no text field (found \\x07)"
+    assert str(DocumentError("Путин/ü.txt", "ok")) == "Путин/ü.txt: ok"
+
+
 def test_csv_rows_with_missing_text_are_reported_by_line(tmp_path):
     path = tmp_path / "feed.csv"
     path.write_text('id,text\nc1,"Macron met Merz,\nin Berlin."\nc2\nc3,Kyiv thanked Paris.\n', encoding="utf-8")
@@ -528,3 +542,10 @@ def test_broken_jsonl_lines_cost_only_themselves(tmp_path, good_build):
         ("feed.jsonl:2", "broken JSON line (Unterminated string starting at column 21); skipped"),
         ("feed.jsonl:3", "broken JSON line (Expecting value at column 1); skipped"),
     ]
+
+
+def test_stale_temp_cleanup_matches_the_exact_file_name(tmp_path):
+    kept = tmp_path / ".relations.jsonl.bak.999999999-0123456789ab.tmp"
+    kept.write_text("x", encoding="utf-8")
+    write_text(tmp_path / "relations.jsonl", "")
+    assert kept.exists()

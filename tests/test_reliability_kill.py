@@ -122,24 +122,40 @@ def _reading_position(process: subprocess.Popen, corpus: Path) -> int | None:
     return None
 
 
-def _kill_mid_run(process: subprocess.Popen, corpus: Path, timeout: float = 120) -> None:
-    """SIGKILL once the child has read some of the corpus (or, without /proc, after a few seconds)."""
-    size = corpus.stat().st_size
+def _cache_entries(out: Path) -> int:
+    return sum(1 for _ in (out / ".cache").glob("*/*/*.json"))
+
+
+def _kill_mid_run(process: subprocess.Popen, corpus: Path, out: Path, seconds: float, timeout: float = 120) -> int:
+    """SIGKILL once the child has finished a few documents (cache entries appear) or has been
+    reading the corpus (Linux /proc; elsewhere after a few seconds) for half of ``seconds``,
+    the time an uninterrupted extraction takes.
+
+    Returns how many cache entries existed when the child was killed.
+    """
     deadline = time.monotonic() + timeout
     fallback = time.monotonic() + 8
+    reading_since = None
     while process.poll() is None and time.monotonic() < deadline:
-        position = _reading_position(process, corpus)
-        if (position is not None and position > 0) or (not Path("/proc/self/fdinfo").is_dir() and time.monotonic() > fallback):
+        if _cache_entries(out) >= 3:
+            break
+        if reading_since is None and (_reading_position(process, corpus) or 0) > 0:
+            reading_since = time.monotonic()
+        if reading_since is not None and time.monotonic() - reading_since > seconds / 2:
+            break
+        if not Path("/proc/self/fdinfo").is_dir() and time.monotonic() > fallback:
             break
         time.sleep(0.05)
-    assert size > 0
-    time.sleep(0.5)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+    return _cache_entries(out)
 
 
-def _build_in_process(corpus: Path, out: Path, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An uninterrupted build in this process (saves a child's start-up), isolated like a child."""
+def _build_in_process(corpus: Path, out: Path, root: Path, monkeypatch: pytest.MonkeyPatch) -> float:
+    """An uninterrupted build in this process (saves a child's start-up), isolated like a child.
+
+    Returns the seconds the build took.
+    """
     from diplograph.pipeline import build_result, write_outputs
 
     root.mkdir(parents=True, exist_ok=True)
@@ -151,6 +167,7 @@ def _build_in_process(corpus: Path, out: Path, root: Path, monkeypatch: pytest.M
         result = build_result(corpus)
         assert not result.errors
         write_outputs(result, out)
+    return result.stats["seconds"]
 
 
 @pytest.mark.slow
@@ -164,12 +181,12 @@ def test_killed_build_leaves_complete_outputs_and_a_rerun_finishes(tmp_path, mon
     _build_in_process(corpus_v1, out, root / "run1", monkeypatch)
     first = _outputs(out)
     assert None not in first.values() and first["relations.jsonl"].count(b"\n") > 20
-    _build_in_process(corpus_v2, root / "fresh", root / "run2", monkeypatch)
+    seconds = _build_in_process(corpus_v2, root / "fresh", root / "run2", monkeypatch)
     second = _outputs(root / "fresh")
     assert second["relations.jsonl"] != first["relations.jsonl"]
 
     killed = _build(corpus_v2, out, root / "run3")
-    _kill_mid_run(killed, corpus_v2)
+    done_before_kill = _kill_mid_run(killed, corpus_v2, out, seconds)
     assert killed.returncode == -signal.SIGKILL, "the build finished before it could be killed"
     for name, content in _outputs(out).items():
         assert content in (first[name], second[name]), f"{name} is neither the old nor the new complete version"
@@ -178,4 +195,28 @@ def test_killed_build_leaves_complete_outputs_and_a_rerun_finishes(tmp_path, mon
 
     _finish(_build(corpus_v2, out, root / "run3"))  # the same isolated home: a resumable build may use its cache
     assert _outputs(out) == second
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    if done_before_kill:  # the CLI keeps a per-document cache: the rerun resumes instead of starting over
+        assert manifest["cached"] >= done_before_kill
+        assert manifest["processed"] + manifest["cached"] == manifest["documents"]
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_ctrl_c_mid_build_exits_130_without_a_traceback(tmp_path):
+    corpus = _corpus(tmp_path / "corpus.jsonl", 2, changed=False)
+    out = tmp_path / "out"
+    process = _build(corpus, out, tmp_path / "run")
+    deadline = time.monotonic() + 120
+    while process.poll() is None and not _reading_position(process, corpus) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == (
+        "interrupted: outputs already written are complete; partial files were discarded"
+    )
+    assert "Traceback" not in stderr
+    for name, content in _outputs(out).items():
+        assert content is None or all(json.loads(line) for line in content.decode("utf-8").splitlines()), name

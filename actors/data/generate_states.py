@@ -25,7 +25,14 @@ from diplograph.io import write_text
 from diplograph.models import slugify
 
 __all__ = [
-    "UN_OBSERVERS", "NON_UN_STATES", "ascii_form", "with_ascii_forms", "read_curated", "state_entries", "render", "main",
+    "UN_OBSERVERS",
+    "NON_UN_STATES",
+    "ascii_form",
+    "with_ascii_forms",
+    "read_curated",
+    "state_entries",
+    "render",
+    "main",
 ]
 
 HERE = Path(__file__).resolve().parent
@@ -63,7 +70,9 @@ def read_curated(path: Path = SOURCE) -> dict[str, dict[str, object]]:
         code, name, aliases, demonyms, metonyms = (cell.strip() for cell in cells)
         if code in rows:
             raise ValueError(f"{path.name}:{number}: {code} listed twice")
-        rows[code] = {"name": name, "aliases": _split(aliases), "demonyms": _split(demonyms), "metonyms": _split(metonyms)}
+        rows[code] = {
+            "name": name, "aliases": _split(aliases), "demonyms": _split(demonyms), "metonyms": _split(metonyms),
+        }
     return rows
 
 
@@ -114,7 +123,8 @@ def state_entries(curated: dict[str, dict[str, object]]) -> tuple[list[dict[str,
         iso_name, iso_aliases = _iso_names(code)
         name = str(row["name"]) or iso_name
         entry: dict[str, object] = {"id": slugify(name), "name": name, "type": "state", "country": code}
-        aliases = _unique(with_ascii_forms([name, *iso_aliases, iso_name, *row["aliases"]]), exclude=name)  # type: ignore[list-item]
+        written = [name, *iso_aliases, iso_name, *row["aliases"]]  # type: ignore[list-item]
+        aliases = _unique(with_ascii_forms(written), exclude=name)
         demonyms = _unique(with_ascii_forms(list(row["demonyms"])), exclude="")  # type: ignore[arg-type]
         metonyms = _unique(with_ascii_forms(list(row["metonyms"])), exclude="")  # type: ignore[arg-type]
         for key, values in (("aliases", aliases), ("demonyms", demonyms), ("metonyms", metonyms)):
