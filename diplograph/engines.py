@@ -103,11 +103,12 @@ def process_in_processes(
 ) -> Iterator[DocResult | DocumentError]:
     """Extract on ``workers`` local processes; yield results in input order.
 
-    Worker processes are started with ``spawn`` (no state inherited from this
-    process), receive the extractor once, and load the model once. At most
-    ``ahead`` batches per worker are in flight.
+    Worker processes are started with the platform's default method (as
+    spaCy's own ``n_process`` does; scripts on platforms that *spawn* need the
+    usual ``if __name__ == "__main__":`` guard), receive the extractor once
+    and load the model once. At most ``ahead`` batches per worker are in flight.
     """
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context()
     tasks = context.Queue()
     results = context.Queue()
     processes = [

@@ -143,6 +143,17 @@ def _names(actors: Iterable[Actor] | Mapping[str, Actor]) -> dict[str, str]:
     return {actor.id: actor.name for actor in items}
 
 
+def _forms(actors: Iterable[Actor] | Mapping[str, Actor]) -> dict[str, frozenset[str]]:
+    """Every name an actor answers to (canonical name and aliases), casefolded.
+
+    Gold files name actors in their own convention ("Donetsk" for the region
+    our dictionary calls "Donetsk Oblast"); a gold name matches an actor when it
+    is the actor's name or one of its aliases.
+    """
+    items = actors.values() if isinstance(actors, Mapping) else actors
+    return {actor.id: frozenset(n.casefold() for n in (actor.name, *actor.aliases)) for actor in items}
+
+
 def _doc_key(doc: str, gold_docs: set[str]) -> str | None:
     if doc in gold_docs:
         return doc
@@ -150,16 +161,18 @@ def _doc_key(doc: str, gold_docs: set[str]) -> str | None:
     return base if base in gold_docs else None
 
 
-def _matches(relation: Relation, doc: str, line: GoldLine, names: dict[str, str], symmetric: bool) -> bool:
+def _matches(
+    relation: Relation, doc: str, line: GoldLine, forms: dict[str, frozenset[str]], symmetric: bool
+) -> bool:
     if doc != line.doc or relation.relation not in line.relation or relation.polarity != line.polarity:
         return False
-    source = names.get(relation.source, relation.source).casefold()
-    target = names.get(relation.target, relation.target).casefold()
+    source = forms.get(relation.source) or frozenset({relation.source.casefold()})
+    target = forms.get(relation.target) or frozenset({relation.target.casefold()})
     sources = {n.casefold() for n in line.source}
     targets = {n.casefold() for n in line.target}
-    if source in sources and target in targets:
+    if source & sources and target & targets:
         return True
-    return symmetric and target in sources and source in targets
+    return symmetric and bool(target & sources) and bool(source & targets)
 
 
 def score(
@@ -175,11 +188,13 @@ def score(
         gold: lines from :func:`load_gold`.
         relations: the predicted relations (of any documents; only those of
             documents named in the gold file are scored).
-        actors: the actors the relations refer to (their ``name`` is matched).
+        actors: the actors the relations refer to (their ``name`` or an alias is matched).
         ontology: gives the symmetric types (default: built-in).
     """
     ontology = ontology or default_ontology()
+    actors = list(actors.values()) if isinstance(actors, Mapping) else list(actors)
     names = _names(actors)
+    forms = _forms(actors)
     gold_docs = {line.doc for line in gold}
     by_doc: dict[str, list[GoldLine]] = {}
     for line in gold:
@@ -194,7 +209,7 @@ def score(
         if doc is None:
             continue
         symmetric = relation.relation in ontology and ontology[relation.relation].symmetric
-        hits = [i for i, line in enumerate(gold) if line.doc == doc and _matches(relation, doc, line, names, symmetric)]
+        hits = [i for i, line in enumerate(gold) if line.doc == doc and _matches(relation, doc, line, forms, symmetric)]
         predicted[relation.relation] = predicted.get(relation.relation, 0) + 1
         if hits:
             correct[relation.relation] = correct.get(relation.relation, 0) + 1
