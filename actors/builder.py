@@ -8,6 +8,7 @@ reads and edits the references collected so far through a
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from diplograph.actors.doc_actors import DocActors, Quote
 from diplograph.models import Actor, Document, Mention
 
 __all__ = ["Reference", "DocActorsBuilder"]
+
+_NAMING_KINDS = frozenset({"name", "alias", "metonym", "demonym"})
 
 
 @dataclass
@@ -51,12 +54,14 @@ class DocActorsBuilder:
     quotes: list[Quote] = field(default_factory=list)
     learned_country: dict[str, Counter] = field(default_factory=dict)
     learned_roles: dict[str, list[str]] = field(default_factory=dict)
-    skipped: set[int] = field(default_factory=set)
+    #: References to a state or organization taken into a longer reference to someone else
+    #: ("US" in "US special envoy Steve Witkoff"): still mentions of that actor.
+    absorbed: list[Reference] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._cover: dict[int, int] = {}  # token index -> start of the reference covering it
-        self._ordered: list[Reference] | None = None
-        self._by_sentence: dict[int, list[Reference]] | None = None
+        self._starts: list[int] = []  # starts of the references, sorted
+        self._actor_starts: dict[str, list[int]] = {}  # actor id -> sorted starts of its single-actor references
         self.starts: list[int] = [t.idx for t in self.doc]
         self.lower: list[str] = [t.lower_ for t in self.doc]
         self.sentence_of: dict[int, int] = {}
@@ -88,25 +93,49 @@ class DocActorsBuilder:
         for actor_id in ids:
             if actor_id not in self.actors:
                 self.actors[actor_id] = self.dictionary.actor(actor_id)
-        self.remove(start, end)
+        for old in self.remove(start, end):
+            if (
+                len(old.actors) == 1
+                and old.actor not in ids
+                and old.kind in _NAMING_KINDS
+                and start <= old.start
+                and old.end <= end
+                and self.actors[old.actor].type in ("state", "organization", "group")
+            ):
+                self.absorbed.append(old)
         ref = Reference(start, end, ids, kind, end - 1 if head is None else head, text_end)
         self.put(ref)
         return ref
 
     def put(self, ref: Reference) -> None:
         """Store ``ref`` as is (the caller guarantees it overlaps no other reference)."""
+        if ref.start not in self.refs:
+            insort(self._starts, ref.start)
+        else:
+            self._unindex(self.refs[ref.start])
         self.refs[ref.start] = ref
-        self._ordered = None
+        self._index(ref)
         for i in range(ref.start, ref.end):
             self._cover[i] = ref.start
+
+    def _index(self, ref: Reference) -> None:
+        if len(ref.actors) == 1:
+            insort(self._actor_starts.setdefault(ref.actor, []), ref.start)
+
+    def _unindex(self, ref: Reference) -> None:
+        if len(ref.actors) == 1:
+            starts = self._actor_starts.get(ref.actor, [])
+            position = bisect_left(starts, ref.start)
+            if position < len(starts) and starts[position] == ref.start:
+                del starts[position]
 
     def remove(self, start: int, end: int) -> list[Reference]:
         """Drop every reference overlapping tokens ``[start, end)`` and return them."""
         starts = {self._cover[i] for i in range(start, end) if i in self._cover}
         dropped = [self.refs.pop(s) for s in sorted(starts)]
-        if dropped:
-            self._ordered = None
         for ref in dropped:
+            del self._starts[bisect_left(self._starts, ref.start)]
+            self._unindex(ref)
             for i in range(ref.start, ref.end):
                 self._cover.pop(i, None)
         return dropped
@@ -121,23 +150,32 @@ class DocActorsBuilder:
         ref = self.ref_at(i)
         return ref.actor if ref is not None and len(ref.actors) == 1 else None
 
+    def between(self, start: int, end: int) -> list[Reference]:
+        """References starting at a token in ``[start, end)``, in text order."""
+        low, high = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [self.refs[s] for s in self._starts[low:high]]
+
     def in_sentence(self, sentence: int, before: int | None = None) -> list[Reference]:
         """References starting in sentence number ``sentence`` (and before token ``before``), in text order."""
-        ordered = self.ordered()
-        if self._by_sentence is None:
-            by_sentence: dict[int, list[Reference]] = {}
-            for ref in ordered:
-                by_sentence.setdefault(self.sentence_of.get(ref.start, 0), []).append(ref)
-            self._by_sentence = by_sentence
-        refs = self._by_sentence.get(sentence, [])
-        return [r for r in refs if before is None or r.start < before]
+        if not 0 <= sentence < len(self.sentences):
+            return []
+        sent = self.sentences[sentence]
+        return self.between(sent.start, sent.end if before is None else min(before, sent.end))
 
     def ordered(self) -> list[Reference]:
         """References in text order (a fresh list; callers may edit references while iterating it)."""
-        if self._ordered is None:
-            self._ordered = [self.refs[start] for start in sorted(self.refs)]
-            self._by_sentence = None
-        return list(self._ordered)
+        return [self.refs[start] for start in self._starts]
+
+    def recent_actors(self, before: int, actor_type: str | None = None) -> list[str]:
+        """Distinct actors with a single-actor reference starting before token ``before``, most recent first."""
+        last: list[tuple[int, str]] = []
+        for actor_id, starts in self._actor_starts.items():
+            if actor_type is not None and (actor_id not in self.actors or self.actors[actor_id].type != actor_type):
+                continue
+            position = bisect_left(starts, before)
+            if position:
+                last.append((starts[position - 1], actor_id))
+        return [actor_id for _, actor_id in sorted(last, reverse=True)]
 
     def type_of(self, actor_id: str) -> str:
         return self.actors[actor_id].type
@@ -158,7 +196,9 @@ class DocActorsBuilder:
         self.actors.setdefault(new_id, actor.model_copy(update={"id": new_id, "type": "person"}))
         for ref in self.refs.values():
             if actor_id in ref.actors:
+                self._unindex(ref)
                 ref.actors = tuple(new_id if a == actor_id else a for a in ref.actors)
+                self._index(ref)
         return new_id
 
     # -- learned attributes ------------------------------------------------------------------------
@@ -194,31 +234,37 @@ class DocActorsBuilder:
 
     # -- result ------------------------------------------------------------------------------------
 
+    def _mention(self, actor_id: str, ref: Reference) -> Mention:
+        span = self.doc[ref.start : ref.text_end or ref.end]
+        return Mention(
+            actor=actor_id,
+            doc=self.document.id,
+            sentence=self.sentence_of.get(ref.start, 0),
+            span=(span.start_char, span.end_char),
+            text=span.text,
+            kind=ref.kind,  # type: ignore[arg-type]
+        )
+
     def finish(self) -> DocActors:
         """The DocActors of the document."""
         result = DocActors(doc_id=self.document.id, notes=dict(self.notes), quotes=list(self.quotes))
         used: set[str] = set()
+        for ref in self.absorbed:
+            if self.ref_at(ref.start) is None or self.ref_at(ref.start).actors != ref.actors:
+                used.add(ref.actor)
+                result.mentions.append(self._mention(ref.actor, ref))
         for ref in self.ordered():
-            span = self.doc[ref.start : ref.text_end or ref.end]
             # A plural role noun restates actors named next to it ("German and French officials"): no new mention.
             mentioned = ref.actors if len(ref.actors) == 1 or ref.kind == "pronoun" else ()
             used.update(ref.actors)
             for actor_id in mentioned:
-                result.mentions.append(
-                    Mention(
-                        actor=actor_id,
-                        doc=self.document.id,
-                        sentence=self.sentence_of.get(ref.start, 0),
-                        span=(span.start_char, span.end_char),
-                        text=span.text,
-                        kind=ref.kind,  # type: ignore[arg-type]
-                    )
-                )
+                result.mentions.append(self._mention(actor_id, ref))
             if len(ref.actors) == 1:
                 for i in range(ref.start, ref.end):
                     result.token_actor[i] = ref.actor
             else:
                 result.token_actors[ref.head] = ref.actors
+        result.mentions.sort(key=lambda m: m.span)
         used.update(q.speaker for q in self.quotes if q.speaker)
         result.actors = {a: self._final_actor(self.actors[a]) for a in sorted(used)}
         return result

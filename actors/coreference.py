@@ -12,6 +12,9 @@
   state subject of the sentence or the one before, unless a plural common
   noun comes in between ("14 brigades ... they").
 * its: the nearest state or organization subject.
+* Descriptions of places, states and people ("the city", "the island",
+  "the country", "its neighbour", "both men"): see
+  :mod:`~diplograph.actors.descriptions`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from diplograph.actors.builder import DocActorsBuilder, Reference
+from diplograph.actors.descriptions import resolve_description
 from diplograph.actors.phrases import indicator_of
 from diplograph.actors.titles import (
     LEADER,
@@ -238,9 +242,9 @@ def _its(b: DocActorsBuilder, token: Token) -> None:
 
 
 def _office_holder(b: DocActorsBuilder, title: Title, country: str | None, org: str | None, before: int) -> str | None:
-    for ref in reversed(_persons(b, [r for r in b.ordered() if r.start < before])):
-        if holds_office(b, ref.actor, title, country, org):
-            return ref.actor
+    for person in b.recent_actors(before, "person"):
+        if holds_office(b, person, title, country, org):
+            return person
     if country is None and org is None:
         return None
     pool = b.dictionary.of_country(country, actor_type="person") if country else list(b.dictionary.persons())
@@ -262,11 +266,9 @@ def _two_of(b: DocActorsBuilder, token: Token) -> int | None:
         return None
     size, title = hit
     found: list[str] = []
-    for ref in reversed(_persons(b, [r for r in b.ordered() if r.start < token.i])):
-        if ref.actor in found:
-            continue
-        if holds_office(b, ref.actor, title, b.country_of(ref.actor), affiliation(b, ref.actor)):
-            found.append(ref.actor)
+    for person in b.recent_actors(token.i, "person"):
+        if holds_office(b, person, title, b.country_of(person), affiliation(b, person)):
+            found.append(person)
         if len(found) == 2:
             end = token.i + 1 + size
             b.add(token.i - 1, end, tuple(reversed(found)), "description", head=end - 1)
@@ -330,7 +332,11 @@ def resolve_coreference(b: DocActorsBuilder) -> None:
         if ref is not None:
             i = ref.end
             continue
-        end = _two_of(b, token) or (_description(b, token) if b.lower[i] in TITLE_FIRST_WORDS else None)
+        end = (
+            _two_of(b, token)
+            or (_description(b, token) if b.lower[i] in TITLE_FIRST_WORDS else None)
+            or resolve_description(b, token)
+        )
         if end is not None:
             i = end
             continue

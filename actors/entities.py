@@ -121,17 +121,13 @@ def _doc_person(b: DocActorsBuilder, name: str, before: int, *, exact: bool = Fa
     did not tag as a person: "Solvang" tagged ORG after "Ingrid Solvang").
     """
     parts = name_parts(name)
-    seen: set[str] = set()
-    for ref in sorted(b.refs.values(), key=lambda r: -r.start):
-        if ref.start >= before or len(ref.actors) != 1 or ref.actor in seen or b.type_of(ref.actor) != "person":
-            continue
-        seen.add(ref.actor)
-        actor = b.actors[ref.actor]
+    for person in b.recent_actors(before, "person"):
+        actor = b.actors[person]
         forms = [name_parts(actor.name), *(name_parts(a) for a in actor.aliases)]
         if exact and any(parts == form or len(form) > 1 and parts == form[-1:] for form in forms):
-            return ref.actor
+            return person
         if not exact and any(same_person(parts, form) for form in forms):
-            return ref.actor
+            return person
     return None
 
 

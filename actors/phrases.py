@@ -175,7 +175,7 @@ def _appositions(b: DocActorsBuilder) -> None:
         if first.lower_ in _NOT_APPOSITION or first.pos_ in ("VERB", "AUX", "ADV") or first.is_punct:
             continue
         end = _apposition_span(b, start)
-        inner = [r for r in b.ordered() if start <= r.start < end and len(r.actors) == 1]
+        inner = [r for r in b.between(start, end) if len(r.actors) == 1]
         people = [r for r in inner if b.type_of(r.actor) == "person"]
         if any(r.end < len(doc) and doc[r.end].lower_ not in _POSSESSIVE for r in people):
             continue  # a list of people, not an apposition

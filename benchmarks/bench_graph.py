@@ -9,8 +9,10 @@ skewed so that a few actors are hubs), then per engine times:
 * ``direct``  — the same graph built and the same measures and communities
   computed by calling networkx or igraph directly, without diplograph.
 
-It prints one table with the times, the report/direct ratio (diplograph's
-overhead) and the networkx/igraph ratio. Usage::
+It prints one table with the wall-clock times (``cpu_s`` is the CPU time of
+build + report: compare it with ``total_s`` to see whether other processes
+were competing for the cores), the ours/direct ratio (diplograph's overhead)
+and the networkx/igraph ratio of totals. Usage::
 
     python benchmarks/bench_graph.py --sizes 1000,10000,100000
 """
@@ -130,9 +132,11 @@ def run(n_actors: int, engine: str, per_actor: float, seed: int, direct: bool) -
             g._derived.nx_weighted, g._derived.nx_undirected
         holder["g"] = g
 
+    cpu = time.process_time()
     build_time = timed(build)
     g = holder["g"]
     report_time = timed(lambda: render_report(g, format="md"))
+    cpu = time.process_time() - cpu
     row: dict[str, object] = {
         "actors": n_actors,
         "relations": len(relations),
@@ -141,6 +145,7 @@ def run(n_actors: int, engine: str, per_actor: float, seed: int, direct: bool) -
         "build_s": build_time,
         "report_s": report_time,
         "total_s": build_time + report_time,
+        "cpu_s": cpu,
     }
     if direct:
         edges, pairs = g._derived.edges, g._derived.pairs

@@ -69,6 +69,7 @@ def process_on_dask(
     *,
     scheduler: str | None = None,
     workers: int = 2,
+    timeout: float = 20.0,
 ) -> Iterator[DocResult | DocumentError]:
     """Extract on a Dask cluster; yield one result per document, in input order.
 
@@ -77,11 +78,12 @@ def process_on_dask(
         documents: the documents (read lazily; a bounded number of batches is in flight).
         scheduler: address of a running scheduler; None starts a LocalCluster.
         workers: LocalCluster worker processes (ignored with ``scheduler``).
+        timeout: seconds to wait for the scheduler to answer.
 
     Raises:
         ConfigError: dask is not installed, or the scheduler cannot be reached.
     """
-    with _connect(scheduler, workers) as client:
+    with _connect(scheduler, workers, timeout) as client:
         name = _plugin_name(extractor)
         client.register_plugin(ExtractorPlugin(extractor), name=name)
         try:
@@ -110,11 +112,11 @@ def _submit_in_order(client: Client, name: str, documents: Iterable[Document]) -
 
 
 @contextmanager
-def _connect(scheduler: str | None, workers: int) -> Iterator[Client]:
+def _connect(scheduler: str | None, workers: int, timeout: float) -> Iterator[Client]:
     """A Client on ``scheduler``, or on a new LocalCluster of ``workers`` processes closed on exit."""
     if scheduler is not None:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=f"{timeout}s")
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
         with client:

@@ -35,7 +35,9 @@ BATCH_DOCS = 64
 _POLL_SECONDS = 1.0
 
 
-def batches(documents: Iterable[Document], *, max_chars: int = BATCH_CHARS, max_docs: int = BATCH_DOCS) -> Iterator[list[Document]]:
+def batches(
+    documents: Iterable[Document], *, max_chars: int = BATCH_CHARS, max_docs: int = BATCH_DOCS
+) -> Iterator[list[Document]]:
     """Group documents into batches of about ``max_chars`` characters (at most ``max_docs`` documents)."""
     batch: list[Document] = []
     size = 0

@@ -319,7 +319,9 @@ class Extractor:
             result.actors.setdefault(actor_id, actor)
         for mention in doc_actors.mentions:
             result.mentions.append(
-                mention.model_copy(update={"span": remap.span(mention.span), "sentence": remap.sentence(mention.sentence)})
+                mention.model_copy(
+                    update={"span": remap.span(mention.span), "sentence": remap.sentence(mention.sentence)}
+                )
             )
         for relation in relations:
             result.relations.append(

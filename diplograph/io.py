@@ -50,9 +50,9 @@ def ensure_dir(path: str | os.PathLike[str]) -> Path:
         OutputError: the path is a file, cannot be created, or is not writable.
     """
     folder = Path(path)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: output path exists and is not a directory")
     try:
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"{folder}: output path exists and is not a directory")
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create output directory ({exc.strerror or exc})") from None

@@ -87,7 +87,10 @@ def assemble(results: Iterable[DocResult], dictionary: ActorDictionary, ontology
         doc_relations = [_remap(r, mapping) for r in result.relations]
         doc_relations = [r for r in doc_relations if r.source != r.target]  # merging can fold both ends
         relations.extend(merge_duplicates(doc_relations))
-        mentions.extend(m.model_copy(update={"actor": mapping.get(m.actor, m.actor)}) for m in result.mentions)
+        mentions.extend(
+            m if mapping.get(m.actor, m.actor) == m.actor else m.model_copy(update={"actor": mapping[m.actor]})
+            for m in result.mentions
+        )
     relations.sort(key=lambda r: (r.doc, r.span, r.source, r.relation, r.target, r.id))
     graph = RelationGraph.from_records(actors, relations, ontology=ontology)
     stats = {
@@ -169,7 +172,9 @@ def build_result(
 
     def to_extract() -> Iterator[Document]:
         for document in _documents(items, errors, strict):
-            documents.append({"id": document.id, "title": document.title, "date": document.date, "chars": len(document.text)})
+            documents.append(
+                {"id": document.id, "title": document.title, "date": document.date, "chars": len(document.text)}
+            )
             if cache is not None:
                 key = document_key(document)
                 hit = cache.get(key)

@@ -20,6 +20,8 @@ it draws on are kept as *context* and parsed too:
   a dictionary person (the antecedent a pronoun resolves to);
 * every sentence sharing a name with a kept sentence (a surname mention
   joins the full name; roles and countries are learned from appositions);
+  names are capitalised words outside dictionary matches, except weekdays,
+  months and ordinary words opening a sentence ("Snow fell");
 * every sentence of a quotation a kept sentence is part of, and the sentence
   after it (where the speaker is named).
 
@@ -42,7 +44,10 @@ from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.titles import INSTITUTION_SECTORS, PLURAL_TITLES, TITLES
 from diplograph.relations.lexicon import Lexicon, split_key
 
-__all__ = ["PRONOUNS", "TriggerWords", "SentenceFacts", "SentenceFilter", "sentence_facts", "select_sentences"]
+__all__ = [
+    "PRONOUNS", "CALENDAR_WORDS", "WordForms", "TriggerWords", "SentenceFacts", "SentenceFilter", "sentence_facts",
+    "select_sentences",
+]
 
 #: Personal pronouns: coreference may turn any of them into an actor.
 PRONOUNS = frozenset(
@@ -52,54 +57,57 @@ PRONOUNS = frozenset(
     }
 )
 
+#: Suffix rules used when the model has no lemmatizer tables.
+_ENGLISH_RULES: tuple[tuple[str, str], ...] = (
+    ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"),
+)
+#: Capitalised words that never name an actor (they do not link sentences).
+CALENDAR_WORDS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    }
+)
+
+
 _QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{1,3000}?)[\"”»“]", re.S)
 _LEMMA_POS = ("verb", "noun")
 
 
-class TriggerWords:
-    """Relation trigger lemmas, tested on surface words through possible lemmas.
-
-    A word matches when the word itself, or any lemma the model's rule
-    lemmatizer could give it as a verb or a noun (exceptions table, suffix
-    rules), is a trigger lemma. This over-approximates the parsed lemma, so no
-    trigger the relation extractor would see is missed.
+class WordForms:
+    """Possible lemmas of English words, from the model's rule-lemmatizer tables.
 
     Args:
-        lemmas: trigger lemmas (lower case).
         exceptions: per part of speech, irregular form -> lemmas.
         rules: per part of speech, ``(suffix, replacement)`` pairs.
+        index: per part of speech, the known base forms (the lemmatizer's word list).
     """
 
     def __init__(
         self,
-        lemmas: Iterable[str],
         *,
         exceptions: dict[str, dict[str, Sequence[str]]] | None = None,
         rules: dict[str, Sequence[tuple[str, str]]] | None = None,
+        index: dict[str, frozenset[str]] | None = None,
     ) -> None:
-        self.lemmas = frozenset(lemma.lower() for lemma in lemmas)
         self._exceptions = exceptions or {}
-        self._rules = rules or {}
-        self._seen: dict[str, bool] = {}
+        self._rules = rules or {pos: _ENGLISH_RULES for pos in _LEMMA_POS}
+        self._index = index or {}
 
     @classmethod
-    def from_lexicon(cls, lexicon: Lexicon, nlp: Language | None = None) -> TriggerWords:
-        """Trigger lemmas of ``lexicon`` (verbs, event nouns), with the lemmatizer tables of ``nlp``."""
-        lemmas = {split_key(key)[0] for key in lexicon.verbs}
-        lemmas |= {key.split()[-1].lower() for key in lexicon.nouns}
-        exceptions: dict[str, dict[str, Sequence[str]]] = {}
-        rules: dict[str, Sequence[tuple[str, str]]] = {}
-        if nlp is not None and "lemmatizer" in nlp.pipe_names:
-            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-            if lookups is not None and lookups.has_table("lemma_rules"):
-                table = lookups.get_table("lemma_rules")
-                rules = {pos: [tuple(rule) for rule in table.get(pos, [])] for pos in _LEMMA_POS}
-            if lookups is not None and lookups.has_table("lemma_exc"):
-                table = lookups.get_table("lemma_exc")
-                exceptions = {pos: dict(table.get(pos, {})) for pos in _LEMMA_POS}
-        if not rules:
-            rules = {pos: _ENGLISH_RULES for pos in _LEMMA_POS}
-        return cls(lemmas, exceptions=exceptions, rules=rules)
+    def from_nlp(cls, nlp: Language | None) -> WordForms:
+        """The tables of ``nlp``'s lemmatizer (generic English suffix rules when it has none)."""
+        lemmatizer = nlp.get_pipe("lemmatizer") if nlp is not None and "lemmatizer" in nlp.pipe_names else None
+        lookups = getattr(lemmatizer, "lookups", None)
+        tables: dict[str, dict] = {}
+        for name in ("lemma_rules", "lemma_exc", "lemma_index"):
+            tables[name] = lookups.get_table(name) if lookups is not None and lookups.has_table(name) else {}
+        return cls(
+            exceptions={pos: dict(tables["lemma_exc"].get(pos, {})) for pos in _LEMMA_POS},
+            rules={pos: [tuple(r) for r in tables["lemma_rules"].get(pos, [])] for pos in _LEMMA_POS}
+            if tables["lemma_rules"] else None,
+            index={pos: frozenset(tables["lemma_index"].get(pos, ())) for pos in (*_LEMMA_POS, "adj", "adv")},
+        )
 
     def candidates(self, word: str) -> set[str]:
         """Every lemma ``word`` (any case) could have as a verb or a noun, and the word itself."""
@@ -117,19 +125,44 @@ class TriggerWords:
                 found.add(stem[:-1])
         return found
 
+    def is_common_word(self, word: str) -> bool:
+        """True when ``word`` in lower case is an ordinary English word ("Snow", "Prices")."""
+        forms = self.candidates(word)
+        return any(not forms.isdisjoint(words) for words in self._index.values())
+
+
+class TriggerWords:
+    """Relation trigger lemmas, tested on surface words through their possible lemmas.
+
+    A word matches when the word itself, or any lemma the rule lemmatizer
+    could give it as a verb or a noun (exceptions, suffix rules), is a
+    trigger lemma. This over-approximates the parsed lemma, so no trigger the
+    relation extractor would see is missed.
+
+    Args:
+        lemmas: trigger lemmas (lower case).
+        forms: the lemma tables (default: generic English suffix rules).
+    """
+
+    def __init__(self, lemmas: Iterable[str], forms: WordForms | None = None) -> None:
+        self.lemmas = frozenset(lemma.lower() for lemma in lemmas)
+        self.forms = forms or WordForms()
+        self._seen: dict[str, bool] = {}
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon, forms: WordForms | None = None) -> TriggerWords:
+        """The trigger lemmas of ``lexicon``: first words of verb keys, last words of noun keys."""
+        lemmas = {split_key(key)[0] for key in lexicon.verbs}
+        lemmas |= {key.split()[-1].lower() for key in lexicon.nouns}
+        return cls(lemmas, forms)
+
     def __contains__(self, word: str) -> bool:
         hit = self._seen.get(word)
         if hit is None:
-            hit = not self.lemmas.isdisjoint(self.candidates(word))
+            hit = not self.lemmas.isdisjoint(self.forms.candidates(word))
             if len(self._seen) < 200_000:
                 self._seen[word] = hit
         return hit
-
-
-#: Suffix rules used when the model has no lemmatizer tables.
-_ENGLISH_RULES: tuple[tuple[str, str], ...] = (
-    ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("ing", ""), ("ing", "e"),
-)
 
 
 @dataclass(frozen=True)
@@ -163,9 +196,11 @@ class SentenceFacts:
 
 
 def _title_words() -> frozenset[str]:
+    """Head nouns of titles and institution words ("minister", "officials", "forces")."""
     words: set[str] = set()
     for written in (*TITLES, *PLURAL_TITLES, *INSTITUTION_SECTORS):
-        words.update(w for w in written.lower().split() if w not in ("of", "the", "and", "to", "in"))
+        parts = written.lower().split()
+        words.add(parts[parts.index("of") - 1] if "of" in parts[1:] else parts[-1])
     return frozenset(words)
 
 
@@ -217,7 +252,9 @@ def sentence_facts(
                 if not in_run:
                     mentions += 1
                 in_run = True
-                names.add(text.casefold())
+                name = text.casefold()
+                if name not in CALENDAR_WORDS and not (i == first and triggers.forms.is_common_word(text)):
+                    names.add(name)
             else:
                 in_run = False
                 if lower in PRONOUNS or lower in titles:
@@ -272,7 +309,7 @@ def select_sentences(facts: Sequence[SentenceFacts], text: str) -> list[int]:
     while todo:
         i = todo.pop()
         found: list[int] = []
-        if i > 0:
+        if facts[i].selected and i > 0:
             found.append(i - 1)
         if facts[i].anaphor:
             walked.add(i)
@@ -305,7 +342,7 @@ class SentenceFilter:
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon, nlp: Language, *, ruler: str) -> None:
         self.dictionary = dictionary
-        self.triggers = TriggerWords.from_lexicon(lexicon, nlp)
+        self.triggers = TriggerWords.from_lexicon(lexicon, WordForms.from_nlp(nlp))
         self._ruler = nlp.get_pipe(ruler)
         self._titles = _title_words()
 

@@ -15,7 +15,8 @@ Rules, on spaCy tokens:
   are single tokens and never end a sentence;
 * a blank line (paragraph break) always ends a sentence, so titles and
   headings stand alone;
-* whitespace belongs to the sentence before it;
+* whitespace belongs to the sentence before it (leading whitespace to the
+  first sentence);
 * a sentence longer than :data:`MAX_SENTENCE_TOKENS` tokens (tables, lists
   without punctuation) is cut, at a line break or ``;`` when possible.
 """
@@ -66,12 +67,16 @@ def sentence_bounds(doc: Doc, *, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[
     bounds: list[tuple[int, int]] = []
     start = 0
     i = 0
+    content = False  # has the current sentence a non-space token yet?
     while i < n:
         token = doc[i]
         end = None
-        if _paragraph_break(token):
-            end = i + 1
-        elif _is_terminal(token):
+        if token.is_space:
+            if content and _paragraph_break(token):
+                end = i + 1
+        else:
+            content = True
+        if end is None and _is_terminal(token):
             j = i + 1
             while j < n and (doc[j].text in _CLOSERS or _is_terminal(doc[j])) and not doc[j - 1].whitespace_:
                 j += 1
@@ -86,6 +91,7 @@ def sentence_bounds(doc: Doc, *, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[
                 end += 1
             bounds.extend(_cut_long(doc, start, end, max_tokens))
             start = i = end
+            content = False
             continue
         i += 1
     if start < n:

@@ -43,8 +43,8 @@ PATH_MEASURES: frozenset[str] = frozenset({"betweenness", "closeness"})
 #: Up to this many actors, betweenness and closeness are computed exactly.
 EXACT_LIMIT = 1000
 #: Sampled sources are chosen so that ``k * (actors + ties)`` stays near this budget.
-_TRAVERSAL_BUDGET = 4e7
-_MIN_SOURCES, _MAX_SOURCES = 64, 512
+_TRAVERSAL_BUDGET = 2e7
+_MIN_SOURCES, _MAX_SOURCES = 32, 512
 
 
 def check_measures(measures: str | Sequence[str]) -> list[str]:

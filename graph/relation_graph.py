@@ -324,7 +324,8 @@ class RelationGraph:
     ) -> pd.DataFrame:
         """One row per community (same arguments as :meth:`communities`): size, members, relation mix."""
         labels, _ = self._membership(method, signed, seed, resolution)
-        return summary_frame(self._derived, labels, members=members)
+        key = ("community_summary", method, signed, seed, resolution, members)
+        return self._derived.memo(key, lambda: summary_frame(self._derived, labels, members=members)).copy()
 
     def balance(self, examples: int = 10) -> BalanceReport:
         """Structural balance of the signed ties: triad counts, ratio, strongest examples."""

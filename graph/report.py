@@ -98,16 +98,21 @@ def _evidence_per_actor(g: RelationGraph) -> pd.DataFrame:
 
 
 def _rankings(g: RelationGraph, table: pd.DataFrame, top: int) -> dict[str, pd.DataFrame]:
+    """The ``top`` rows of ``table`` for each measure, by rank then name, with evidence counts."""
     evidence = _evidence_per_actor(g)
+    position = g._derived.nodes.get_indexer(table["actor"])
+    relations = evidence["relations"].to_numpy()[position]
+    documents = evidence["documents"].to_numpy()[position]
+    by_name = np.empty(len(table), dtype=np.int64)
+    by_name[np.argsort(table["name"].to_numpy(dtype=str), kind="stable")] = np.arange(len(table))
     rankings = {}
     for measure in MEASURES:
-        ranked = table.sort_values([f"{measure}_rank", "name"], kind="stable").head(top)
-        ranked = ranked[["actor", "name", "type", "country", measure, f"{measure}_rank"]].rename(
-            columns={measure: "value", f"{measure}_rank": "rank"}
-        )
-        ranked = ranked.join(evidence, on="actor")
-        ranked[["relations", "documents"]] = ranked[["relations", "documents"]].fillna(0).astype("int64")
-        rankings[measure] = ranked.reset_index(drop=True)
+        best = np.lexsort((by_name, table[f"{measure}_rank"].to_numpy()))[:top]
+        ranked = table.iloc[best][["actor", "name", "type", "country", measure, f"{measure}_rank"]]
+        ranked = ranked.rename(columns={measure: "value", f"{measure}_rank": "rank"}).reset_index(drop=True)
+        ranked["relations"] = relations[best].astype("int64")
+        ranked["documents"] = documents[best].astype("int64")
+        rankings[measure] = ranked
     return rankings
 
 

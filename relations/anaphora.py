@@ -31,7 +31,7 @@ from diplograph.relations.lexicon import Lexicon
 from diplograph.relations.matching import noun_entry
 from diplograph.relations.nominal import noun_sources, noun_targets
 
-__all__ = ["Statement", "History", "event_objects", "object_argument", "ANAPHOR_WINDOW"]
+__all__ = ["Statement", "Sides", "History", "event_objects", "object_argument", "ANAPHOR_WINDOW"]
 
 #: How many sentences back an anaphor ("the idea", "it") may look.
 ANAPHOR_WINDOW = 2
@@ -48,12 +48,27 @@ class Statement:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Sides:
+    """Two actors on opposite sides of a relation read earlier (see :mod:`~diplograph.relations.parties`)."""
+
+    token: int
+    sentence: int
+    actors: tuple[str, str]
+
+
 @dataclass
 class History:
     """Statements read so far in a document, in text order."""
 
     statements: list[Statement] = field(default_factory=list)
+    sides: list[Sides] = field(default_factory=list)
     sentence: int = 0
+
+    def add_sides(self, token: Token, first: str, second: str) -> None:
+        """Record that ``first`` and ``second`` stood on opposite sides of a relation at ``token``."""
+        if first != second:
+            self.sides.append(Sides(token.i, self.sentence, (first, second)))
 
     def add(self, token: Token, relation_type: str, sources: list[str]) -> None:
         """Record a trigger's sources (nothing is recorded without a source)."""

@@ -176,6 +176,9 @@ def _single_actors(
                 if any(child.dep_ == "cc" for child in inner.children):
                     found.append(Arg(inner_actor, inner, "head"))
         return found
+    several = actors.actors_of(token)
+    if several:  # a plural reference: "they", "both men", "the prime ministers of X and Y"
+        return [Arg(actor_id, token, "head") for actor_id in several]
     if token.lower_ in _RELATIVE_PRONOUNS:
         antecedent = relative_antecedent(token)
         if antecedent is None:

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-__all__ = ["relation_date", "parse_date_expression", "WEEKDAYS"]
+__all__ = ["relation_date", "date_entities", "parse_date_expression", "WEEKDAYS"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _YEAR_RE = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -106,6 +106,26 @@ def _attached(entity: Span, anchors: set[int]) -> bool:
     return head.dep_ == "prep" and head.lower_ in _AT_PREPS and head.head.i in anchors
 
 
+def date_entities(sentence: Span) -> list[Span]:
+    """The DATE entities of a sentence, read from its tokens.
+
+    ``Span.ents`` rebuilds every entity of the whole document on each call,
+    which made dating quadratic in the document length.
+    """
+    found: list[Span] = []
+    doc = sentence.doc
+    start: int | None = None
+    for token in sentence:
+        if start is not None and token.ent_iob_ != "I":
+            found.append(doc[start : token.i])
+            start = None
+        if token.ent_iob_ == "B" and token.ent_type_ == "DATE":
+            start = token.i
+    if start is not None and (sentence.end == len(doc) or doc[sentence.end].ent_iob_ != "I"):
+        found.append(doc[start : sentence.end])  # like Span.ents: only entities inside the sentence
+    return found
+
+
 def relation_date(
     anchors: Iterable[Token],
     document_date: dt.date | None,
@@ -126,8 +146,8 @@ def relation_date(
         return document_date
     ids = {t.i for t in anchor_list}
     sentence = sentence if sentence is not None else anchor_list[0].sent
-    for entity in sentence.ents:
-        if entity.label_ != "DATE" or not _attached(entity, ids):
+    for entity in date_entities(sentence):
+        if not _attached(entity, ids):
             continue
         parsed = parse_date_expression(entity.text, document_date, future=future)
         if parsed is not None:

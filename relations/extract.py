@@ -31,7 +31,7 @@ Confidence:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span
@@ -46,6 +46,7 @@ from diplograph.relations.lexicon import Lexicon, VerbEntry, default_lexicon
 from diplograph.relations.matching import Trigger, match_triggers
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
+from diplograph.relations.parties import record_sides, resolve_sides
 from diplograph.relations.polarity import polarity_of
 from diplograph.relations.readings import Reading, embedded_tokens, read_trigger
 
@@ -62,14 +63,21 @@ def _evidence(segment: Span, text: str) -> tuple[tuple[int, int], str]:
     return (start, end), text[start:end]
 
 
-def _pairs(reading: Reading, actors: DocActors, reciprocal: bool) -> list[tuple]:
-    sources = [a for a in reading.sources if actors.can_be_endpoint(a.actor)]
-    targets = [a for a in reading.targets if actors.can_be_endpoint(a.actor)]
+def _endpoints(args: list, actors: DocActors, *, places: bool) -> list:
+    """The arguments that may be relation endpoints; places only where ``places`` (a place never acts)."""
+    return [a for a in args if actors.can_be_endpoint(a.actor) and (places or actors.actors[a.actor].type != "place")]
+
+
+def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool) -> list[tuple]:
+    sources = _endpoints(reading.sources, actors, places=False)
+    targets = _endpoints(reading.targets, actors, places=places)
     pairs = [(s, t) for s in sources for t in targets if s.actor != t.actor]
     if not pairs and not targets and reciprocal and len(sources) >= 2:
         pairs = list(combinations(sources, 2))
     if not pairs and not sources and reciprocal and reading.mutual and len(targets) >= 2:
         pairs = list(combinations(targets, 2))
+    if not pairs and not targets and reading.each_other:  # "A and B accused each other"
+        pairs = [(s, t) for s in sources for t in sources if s.actor != t.actor]
     return pairs
 
 
@@ -142,6 +150,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
     ranges = _segments(sentence)
     doc_text = context.text
     context.history.sentence = number
+    resolve_sides(sentence, actors, lexicon, context.history)
     for trigger in triggers:
         if trigger.content or trigger.token.i in embedded:
             continue
@@ -150,11 +159,17 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
             continue
         relation_type, polarity = typed
         reading = read_trigger(trigger, actors, lexicon, context.history)
-        endpoints = [a.actor for a in reading.sources if actors.can_be_endpoint(a.actor)]
+        endpoints = [a.actor for a in _endpoints(reading.sources, actors, places=False)]
         context.history.add(trigger.token, relation_type, endpoints)
         reciprocal = relation_type in lexicon.reciprocal_types or ontology[relation_type].symmetric
         home = _segment(ranges, trigger.token.i)
-        pairs = [p for p in _pairs(reading, actors, reciprocal) if _same_segment(ranges, home, [a.token for a in p])]
+        pairs = [
+            p
+            for p in _pairs(reading, actors, reciprocal, relation_type in lexicon.place_target_types)
+            if _same_segment(ranges, home, [a.token for a in p])
+        ]
+        targets = _endpoints(reading.targets, actors, places=False)
+        record_sides(context.history, trigger.token, relation_type, pairs, targets, lexicon)
         if not pairs:
             continue
         span, evidence = _evidence(sentence.doc[slice(*(home or (sentence.start, sentence.end)))], doc_text)
@@ -204,6 +219,7 @@ def extract_relations(
     """
     ontology = ontology or default_ontology()
     lexicon = lexicon or default_lexicon()
+    actors = replace(actors, token_actors=dict(actors.token_actors))  # two-sides phrases are resolved on a copy
     context = DocContext(
         actors=actors,
         document=document,

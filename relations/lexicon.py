@@ -29,6 +29,7 @@ __all__ = [
     "WithdrawalWords",
     "MaterielWords",
     "MaterielReading",
+    "PartyWords",
     "Lexicon",
     "default_lexicon",
     "load_lexicon",
@@ -140,6 +141,34 @@ class EvaluationWords(BaseModel):
     type: str = "accuses"
 
 
+class PartyWords(BaseModel):
+    """The two sides of a conflict or negotiation: words that name them and relations that reveal them.
+
+    Attributes:
+        nouns: plural nouns that, with "the two", "both" or "the warring",
+            name the two sides ("the two sides", "both delegations").
+        state_nouns: those of ``nouns`` that name states: people in the
+            pair stand for their state ("the two countries").
+        opposing_types: relation types whose source and target are two sides.
+        third_party_types: relation types whose targets are the two sides
+            ("mediated between Kyiv and Moscow").
+        implied_types: relation types whose target, when the sentence names
+            none, is the source's counterpart ("Ukraine insisted on a
+            ceasefire" -> demands of Russia) ...
+        implied_events: ... provided the verb is about an event of one of
+            these types (a ceasefire, talks, a deal).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    nouns: tuple[str, ...] = ()
+    state_nouns: tuple[str, ...] = ()
+    opposing_types: tuple[str, ...] = ()
+    third_party_types: tuple[str, ...] = ()
+    implied_types: tuple[str, ...] = ()
+    implied_events: tuple[str, ...] = ()
+
+
 class Lexicon(BaseModel):
     """The whole lexicon: predicates, event nouns, light verbs, negators, modality and speech verbs."""
 
@@ -149,6 +178,7 @@ class Lexicon(BaseModel):
     noun_target_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     noun_source_preps: tuple[str, ...] = ()
     locative_types: tuple[str, ...] = ()
+    place_target_types: tuple[str, ...] = ()
     reciprocal_types: tuple[str, ...] = ()
     embedding_types: tuple[str, ...] = ()
     event_object_role: dict[str, Literal["source", "target"]] = Field(default_factory=dict)
@@ -165,6 +195,7 @@ class Lexicon(BaseModel):
     evaluations: EvaluationWords = EvaluationWords()
     withdrawals: WithdrawalWords = WithdrawalWords()
     materiel: MaterielWords = MaterielWords()
+    parties: PartyWords = PartyWords()
 
     @field_validator("verbs", "nouns", mode="before")
     @classmethod
@@ -237,6 +268,12 @@ class Lexicon(BaseModel):
             "materiel.readings": list(self.materiel.readings),
             "withdrawals.type": [self.withdrawals.type, self.withdrawals.of],
             "evaluations.type": [self.evaluations.type],
+            "parties": [
+                *self.parties.opposing_types,
+                *self.parties.third_party_types,
+                *self.parties.implied_types,
+                *self.parties.implied_events,
+            ],
         }
         for section, names in extra.items():
             for name in names:

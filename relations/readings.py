@@ -35,7 +35,8 @@ from diplograph.relations.nominal import (
     noun_targets,
     purpose_targets,
 )
-from diplograph.relations.subjects import clause_subject, is_passive, passive_agent
+from diplograph.relations.parties import implied_counterpart, is_each_other
+from diplograph.relations.subjects import child_with, clause_subject, is_passive, passive_agent
 
 __all__ = ["Reading", "read_trigger", "embedded_tokens", "BASE_CONFIDENCE"]
 
@@ -62,6 +63,7 @@ class Reading:
     targets: list[Arg] = field(default_factory=list)
     confidence: float = 0.9
     mutual: bool = False  # targets are co-participants ("a meeting between A and B")
+    each_other: bool = False  # sources act on one another ("A and B accused each other")
 
 
 def _subject_args(verb: Token, actors: DocActors, lexicon: Lexicon) -> tuple[list[Arg], str]:
@@ -208,14 +210,46 @@ def _warning_targets(
             return nested, "event_object"
         prior = history.recent_sources(verb, window=ANAPHOR_WINDOW, exclude=own)
         return [Arg(actor, clause, "anaphora") for actor in prior], "anaphora"
-    if any(verb_entry(t, lexicon) or noun_entry(t, lexicon) for t in clause.subtree):
+    conditions = {t.i for c in clause.children if c.dep_ == "advcl" for t in c.subtree}  # "if Putin refused ..."
+    if any(verb_entry(t, lexicon) or noun_entry(t, lexicon) for t in clause.subtree if t.i not in conditions):
         return [], "none"
     found: list[Arg] = []
-    for token in clause.subtree:
+    for token in sorted(clause.subtree, key=lambda t: t.i in conditions):  # the threatened first, then conditions
         actor = actors.actor_of(token)
+        if found and token.i in conditions:
+            break
         if actor is not None and actor not in own and all(a.actor != actor for a in found):
             found.append(Arg(actor, token, "modifier"))
     return found, "event_object"
+
+
+def _tells_of_others(verb: Token, sources: list[Arg], targets: list[Arg], actors: DocActors, lexicon: Lexicon) -> bool:
+    """ "warned the US president *that Putin was bluffing*": a verb of saying that tells its object about a third party.
+
+    Such a verb informs its addressee rather than threatening or accusing it;
+    it does when the clause is about the speaker or the addressee ("warned
+    Moscow that it would pay a price").
+    """
+    if verb.lemma_.lower() not in {w.lower() for w in lexicon.speech_verbs}:
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:  # the parser often hangs "that ..." after an object on the object, as a relative clause
+        clause = next(
+            (
+                c
+                for t in targets
+                for c in t.token.children
+                if c.dep_ == "relcl" and c.left_edge.lower_ == "that" and child_with(c, "nsubj") is not None
+            ),
+            None,
+        )
+    if clause is None:
+        return False
+    subject, _ = clause_subject(clause)
+    acting = {a.actor for a in phrase_actors(subject, actors)} if subject is not None else set()
+    involved = {a.actor for a in (*sources, *targets)}
+    involved |= {c for a in (*sources, *targets) if (c := country_of(a.actor, actors)) is not None}
+    return bool(acting) and not acting & involved
 
 
 def _fallback_targets(
@@ -254,6 +288,8 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
     sources, how = _subject_args(verb, actors, lexicon)
     relation = entry.type
     targets = _verb_targets(verb, entry, relation, actors, lexicon)
+    if targets and _tells_of_others(verb, sources, targets, actors, lexicon):
+        return Reading(trigger, sources, [], BASE_CONFIDENCE["verb"])
     confidence = BASE_CONFIDENCE.get(how, BASE_CONFIDENCE["inherited"])
     if not targets and sources:
         targets, found_how = _fallback_targets(verb, relation, sources, actors, lexicon, history)
@@ -261,7 +297,11 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
             confidence = min(confidence, BASE_CONFIDENCE[found_how])
     if not targets and sources and relation in lexicon.locative_types:
         targets = _deep_targets(verb, relation, actors, lexicon)
-    return Reading(trigger, sources, targets, confidence)
+    if not targets and sources:  # "Ukraine insisted on a ceasefire": addressed to the other side
+        targets = implied_counterpart(verb, relation, sources, actors, lexicon, history)
+        if targets:
+            confidence = min(confidence, BASE_CONFIDENCE["anaphora"])
+    return Reading(trigger, sources, targets, confidence, each_other=not targets and is_each_other(verb))
 
 
 def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading:

@@ -1,0 +1,161 @@
+"""The two sides: "the two sides", "both delegations", and targets implied by them.
+
+Every relation read so far whose type sets two sides against each other
+(``parties.opposing_types`` of the lexicon: talks, deals, accusations,
+attacks ...) records its source and target as a pair of sides; a relation of
+a ``third_party_types`` type (mediation) records its two targets. Then:
+
+* a phrase naming two sides ("the two sides", "both delegations", "the
+  warring parties", "the two countries") refers to the most recent pair that
+  does not include the subject of its own clause ("NATO urged *both sides*"
+  is not about NATO); with state nouns ("countries") people stand for their
+  state;
+* a demand, agreement, rejection or appeal about a ceasefire, talks or a
+  deal (``parties.implied_types`` about ``parties.implied_events``) with no
+  target in its sentence is addressed to the source's counterpart in the
+  most recent pair ("Ukraine insisted on an immediate ceasefire" after
+  talks between Ukraine and Russia -> Ukraine demands of Russia);
+* "A and B accused *each other*" relates A and B both ways.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from diplograph.actors.doc_actors import DocActors
+from diplograph.relations.anaphora import History
+from diplograph.relations.arguments import Arg, country_of, phrase_actors
+from diplograph.relations.lexicon import Lexicon
+from diplograph.relations.matching import noun_entry
+from diplograph.relations.subjects import clause_subject
+
+__all__ = [
+    "SIDES_WINDOW",
+    "is_sides_phrase",
+    "resolve_sides",
+    "record_sides",
+    "implied_counterpart",
+    "is_each_other",
+]
+
+#: How many sentences back a pair of sides is remembered.
+SIDES_WINDOW = 12
+_NUMBERS = frozenset({"two", "both", "warring", "opposing", "rival", "feuding"})
+
+
+def is_sides_phrase(token: Token, lexicon: Lexicon) -> bool:
+    """True for the head of "the two sides", "both delegations", "the warring parties"."""
+    if token.lower_ not in lexicon.parties.nouns or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    words = {c.lower_ for c in token.children if c.i < token.i and c.dep_ in ("det", "nummod", "amod", "predet")}
+    return bool(words & _NUMBERS)
+
+
+def _side(actor: str, actors: DocActors) -> set[str]:
+    """An actor and the state it stands for."""
+    state = country_of(actor, actors)
+    return {actor} if state is None else {actor, state}
+
+
+def _recent_pair(history: History, before: Token, excluded: set[str], actors: DocActors) -> tuple[str, str] | None:
+    for sides in reversed(history.sides):
+        if sides.token >= before.i:
+            continue
+        if history.sentence - sides.sentence > SIDES_WINDOW:
+            return None
+        if not any(_side(actor, actors) & excluded for actor in sides.actors):
+            return sides.actors
+    return None
+
+
+def _governing_subject(token: Token, actors: DocActors) -> set[str]:
+    """Actors (and their states) of the subject of the clause a phrase is an argument of."""
+    verb = token
+    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    subject, _ = clause_subject(verb)
+    if subject is None or token in subject.subtree:
+        return set()
+    found: set[str] = set()
+    for arg in phrase_actors(subject, actors):
+        found |= _side(arg.actor, actors)
+    return found
+
+
+def resolve_sides(sentence: Span, actors: DocActors, lexicon: Lexicon, history: History) -> None:
+    """Point the two-sides phrases of ``sentence`` at the most recent pair (edits ``actors.token_actors``).
+
+    The caller passes a copy of the document's actors (extraction must not
+    change what actor resolution returned).
+    """
+    state_nouns = set(lexicon.parties.state_nouns)
+    for token in sentence:
+        if not is_sides_phrase(token, lexicon) or actors.actors_of(token):
+            continue
+        pair = _recent_pair(history, token, _governing_subject(token, actors), actors)
+        if pair is None:
+            continue
+        if token.lower_ in state_nouns:
+            pair = tuple(country_of(a, actors) or a for a in pair)  # type: ignore[assignment]
+        if pair[0] != pair[1]:
+            actors.token_actors[token.i] = pair
+
+
+def record_sides(history: History, token: Token, relation_type: str, pairs: list, targets: list[Arg], lexicon: Lexicon) -> None:
+    """Remember the sides a relation sets against each other (see the module docstring)."""
+    words = lexicon.parties
+    if relation_type in words.opposing_types:
+        for source, target in pairs:
+            history.add_sides(token, source.actor, target.actor)
+    elif relation_type in words.third_party_types and len(targets) >= 2:
+        history.add_sides(token, targets[0].actor, targets[1].actor)
+
+
+def implied_counterpart(
+    verb: Token, relation_type: str, sources: list[Arg], actors: DocActors, lexicon: Lexicon, history: History
+) -> list[Arg]:
+    """The counterpart of the source a demand or agreement about a ceasefire or talks is addressed to."""
+    words = lexicon.parties
+    if relation_type not in words.implied_types or not sources:
+        return []
+    events = set(words.implied_events)
+    about = [o for o in _objects(verb) if (entry := noun_entry(o, lexicon)) is not None and entry.type in events]
+    if not about:
+        return []
+    own: set[str] = set()
+    for arg in sources:
+        own |= _side(arg.actor, actors)
+    for sides in reversed(history.sides):
+        if sides.token >= verb.i:
+            continue
+        if history.sentence - sides.sentence > SIDES_WINDOW:
+            return []
+        first, second = sides.actors
+        for mine, other in ((first, second), (second, first)):
+            if _side(mine, actors) & own and not _side(other, actors) & own:
+                if actors.actors[sources[0].actor].type == "state":
+                    other = country_of(other, actors) or other
+                return [Arg(other, about[0], "anaphora")]
+    return []
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's own objects ("agreed *to a ceasefire*", "demanded *a truce*"), not those of a nested clause."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            found.extend(o for o in prep.children if o.dep_ == "pobj")
+    return found
+
+
+def is_each_other(verb: Token) -> bool:
+    """True when the verb's object is "each other" or "one another"."""
+    for child in verb.children:
+        objects = [child] if child.dep_ in ("dobj", "pobj") else []
+        if child.dep_ == "prep":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+        for obj in objects:
+            words = {c.lower_ for c in obj.children} | {obj.lower_}
+            if obj.lower_ in ("other", "another") and words & {"each", "one"}:
+                return True
+    return False
