@@ -124,9 +124,30 @@ def _cataphora(b: DocActorsBuilder, token: Token) -> str | None:
     return actor if actor is not None and b.type_of(actor) == "person" else None
 
 
+def _phrase_possessor(b: DocActorsBuilder, token: Token) -> str | None:
+    """ "Trump's approach to *his* meeting": the person owning the noun phrase a possessive pronoun sits in."""
+    if token.dep_ != "poss":
+        return None
+    current = token.head
+    for _ in range(3):
+        if current.dep_ != "pobj" or current.head.dep_ != "prep":
+            return None
+        current = current.head.head
+        # the phrase hangs off a noun ("Trump's approach to his meeting") or off the verb of that noun
+        nouns = [current] if current.pos_ in ("NOUN", "PROPN") else [c for c in current.children if c.dep_ == "dobj"]
+        for noun in nouns:
+            owner = next((c for c in noun.children if c.dep_ == "poss" and c.i < token.i), None)
+            if owner is not None:
+                actor = b.actor_at(owner.i)
+                return actor if actor is not None and b.type_of(actor) == "person" else None
+        if current.pos_ not in ("NOUN", "PROPN"):
+            return None
+    return None
+
+
 def _person_candidates(b: DocActorsBuilder, token: Token) -> Iterator[str]:
     sentence = b.sentence_of[token.i]
-    fronted = _cataphora(b, token)
+    fronted = _cataphora(b, token) or _phrase_possessor(b, token)
     if fronted is not None:
         yield fronted
     for subject in _governing_subjects(token):

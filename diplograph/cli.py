@@ -38,7 +38,9 @@ RelationOpt = Annotated[Optional[list[str]], typer.Option("--relation", "-r", he
 
 
 def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"error: {message}", err=True)
+    from diplograph.corpus import printable
+
+    typer.echo(f"error: {printable(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -79,24 +81,34 @@ def build_command(
     ontology: OntologyOpt = None,
     model: ModelOpt = None,
     text_field: Annotated[Optional[str], typer.Option("--text-field", help="Text field/column of JSONL/CSV input.")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for parsing.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for parsing (dask: LocalCluster workers).")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local, or dask to run extraction on a Dask cluster.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a LocalCluster).")] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from OUT/.cache (incremental rebuilds, resume after a crash).")] = True,
+    prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter", help="Parse only sentences that can hold a relation.")] = True,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failing document.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Extract actors and relations from CORPUS and write the output folder."""
-    from diplograph.pipeline import build_result, write_outputs
+    from diplograph.io import ensure_dir
+    from diplograph.pipeline import CACHE_FOLDER, build_result, write_outputs
 
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask, not {engine!r}")
+    ensure_dir(out)  # an unwritable --out fails now, not after the whole extraction
     result = build_result(
         corpus, actors=actors, ontology=ontology, model=model, text_field=text_field,
-        workers=workers, strict=strict, progress=not quiet,
+        workers=workers, strict=strict, progress=not quiet, engine=engine, scheduler=scheduler,
+        cache_dir=out / CACHE_FOLDER if cache else None, prefilter=prefilter,
     )
     folder = write_outputs(result, out)
     for error in result.errors:
         typer.echo(f"{'warning' if error.warning else 'error'}: {error}", err=True)
     if not quiet:
         stats = result.stats
+        cached = f" ({stats['cached']} from cache)" if stats.get("cached") else ""
         typer.echo(
-            f"{stats['documents']} documents, {stats['actors']} actors, {stats['relations']} relations "
+            f"{stats['documents']} documents{cached}, {stats['actors']} actors, {stats['relations']} relations "
             f"in {stats['seconds']:.1f}s; {len(result.failed)} failed"
         )
         typer.echo(f"graph:  {(folder / 'graph.html').resolve()}")

@@ -30,6 +30,7 @@ from diplograph.relations.arguments import Arg, phrase_actors, sentence_start
 from diplograph.relations.lexicon import Lexicon
 from diplograph.relations.matching import noun_entry
 from diplograph.relations.nominal import noun_sources, noun_targets
+from diplograph.relations.subjects import noun_agent
 
 __all__ = ["Statement", "Sides", "History", "event_objects", "object_argument", "ANAPHOR_WINDOW"]
 
@@ -161,6 +162,12 @@ def object_argument(
             if found:
                 return found, "anaphora"
         if word in anaphors or obj.lemma_.lower() in anaphors:
+            if role == "source" and obj.pos_ in ("NOUN", "PROPN"):  # "Riyadh's decision", "the move by Riyadh"
+                agent = noun_agent(obj)
+                owners = phrase_actors(obj, actors) + (phrase_actors(agent, actors) if agent is not None else [])
+                owners = [a for a in owners if a.actor not in exclude]
+                if owners:
+                    return owners, "event_object"
             if role == "source":
                 prior = history.recent_sources(verb, window=ANAPHOR_WINDOW, exclude=exclude)
                 if prior:

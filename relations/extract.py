@@ -46,7 +46,7 @@ from diplograph.relations.lexicon import Lexicon, VerbEntry, default_lexicon
 from diplograph.relations.matching import Trigger, match_triggers
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
-from diplograph.relations.parties import record_sides, resolve_sides
+from diplograph.relations.parties import record_sides, resolve_sides, sides_phrases
 from diplograph.relations.polarity import polarity_of
 from diplograph.relations.readings import Reading, embedded_tokens, read_trigger
 
@@ -72,7 +72,7 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool) 
     sources = _endpoints(reading.sources, actors, places=False)
     targets = _endpoints(reading.targets, actors, places=places)
     pairs = [(s, t) for s in sources for t in targets if s.actor != t.actor]
-    if not pairs and not targets and reciprocal and len(sources) >= 2:
+    if not pairs and not targets and reciprocal and len(sources) >= 2 and not reading.taken:
         pairs = list(combinations(sources, 2))
     if not pairs and not sources and reciprocal and reading.mutual and len(targets) >= 2:
         pairs = list(combinations(targets, 2))
@@ -150,10 +150,11 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
     ranges = _segments(sentence)
     doc_text = context.text
     context.history.sentence = number
-    resolve_sides(sentence, actors, lexicon, context.history)
+    phrases = sides_phrases(sentence, actors, lexicon)
     for trigger in triggers:
         if trigger.content or trigger.token.i in embedded:
             continue
+        resolve_sides(phrases, actors, lexicon, context.history)
         typed = _type_and_polarity(trigger, lexicon)
         if typed is None or typed[0] not in ontology:
             continue

@@ -55,6 +55,7 @@ class VerbEntry(BaseModel):
     negated_as: str | None = None
     only_negated: bool = False
     embeds: bool = False
+    reciprocal: bool = False
 
 
 class NounEntry(BaseModel):

@@ -32,6 +32,7 @@ from diplograph.relations.subjects import clause_subject
 __all__ = [
     "SIDES_WINDOW",
     "is_sides_phrase",
+    "sides_phrases",
     "resolve_sides",
     "record_sides",
     "implied_counterpart",
@@ -82,15 +83,22 @@ def _governing_subject(token: Token, actors: DocActors) -> set[str]:
     return found
 
 
-def resolve_sides(sentence: Span, actors: DocActors, lexicon: Lexicon, history: History) -> None:
-    """Point the two-sides phrases of ``sentence`` at the most recent pair (edits ``actors.token_actors``).
+def sides_phrases(sentence: Span, actors: DocActors, lexicon: Lexicon) -> list[Token]:
+    """The heads of the two-sides phrases of a sentence that actor resolution left unresolved."""
+    return [t for t in sentence if is_sides_phrase(t, lexicon) and not actors.actors_of(t)]
 
-    The caller passes a copy of the document's actors (extraction must not
-    change what actor resolution returned).
+
+def resolve_sides(phrases: list[Token], actors: DocActors, lexicon: Lexicon, history: History) -> None:
+    """Point two-sides phrases at the most recent pair read before them (edits ``actors.token_actors``).
+
+    Called before each trigger, so a pair stated earlier in the same
+    sentence counts ("A and B agreed to a truce after C mediated between the
+    two countries"). The caller passes a copy of the document's actors
+    (extraction must not change what actor resolution returned).
     """
     state_nouns = set(lexicon.parties.state_nouns)
-    for token in sentence:
-        if not is_sides_phrase(token, lexicon) or actors.actors_of(token):
+    for token in phrases:
+        if actors.actors_of(token):
             continue
         pair = _recent_pair(history, token, _governing_subject(token, actors), actors)
         if pair is None:

@@ -64,6 +64,7 @@ class Reading:
     confidence: float = 0.9
     mutual: bool = False  # targets are co-participants ("a meeting between A and B")
     each_other: bool = False  # sources act on one another ("A and B accused each other")
+    taken: bool = False  # the object slot holds a common noun: coordinated sources did not meet each other
 
 
 def _subject_args(verb: Token, actors: DocActors, lexicon: Lexicon) -> tuple[list[Arg], str]:
@@ -132,6 +133,22 @@ def _verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActor
         if found:
             return found
     return []
+
+
+def _slot_taken(verb: Token, entry: VerbEntry, relation: str, lexicon: Lexicon) -> bool:
+    """True when the verb's object or *with* slot holds a common noun ("speaking *with one voice*", "met *reporters*").
+
+    Coordinated subjects of such a verb did not act on each other: "A and B
+    met reporters" is no meeting between A and B.
+    """
+    slots = entry.target or lexicon.target_slots.get(relation, ("dobj",))
+    for slot in slots:
+        if slot not in ("dobj", "with"):
+            continue
+        for token in slot_tokens(verb, slot):
+            if token.pos_ == "NOUN" and noun_entry(token, lexicon) is None:
+                return True
+    return False
 
 
 def _nested_targets(clause: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
@@ -301,7 +318,10 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
         targets = implied_counterpart(verb, relation, sources, actors, lexicon, history)
         if targets:
             confidence = min(confidence, BASE_CONFIDENCE["anaphora"])
-    return Reading(trigger, sources, targets, confidence, each_other=not targets and is_each_other(verb))
+    each_other = not targets and (entry.reciprocal or is_each_other(verb))
+    reading = Reading(trigger, sources, targets, confidence, each_other=each_other)
+    reading.taken = not targets and _slot_taken(verb, entry, relation, lexicon)
+    return reading
 
 
 def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading:

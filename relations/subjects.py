@@ -13,7 +13,9 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
-__all__ = ["OBJECT_CONTROL", "SUBJECT_CONTROL", "clause_subject", "is_passive", "passive_agent", "child_with"]
+__all__ = [
+    "OBJECT_CONTROL", "SUBJECT_CONTROL", "clause_subject", "is_passive", "passive_agent", "child_with", "noun_agent",
+]
 
 #: Verbs whose object is the understood subject of their to-infinitive
 #: ("urged Washington to act": Washington acts).
@@ -81,6 +83,24 @@ def _controller_object(head: Token, *, complement: bool) -> Token | None:
     return None
 
 
+def noun_agent(noun: Token) -> Token | None:
+    """The *by* agent of a noun: "the decision *by Riyadh* to resume talks"."""
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            return child_with(prep, "pobj")
+    return None
+
+
+def _subject_on_auxiliary(verb: Token) -> Token | None:
+    """ "Egypt and Qatar *are* mediating": the parser sometimes hangs the subject on the auxiliary."""
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            subject = child_with(aux, "nsubj", "nsubjpass")
+            if subject is not None:
+                return subject
+    return None
+
+
 def clause_subject(
     verb: Token, *, climb_nouns: Collection[str] = (), max_hops: int = 8
 ) -> tuple[Token | None, str]:
@@ -99,8 +119,10 @@ def clause_subject(
     """
     current, how = verb, "direct"
     for _ in range(max_hops):
-        subject = child_with(current, "nsubj", "csubj") or (
-            child_with(current, "nsubjpass") if current != verb or is_passive(current) else None
+        subject = (
+            child_with(current, "nsubj", "csubj")
+            or (child_with(current, "nsubjpass") if current != verb or is_passive(current) else None)
+            or _subject_on_auxiliary(current)
         )
         if subject is not None:
             if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
@@ -110,7 +132,7 @@ def clause_subject(
         if head == current:
             break
         if current.pos_ in ("NOUN", "PROPN"):
-            possessor = child_with(current, "poss")
+            possessor = child_with(current, "poss") or noun_agent(current)
             if possessor is not None:
                 return possessor, "possessor"
             if dep in ("dobj", "nsubj", "attr"):
@@ -134,7 +156,7 @@ def clause_subject(
         elif dep == "relcl" and not _is_infinitive(current):
             return head, "relative"
         elif dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-            possessor = child_with(head, "poss")
+            possessor = child_with(head, "poss") or noun_agent(head)
             if possessor is not None:  # "Trump's efforts *to mediate*"
                 return possessor, "possessor"
             if current.tag_ == "VBN" or head.lemma_.lower() not in climb_nouns:
