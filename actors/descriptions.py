@@ -78,7 +78,7 @@ def _names(b: DocActorsBuilder, actor_id: str) -> Iterator[str]:
 
 
 def place_kind(b: DocActorsBuilder, ref: Reference) -> str | None:
-    """What a single-actor reference is as a place: ``state``, ``region``, ``island``, ``peninsula`` or ``settlement``.
+    """What a reference is as a place: ``state``, ``region``, ``island``, ``peninsula`` or ``settlement``.
 
     Capitals used for their state ("Kyiv" → Ukraine) count as settlements;
     other references (people, organizations, the Kremlin) return None.
@@ -87,8 +87,8 @@ def place_kind(b: DocActorsBuilder, ref: Reference) -> str | None:
         return None
     actor = b.actors[ref.actor]
     if actor.type == "state":
-        if ref.kind == "metonym" and ref.end - ref.start == 1 and (ref.start == 0 or b.lower[ref.start - 1] != "the"):
-            return "settlement"
+        if ref.kind == "metonym" and ref.end - ref.start == 1 and _locative(b, ref):
+            return "settlement"  # "drones struck *Kyiv*", not "*Kyiv* said"
         # "the island" names an island state, not an adjective ("a British warship ... the island")
         return "island" if actor.country in ISLAND_STATES and ref.kind != "demonym" else "state"
     if actor.type != "place":
@@ -102,6 +102,12 @@ def place_kind(b: DocActorsBuilder, ref: Reference) -> str | None:
     if "peninsula" in words:
         return "peninsula"
     return "settlement"
+
+
+def _locative(b: DocActorsBuilder, ref: Reference) -> bool:
+    """A name used as a location: the object of a preposition ("in Kyiv") or of a verb ("struck Kyiv")."""
+    head = b.doc[ref.head]
+    return head.dep_ == "pobj" or head.dep_ == "dobj" and head.head.pos_ == "VERB"
 
 
 def clause_subject_actors(b: DocActorsBuilder, token: Token) -> set[str]:
@@ -146,8 +152,8 @@ def _opening(b: DocActorsBuilder, noun: Token) -> tuple[int, str | None] | None:
         if ref is not None and ref.end == k + 1 and len(ref.actors) == 1 and b.type_of(ref.actor) == "state":
             country = b.country_of(ref.actor)  # "the Ukrainian city", "the Russian-held town"
             k = ref.start - 1
-        elif ref is None and (b.doc[k].pos_ in _MODIFIER_POS or b.doc[k].tag_ in ("VBN", "VBG")) and b.lower[k] != ",":
-            k -= 1
+        elif ref is None and b.lower[k] != "," and (b.doc[k].pos_ in _MODIFIER_POS or b.doc[k].tag_ in ("VBN", "VBG")):
+            k -= 1  # "the embattled", "the front-line", "the 300-year-old"
         else:
             break
     if k < 0 or b.lower[k] != "the":
@@ -179,12 +185,24 @@ def _place(b: DocActorsBuilder, noun: Token, kind: str) -> int | None:
         b.add(start, noun.i + 1, state, "description", head=noun.i)
         return noun.i + 1
     excluded = clause_subject_actors(b, noun)
-    for ref in _candidates(b, start):
-        actor = _fits(b, ref, kind, country)
-        if actor is not None and actor not in excluded:
-            b.add(start, noun.i + 1, actor, "description", head=noun.i)
-            return noun.i + 1
-    return None
+    fitting = [
+        (ref, actor)
+        for ref in _candidates(b, start)
+        if (actor := _fits(b, ref, kind, country)) is not None and actor not in excluded
+    ]
+    # A state speaking or owning ("Japan said", "Taiwan's ministry") is a place only when nothing else fits.
+    chosen = next((actor for ref, actor in fitting if not _agentive(b, ref)), None) or next(
+        (actor for _, actor in fitting), None
+    )
+    if chosen is None:
+        return None
+    b.add(start, noun.i + 1, chosen, "description", head=noun.i)
+    return noun.i + 1
+
+
+def _agentive(b: DocActorsBuilder, ref: Reference) -> bool:
+    """A state reference used as an agent (a subject or a possessor), not as a place."""
+    return b.type_of(ref.actor) == "state" and b.doc[ref.head].dep_ in ("nsubj", "poss")
 
 
 def _neighbour(b: DocActorsBuilder, noun: Token) -> int | None:

@@ -57,6 +57,7 @@ class DocActors:
     token_actors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     notes: dict[int, str] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
+    _states: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def actor_of(self, token: Token) -> str | None:
         """The actor a token refers to, or None."""
@@ -80,17 +81,29 @@ class DocActors:
                 return mention
         return None
 
+    def _quote_at(self, char: int) -> Quote | None:
+        position = bisect_right(self.quotes, char, key=lambda quote: quote.start) - 1
+        if position >= 0 and char < self.quotes[position].end:
+            return self.quotes[position]
+        return None
+
     def speaker_of(self, token: Token) -> str | None:
         """The attributed speaker of the quote containing ``token``, or None (also outside quotes)."""
-        starts = [quote.start for quote in self.quotes]
-        position = bisect_right(starts, token.idx) - 1
-        if position >= 0 and token.idx < self.quotes[position].end:
-            return self.quotes[position].speaker
-        return None
+        quote = self._quote_at(token.idx)
+        return quote.speaker if quote is not None else None
 
     def in_quote(self, token: Token) -> bool:
         """True when ``token`` is inside quoted speech."""
-        return any(quote.start <= token.idx < quote.end for quote in self.quotes)
+        return self._quote_at(token.idx) is not None
+
+    def state_of(self, country: str | None) -> str | None:
+        """The id of the document's state actor with this ISO3 code, or None when the document names none."""
+        if self._states is None:
+            self._states = {}
+            for actor in self.actors.values():
+                if actor.type == "state" and actor.country:
+                    self._states.setdefault(actor.country, actor.id)
+        return self._states.get(country) if country else None
 
     def can_be_endpoint(self, actor_id: str) -> bool:
         """Media and unknown ids never become relation endpoints."""

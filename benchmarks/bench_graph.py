@@ -6,8 +6,9 @@ skewed so that a few actors are hubs), then per engine times:
 * ``build``   — ``RelationGraph(actors, relations)`` plus the engine's graphs;
 * ``report``  — the full centrality report (all measures, communities,
   structural balance, dyads, relation mix) rendered as Markdown;
-* ``direct``  — the same graph built and the same measures and communities
-  computed by calling networkx or igraph directly, without diplograph.
+* ``direct``  — the same measures and communities (Louvain for networkx,
+  Leiden for igraph, as in the report) computed by calling networkx or
+  igraph directly on graphs built from the already aggregated edge list.
 
 It prints one table with the wall-clock times (``cpu_s`` is the CPU time of
 build + report: compare it with ``total_s`` to see whether other processes
@@ -117,7 +118,7 @@ def direct_igraph(edges: pd.DataFrame, pairs: pd.DataFrame, n: int, k: int | Non
         directed.closeness(mode="in")
     else:
         directed.distances(source=sources, mode="out")
-    undirected.community_multilevel(weights="weight")
+    undirected.community_leiden(objective_function="modularity", weights="weight")
 
 
 def run(n_actors: int, engine: str, per_actor: float, seed: int, direct: bool) -> dict[str, object]:

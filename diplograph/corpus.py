@@ -2,8 +2,8 @@
 
 Accepted inputs:
 
-* a ``.txt`` (or ``.md``) file — the id is the file name;
-* a directory — every ``.txt``/``.md`` file below it, recursively, in sorted
+* a text file (``.txt`` or any other name) — the id is the file name;
+* a directory — every ``.txt``/``.text`` file below it (not README.md or notes), recursively, in sorted
   order; ids are paths relative to the directory (``2025/aug/brief.txt``);
 * a ``.jsonl`` file — one object a line with a ``text`` field and optional
   ``id``, ``title``, ``date``;
@@ -38,7 +38,7 @@ __all__ = [
     "decode_bytes", "printable", "TEXT_SUFFIXES",
 ]
 
-TEXT_SUFFIXES = (".txt", ".md", ".text")
+TEXT_SUFFIXES = (".txt", ".text")  # in a directory: README.md and notes are not news
 _DATE_LINE = re.compile(r"\A(\s*)date[ \t]*[:=]?[ \t]*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 _TEXT_KEYS = ("text", "body", "content", "article")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),

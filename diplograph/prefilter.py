@@ -15,9 +15,10 @@ A sentence is *selected* when it has at least two mention candidates, or one
 and a trigger word. Resolution of actors is document-wide, so the sentences
 it draws on are kept as *context* and parsed too:
 
-* the sentence before each kept sentence (pronoun and event antecedents);
-* for pronouns and titles, earlier sentences back to the nearest one naming
-  a dictionary person (the antecedent a pronoun resolves to);
+* the sentence before each selected sentence (pronoun and event antecedents);
+* for pronouns and titles in a kept sentence, the earlier sentences that
+  name someone, back to the nearest one naming a dictionary person (the
+  antecedent a pronoun resolves to);
 * every sentence sharing a name with a kept sentence (a surname mention
   joins the full name; roles and countries are learned from appositions);
   names are capitalised words outside dictionary matches, except weekdays,

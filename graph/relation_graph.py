@@ -41,6 +41,7 @@ from diplograph.graph.tables import (
     normalise_actors,
     normalise_relations,
     records_frame,
+    row_dicts,
 )
 from diplograph.graph.views import check_view
 from diplograph.models import Actor, Relation
@@ -126,13 +127,13 @@ class RelationGraph:
 
     def iter_actors(self) -> Iterator[Actor]:
         """Yield every actor as an :class:`Actor` record."""
-        for row in self.actors_table.to_dict("records"):
-            yield Actor.model_validate({k: (None if _missing(v) else v) for k, v in row.items()})
+        for row in row_dicts(self.actors_table):
+            yield Actor.model_validate(row)
 
     def iter_relations(self) -> Iterator[Relation]:
         """Yield every relation as a :class:`Relation` record."""
-        for row in self.relations_table.to_dict("records"):
-            yield Relation.model_validate({k: (None if _missing(v) else v) for k, v in row.items()})
+        for row in row_dicts(self.relations_table):
+            yield Relation.model_validate(row)
 
     # ------------------------------------------------------------------ protocol
 
@@ -395,14 +396,3 @@ class RelationGraph:
         webbrowser.open(path.resolve().as_uri())
         return path
 
-
-def _missing(value: Any) -> bool:
-    """True for None/NaN cells (tuples and strings are never missing)."""
-    if value is None:
-        return True
-    if isinstance(value, (str, tuple, list, dt.date)):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False

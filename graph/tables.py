@@ -11,7 +11,7 @@ endpoints that exist in the actors table, relation types the ontology knows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ __all__ = [
     "check_tables",
     "parse_date",
     "date_series",
+    "row_dicts",
 ]
 
 ACTOR_COLUMNS: tuple[str, ...] = tuple(Actor.model_fields)
@@ -162,3 +163,21 @@ def parse_date(value: str | dt.date | None, what: str) -> pd.Timestamp | None:
 def date_series(relations: pd.DataFrame) -> pd.Series:
     """The relations' dates as ``datetime64`` (NaT when undated)."""
     return pd.to_datetime(relations["date"], errors="coerce").astype("datetime64[ns]")
+
+
+def _missing(value: Any) -> bool:
+    """True for None/NaN cells (tuples, strings and dates are never missing)."""
+    if value is None:
+        return True
+    if isinstance(value, (str, tuple, list, dt.date)):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def row_dicts(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """Yield each row as a dict ready for model validation (missing cells as None)."""
+    for row in frame.to_dict("records"):
+        yield {key: (None if _missing(value) else value) for key, value in row.items()}

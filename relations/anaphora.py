@@ -65,6 +65,7 @@ class History:
     statements: list[Statement] = field(default_factory=list)
     sides: list[Sides] = field(default_factory=list)
     sentence: int = 0
+    _by_type: dict[str, list[Statement]] = field(default_factory=dict, repr=False)
 
     def add_sides(self, token: Token, first: str, second: str) -> None:
         """Record that ``first`` and ``second`` stood on opposite sides of a relation at ``token``."""
@@ -74,7 +75,9 @@ class History:
     def add(self, token: Token, relation_type: str, sources: list[str]) -> None:
         """Record a trigger's sources (nothing is recorded without a source)."""
         if sources:
-            self.statements.append(Statement(token.i, self.sentence, relation_type, tuple(dict.fromkeys(sources))))
+            statement = Statement(token.i, self.sentence, relation_type, tuple(dict.fromkeys(sources)))
+            self.statements.append(statement)
+            self._by_type.setdefault(relation_type, []).append(statement)
 
     def recent_sources(
         self,
@@ -85,13 +88,12 @@ class History:
         exclude: set[str] | frozenset[str] = frozenset(),
     ) -> list[str]:
         """Sources of the most recent statement before ``before`` (optionally of a type, within a window)."""
-        for statement in reversed(self.statements):
+        statements = self.statements if relation_type is None else self._by_type.get(relation_type, [])
+        for statement in reversed(statements):
             if statement.token >= before.i:
                 continue
             if window is not None and self.sentence - statement.sentence > window:
                 return []
-            if relation_type is not None and statement.type != relation_type:
-                continue
             sources = [s for s in statement.sources if s not in exclude]
             if sources:
                 return sources

@@ -33,6 +33,8 @@ __all__ = [
     "sentence_start",
     "RELATIONAL_NOUNS",
     "QUANTITY_NOUNS",
+    "MONEY_NOUNS",
+    "measured_by",
 ]
 
 #: Nouns that name someone else than their possessor ("Zelenskyy's allies").
@@ -52,11 +54,21 @@ QUANTITY_NOUNS = frozenset(
     }
 )
 
+#: Amounts of money that measure their *in*/*of* complement ("1 billion dollars *in aid*", "$2bn *of* weapons").
+MONEY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "franc", "billion", "million", "bn", "$", "€", "£"})
+
 #: Nouns standing for the state of their possessor ("his country", "Putin's envoy").
 _COUNTRY_NOUNS = frozenset(
     {
         "country", "nation", "homeland", "state", "people", "envoy", "aide", "adviser", "advisor", "emissary",
         "representative", "negotiator", "delegation", "delegate", "spokesman", "spokeswoman", "spokesperson",
+    }
+)
+#: Nouns for people sent by a state or group, named with *from*: "delegations *from* Sudan and the RSF".
+_FROM_NOUNS = frozenset(
+    {
+        "delegation", "delegate", "official", "representative", "envoy", "negotiator", "diplomat", "team",
+        "leader", "minister", "emissary", "mediator", "observer",
     }
 )
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -199,7 +211,10 @@ def _single_actors(
                         found.append(Arg(part_actor, part, "country"))
                     else:
                         found.append(Arg(part_actor, part, "modifier"))
-        elif child.dep_ == "prep" and child.lower_ == "of" and not (relational or event):
+        elif child.dep_ == "prep" and (
+            child.lower_ == "of" and not (relational or event)
+            or child.lower_ == "from" and token.lemma_.lower() in _FROM_NOUNS
+        ):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.extend(
@@ -216,12 +231,9 @@ def _single_actors(
 def country_of(person: str, actors: DocActors) -> str | None:
     """The state actor of a person's country, when the document mentions it."""
     actor = actors.actors.get(person)
-    if actor is None or actor.type != "person" or actor.country is None:
+    if actor is None or actor.type != "person":
         return None
-    for other in actors.actors.values():
-        if other.type == "state" and other.country == actor.country:
-            return other.id
-    return None
+    return actors.state_of(actor.country)
 
 
 def _locative_actors(token: Token, actors: DocActors) -> list[Arg]:
@@ -245,6 +257,20 @@ def _path(token: Token, top: Token) -> Iterator[Token]:
     while current != top and current.head != current:
         yield current
         current = current.head
+
+
+def measured_by(noun: Token) -> Token | None:
+    """The quantity noun whose complement ``noun`` is ("a series of *attacks*", "1 billion dollars in *aid*"), or None."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head == head:
+        return None
+    owner = head.head
+    lemma = owner.lemma_.lower()
+    if head.lower_ == "of" and (lemma in QUANTITY_NOUNS or lemma in MONEY_NOUNS):
+        return owner
+    if head.lower_ == "in" and lemma in MONEY_NOUNS:
+        return owner
+    return None
 
 
 def sentence_start(token: Token) -> int:

@@ -17,6 +17,7 @@ found, in order of preference, as:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -64,10 +65,10 @@ class QuoteIndex:
         return index
 
     def speaker_at(self, char: int) -> Speaker | None:
-        """The speaker of the quotation containing character offset ``char``."""
-        for (start, end), speaker in zip(self.spans, self.speakers):
-            if start <= char < end:
-                return speaker
+        """The speaker of the quotation containing character offset ``char`` (quotations never overlap)."""
+        position = bisect_right(self.spans, (char, float("inf"))) - 1
+        if position >= 0 and self.spans[position][0] <= char < self.spans[position][1]:
+            return self.speakers[position]
         return None
 
 

@@ -74,8 +74,8 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool) 
     pairs = [(s, t) for s in sources for t in targets if s.actor != t.actor]
     if not pairs and not targets and reciprocal and len(sources) >= 2 and not reading.taken:
         pairs = list(combinations(sources, 2))
-    if not pairs and not sources and reciprocal and reading.mutual and len(targets) >= 2:
-        pairs = list(combinations(targets, 2))
+    if reciprocal and reading.mutual and len(targets) >= 2:  # "talks between A and B": A and B meet
+        pairs += [(a, b) for a, b in combinations(targets, 2) if a.actor != b.actor]
     if not pairs and not targets and reading.each_other:  # "A and B accused each other"
         pairs = [(s, t) for s in sources for t in sources if s.actor != t.actor]
     return pairs

@@ -181,6 +181,7 @@ class Lexicon(BaseModel):
     locative_types: tuple[str, ...] = ()
     place_target_types: tuple[str, ...] = ()
     reciprocal_types: tuple[str, ...] = ()
+    organizer_verbs: tuple[str, ...] = ()
     embedding_types: tuple[str, ...] = ()
     event_object_role: dict[str, Literal["source", "target"]] = Field(default_factory=dict)
     anaphors: tuple[str, ...] = ()

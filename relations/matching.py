@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from diplograph.relations.arguments import QUANTITY_NOUNS, sentence_start
+from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured_by, sentence_start
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 
 __all__ = [
@@ -139,9 +139,10 @@ def _light_for(verb: Token, entry: NounEntry, lexicon: Lexicon) -> bool:
 def _through_quantity(noun: Token) -> Iterator[Token]:
     """``noun`` and, for a quantity noun, its *of* complements ("a series of *attacks*")."""
     yield noun
-    if noun.lemma_.lower() in QUANTITY_NOUNS:
+    lemma = noun.lemma_.lower()
+    if lemma in QUANTITY_NOUNS or lemma in MONEY_NOUNS:
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "in" and lemma in MONEY_NOUNS):
                 yield from (o for o in prep.children if o.dep_ == "pobj")
 
 
@@ -152,7 +153,7 @@ def event_object(verb: Token, lexicon: Lexicon) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             candidates = list(_through_quantity(child))
-        elif child.dep_ == "prep" and child.lower_ in _event_preps(verb, lexicon):
+        elif child.dep_ == "prep" and (child.lower_ in _event_preps(verb, lexicon) or _money_in(verb, child)):
             candidates = [n for o in child.children if o.dep_ == "pobj" for n in _through_quantity(o)]
         else:
             continue
@@ -169,6 +170,11 @@ def event_object(verb: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _money_in(verb: Token, prep: Token) -> bool:
+    """ "pledged 1 billion dollars *in* aid": the parser hangs *in* on the verb of the amount."""
+    return prep.lower_ == "in" and any(c.dep_ == "dobj" and c.lemma_.lower() in MONEY_NOUNS for c in verb.children)
+
+
 def _event_preps(verb: Token, lexicon: Lexicon) -> set[str]:
     """Prepositions through which ``verb`` takes an event noun ("returned *to* talks")."""
     preps: set[str] = set()
@@ -183,8 +189,8 @@ def _event_preps(verb: Token, lexicon: Lexicon) -> set[str]:
 def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb whose event noun is ``noun`` ("held *talks*", "returned to *talks*"), or None."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
-        owner = head.head
+    owner = measured_by(noun)
+    if owner is not None:
         head = owner.head
         if owner.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
@@ -289,6 +295,17 @@ def _withdraws(verb: Token, lexicon: Lexicon) -> bool:
     return any(p is None or p in attached for p in particles)
 
 
+def _stated_fact(noun: Token, governing: VerbEntry, lexicon: Lexicon) -> bool:
+    """True for an event between parties that the verb takes as given ("welcomed *the deal between A and B*").
+
+    Demands and threats are about events that have not happened ("called
+    for talks between A and B"): those stay content.
+    """
+    if governing.embeds or governing.type in lexicon.embedding_types:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children)
+
+
 def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every trigger of a sentence, in text order."""
     triggers: list[Trigger] = []
@@ -323,6 +340,7 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if noun.verbs is not None:
             continue  # weapons and troops are events only with their verbs
         governor = token.head if token.dep_ in ("dobj", "nsubjpass") else None
-        content = governor is not None and verb_entry(governor, lexicon) is not None
+        governing = verb_entry(governor, lexicon) if governor is not None else None
+        content = governing is not None and not _stated_fact(token, governing, lexicon)
         triggers.append(Trigger(token, noun.type, "noun", noun, content=content))
     return triggers

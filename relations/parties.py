@@ -109,7 +109,9 @@ def resolve_sides(phrases: list[Token], actors: DocActors, lexicon: Lexicon, his
             actors.token_actors[token.i] = pair
 
 
-def record_sides(history: History, token: Token, relation_type: str, pairs: list, targets: list[Arg], lexicon: Lexicon) -> None:
+def record_sides(
+    history: History, token: Token, relation_type: str, pairs: list, targets: list[Arg], lexicon: Lexicon
+) -> None:
     """Remember the sides a relation sets against each other (see the module docstring)."""
     words = lexicon.parties
     if relation_type in words.opposing_types:

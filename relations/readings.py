@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from diplograph.actors.doc_actors import DocActors
 from diplograph.relations.anaphora import ANAPHOR_WINDOW, History, object_argument
 from diplograph.relations.arguments import Arg, country_of, phrase_actors, slot_tokens
-from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry
+from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 from diplograph.relations.matching import Trigger, noun_entry, verb_entry
 from diplograph.relations.nominal import (
     copular_subject,
@@ -136,7 +136,7 @@ def _verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActor
 
 
 def _slot_taken(verb: Token, entry: VerbEntry, relation: str, lexicon: Lexicon) -> bool:
-    """True when the verb's object or *with* slot holds a common noun ("speaking *with one voice*", "met *reporters*").
+    """True when the object or *with* slot holds a common noun ("speaking *with one voice*", "met *reporters*").
 
     Coordinated subjects of such a verb did not act on each other: "A and B
     met reporters" is no meeting between A and B.
@@ -240,8 +240,10 @@ def _warning_targets(
     return found, "event_object"
 
 
-def _tells_of_others(verb: Token, sources: list[Arg], targets: list[Arg], actors: DocActors, lexicon: Lexicon) -> bool:
-    """ "warned the US president *that Putin was bluffing*": a verb of saying that tells its object about a third party.
+def _tells_of_others(
+    verb: Token, sources: list[Arg], targets: list[Arg], actors: DocActors, lexicon: Lexicon
+) -> bool:
+    """ "warned the US president *that Putin was bluffing*": saying that tells its object about a third party.
 
     Such a verb informs its addressee rather than threatening or accusing it;
     it does when the clause is about the speaker or the addressee ("warned
@@ -341,7 +343,19 @@ def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Readin
     if not targets and sources and entry.type in lexicon.locative_types:
         targets = _deep_targets(verb, entry.type, actors, lexicon)
     mutual = _mutual(event)
+    if mutual and len(targets) >= 2 and _organizes(verb, lexicon):  # "arranged a meeting between A and B"
+        sources = []
     return Reading(trigger, sources, targets, BASE_CONFIDENCE["light"], mutual=mutual)
+
+
+def _organizes(verb: Token, lexicon: Lexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    for key in lexicon.organizer_verbs:
+        head, particle = split_key(key)
+        if head == lemma and (particle is None or particle in words):
+            return True
+    return False
 
 
 def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading:

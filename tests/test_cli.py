@@ -115,7 +115,7 @@ USAGE_CASES = {
     ),
     "empty directory": (
         lambda t: _build_args(t, _write(t / "empty", {})),
-        "error: {t}/empty: directory holds no .txt/.md/.text files",
+        "error: {t}/empty: directory holds no .txt/.text files",
     ),
     "CSV without text column": (
         lambda t: _build_args(t, _write(t, {"feed.csv": "id,headline\n1,Talks\n"}) / "feed.csv"),

@@ -184,8 +184,8 @@ def _fifo(tmp_path):
 
 CORPUS_CASES = [
     ("missing path", lambda p: p / "nope", "{path}: no such file or directory"),
-    ("empty directory", lambda p: p, "{path}: directory holds no .txt/.md/.text files"),
-    ("directory of PDFs only", lambda p: _write(p, {"a.pdf": b"%PDF-1.4"}), "{path}: directory holds no .txt/.md/.text files"),
+    ("empty directory", lambda p: p, "{path}: directory holds no .txt/.text files"),
+    ("directory of PDFs only", lambda p: _write(p, {"a.pdf": b"%PDF-1.4"}), "{path}: directory holds no .txt/.text files"),
     ("file name too long", _long_name, "{path}: cannot open (File name too long)"),
     ("named pipe", _fifo, "{path}: not a regular file or directory"),
     ("binary CSV", lambda p: _write(p, {"x.csv": b"id,text\x00\n"}) / "x.csv", "{path}: binary file (contains NUL bytes), not text"),
