@@ -6,7 +6,8 @@ Four passes over one document, each in its own module:
    references to known or new actors; noise, bylines and media are sorted out;
 2. :mod:`~diplograph.actors.phrases` — titles, appositions, plural role nouns
    and demonym + institution phrases ("Russian forces");
-3. :mod:`~diplograph.actors.coreference` — definite descriptions and
+3. :mod:`~diplograph.actors.coreference` — definite descriptions (of places,
+   states and people: :mod:`~diplograph.actors.descriptions`) and
    third-person pronouns;
 4. :mod:`~diplograph.actors.quotes` — quote speakers and first-person
    pronouns inside quotes.

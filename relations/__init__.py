@@ -7,8 +7,11 @@ Modules, in pipeline order:
 * :mod:`~diplograph.relations.matching`: trigger words of a sentence (verbs,
   light verbs with event nouns, event nouns);
 * :mod:`~diplograph.relations.subjects`, :mod:`~diplograph.relations.arguments`,
-  :mod:`~diplograph.relations.nominal`, :mod:`~diplograph.relations.anaphora`
-  and :mod:`~diplograph.relations.readings`: their source and target actors;
+  :mod:`~diplograph.relations.nominal`, :mod:`~diplograph.relations.anaphora`,
+  :mod:`~diplograph.relations.parties` ("the two sides", implied targets) and
+  :mod:`~diplograph.relations.readings`: their source and target actors;
+* :mod:`~diplograph.relations.embedding`: what demands and threats are about
+  is content, not fact;
 * :mod:`~diplograph.relations.polarity`, :mod:`~diplograph.relations.modality`,
   :mod:`~diplograph.relations.attribution`, :mod:`~diplograph.relations.dates`:
   how each relation is stated;

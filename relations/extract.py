@@ -5,7 +5,11 @@ finds the words that express a relation; :mod:`~diplograph.relations.readings`
 reads each trigger's source and target actors; polarity, modality,
 attribution and date are then annotated, and one :class:`Relation` is
 yielded per (source, target) pair. Nothing is emitted unless both endpoints
-are actors that can be endpoints (media never are) and differ.
+are actors that can be endpoints (media never are) and differ; a place never
+acts, and is a target only of the lexicon's ``place_target_types`` (attacks,
+deployments ...). Phrases naming "the two sides" are resolved on a copy of
+the document's actors (:mod:`~diplograph.relations.parties`); the actors
+passed in are not changed.
 
 Evidence and spans:
     ``evidence`` is the text of the sentence (a line break ends a sentence
@@ -42,13 +46,14 @@ from diplograph.relations.anaphora import History
 from diplograph.relations.attribution import QuoteIndex, speaker_of
 from diplograph.relations.clauses import governor_chain
 from diplograph.relations.dates import relation_date
+from diplograph.relations.embedding import embedded_tokens
 from diplograph.relations.lexicon import Lexicon, VerbEntry, default_lexicon
 from diplograph.relations.matching import Trigger, match_triggers
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
 from diplograph.relations.parties import record_sides, resolve_sides, sides_phrases
 from diplograph.relations.polarity import polarity_of
-from diplograph.relations.readings import Reading, embedded_tokens, read_trigger
+from diplograph.relations.readings import Reading, read_trigger
 
 __all__ = ["extract_relations", "sentence_relations", "DocContext"]
 

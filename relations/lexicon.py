@@ -188,6 +188,7 @@ class Lexicon(BaseModel):
     effort_nouns: tuple[str, ...] = ()
     addressee_types: tuple[str, ...] = ()
     light_verb_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    undergoing_preps: tuple[str, ...] = ()
     verbs: dict[str, VerbEntry] = Field(default_factory=dict)
     nouns: dict[str, NounEntry] = Field(default_factory=dict)
     light_verbs: tuple[str, ...] = ()

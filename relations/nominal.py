@@ -86,7 +86,9 @@ def noun_targets(
     locative = relation in lexicon.locative_types
     event_nouns = lexicon.nouns.keys()
     found: list[Arg] = []
-    holders = [noun] + ([extra] if extra is not None else [])
+    # "sanctions *imposed on Iran*": the participle that modifies the noun holds its target
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    holders = [noun] + ([extra] if extra is not None else []) + participles
     for holder in holders:
         for prep in preps:
             if extra is not None and holder == extra and prep == "of":

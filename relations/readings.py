@@ -38,7 +38,7 @@ from diplograph.relations.nominal import (
 from diplograph.relations.parties import implied_counterpart, is_each_other
 from diplograph.relations.subjects import child_with, clause_subject, is_passive, passive_agent
 
-__all__ = ["Reading", "read_trigger", "embedded_tokens", "BASE_CONFIDENCE"]
+__all__ = ["Reading", "read_trigger", "BASE_CONFIDENCE"]
 
 #: Confidence of a relation by how its arguments were found.
 BASE_CONFIDENCE: dict[str, float] = {
@@ -51,7 +51,6 @@ BASE_CONFIDENCE: dict[str, float] = {
     "event_object": 0.65,  # target read from the event a verb is about
     "anaphora": 0.5,  # target read from an earlier statement
 }
-_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "dative", "pcomp", "prep", "oprd"})
 
 
 @dataclass
@@ -329,6 +328,12 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
 def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading:
     noun, verb, entry = trigger.token, trigger.verb, trigger.entry
     assert verb is not None and isinstance(entry, NounEntry)
+    if noun.dep_ == "pobj" and noun.head.lower_ in lexicon.undergoing_preps:  # "came under attack from X"
+        subject, _ = clause_subject(verb)
+        locative = entry.type in lexicon.locative_types
+        targets = phrase_actors(subject, actors, locative=locative) if subject is not None else []
+        sources = noun_sources(noun, entry.type, entry, actors, lexicon)
+        return Reading(trigger, sources, targets, BASE_CONFIDENCE["light"])
     if noun.dep_ == "nsubjpass":
         agent = passive_agent(verb)
         sources = phrase_actors(agent, actors) if agent is not None else []
@@ -379,46 +384,3 @@ def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading
 
 def _mutual(noun: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children)
-
-
-def embedded_tokens(triggers: list[Trigger], lexicon: Lexicon) -> set[int]:
-    """Token indices inside the complement of a demand, request or threat (not facts)."""
-    embedding = set(lexicon.embedding_types)
-    inside: set[int] = set()
-    for trigger in triggers:
-        entry = trigger.entry
-        if not (trigger.type in embedding or getattr(entry, "embeds", False)):
-            continue
-        if trigger.kind != "verb":  # "the threat to increase pressure on the Kremlin"
-            for child in trigger.token.children:
-                if child.dep_ in ("acl", "relcl") and _is_infinitive(child):
-                    inside.update(_complement_tokens(child))
-            continue
-        for child in trigger.token.children:
-            if child.dep_ in _COMPLEMENT_DEPS or (child.dep_ == "advcl" and _is_purpose(child)):
-                inside.update(_complement_tokens(child))
-    return inside
-
-
-def _is_infinitive(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-def _is_purpose(clause: Token) -> bool:
-    """A to-infinitive adverbial without a subordinator ("pushed X *to strengthen* ...")."""
-    children = list(clause.children)
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(c.dep_ == "mark" for c in children)
-
-
-def _complement_tokens(top: Token) -> set[int]:
-    """Tokens of a complement, leaving out adverbial clauses with their own subordinator ("as ...")."""
-    found: set[int] = set()
-    stack = [top]
-    while stack:
-        token = stack.pop()
-        found.add(token.i)
-        for child in token.children:
-            if child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children):
-                continue
-            stack.append(child)
-    return found

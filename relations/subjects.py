@@ -40,12 +40,24 @@ def is_passive(verb: Token) -> bool:
 
 
 def passive_agent(verb: Token) -> Token | None:
-    """The object of the ``by`` phrase of a passive verb, or None."""
+    """The object of the ``by`` phrase of a passive verb, or None.
+
+    The parser often hangs the *by* phrase on the verb's last object instead
+    ("was not invited *to the summit by the United States*"): a *by* directly
+    under an object of the verb's prepositions counts too.
+    """
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ != "by":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    agent = noun_agent(obj)
+                    if agent is not None:
+                        return agent
     return None
 
 

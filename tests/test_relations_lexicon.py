@@ -64,6 +64,18 @@ def test_unknown_relation_type_is_reported(tmp_path):
         load_lexicon(path, ontology=default_ontology())
 
 
+def test_party_words_are_validated_and_extended(tmp_path):
+    path = tmp_path / "parties.yaml"
+    path.write_text("parties:\n  nouns: [factions]\n  implied_types: [demands, pleads]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="parties: unknown relation type 'pleads'"):
+        load_lexicon(path, ontology=default_ontology())
+    path.write_text("parties:\n  nouns: [factions]\nplace_target_types: [meets]\n", encoding="utf-8")
+    lexicon = load_lexicon(path, ontology=default_ontology())
+    assert "factions" in lexicon.parties.nouns and "sides" in lexicon.parties.nouns
+    assert lexicon.parties.implied_types == default_lexicon().parties.implied_types
+    assert lexicon.place_target_types == (*default_lexicon().place_target_types, "meets")
+
+
 def test_missing_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="cannot read lexicon file"):
         load_lexicon(tmp_path / "nope.yaml")
