@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from diplograph.errors import ConfigError, InputError, OutputError
 
 __all__ = [
+    "neutralize_formula",
     "parse_yaml",
     "format_validation_error",
     "atomic_writer",
@@ -273,3 +274,17 @@ def _entry_key(node: Any) -> str | None:
             if isinstance(node.get(key), (str, int)) and str(node[key]).strip():
                 return str(node[key])[:60]
     return None
+
+
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formula(text: str) -> str:
+    """Prefix ``'`` to text a spreadsheet would run as a formula (CSV injection defence).
+
+    >>> neutralize_formula("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> neutralize_formula("Moscow said")
+    'Moscow said'
+    """
+    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text

@@ -31,24 +31,10 @@ from pydantic import BaseModel
 
 from diplograph.errors import DiplographError
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.io import atomic_writer, ensure_dir
+from diplograph.io import atomic_writer, ensure_dir, neutralize_formula
 from diplograph.models import Actor, Relation
 
-__all__ = ["write_csv", "write_parquet", "neutralize_formula", "graph_records"]
-
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralize_formula(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would run as a formula.
-
-    >>> neutralize_formula("=HYPERLINK(\\"http://x\\")")
-    '\\'=HYPERLINK("http://x")'
-    >>> neutralize_formula("Moscow said")
-    'Moscow said'
-    """
-    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
-
+__all__ = ["write_csv", "write_parquet", "graph_records"]
 
 def graph_records(g: RelationGraph) -> tuple[list[Actor], list[Relation]]:
     """Return the graph's actors and relations as validated models."""

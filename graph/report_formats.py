@@ -22,20 +22,16 @@ import pandas as pd
 
 from diplograph.graph.balance import READINGS, TRIAD_KINDS
 from diplograph.graph.report import MEASURE_DESCRIPTIONS
+from diplograph.io import neutralize_formula
 
 if TYPE_CHECKING:
     from diplograph.graph.report import ReportData
 
 __all__ = ["neutralise_cell", "safe_csv", "to_markdown", "to_csv", "to_json", "to_html"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def neutralise_cell(value: Any) -> Any:
     """Defuse a CSV cell a spreadsheet would run as a formula (text only; numbers pass)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return neutralize_formula(value) if isinstance(value, str) else value
 
 
 def safe_csv(frame: pd.DataFrame) -> str:

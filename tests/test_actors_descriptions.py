@@ -54,7 +54,9 @@ def test_a_demonym_restricts_the_country_of_the_place(resolve):
 def test_the_region_skips_cities(resolve):
     _, found = resolve("Fighting continued in the Donetsk region and in Pokrovsk. The region has no water.")
     assert described(found) == [("The region", "donetsk-oblast")]
-    _, found = resolve("Ukraine hit a refinery in Russia's Samara region. Officials in the region said a fire broke out.")
+    _, found = resolve(
+        "Ukraine hit a refinery in Russia's Samara region. Officials in the region said a fire broke out."
+    )
     assert described(found) == [("the region", "samara")]  # a place written "X region" is a region
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from diplograph.errors import DiplographError, InputError
 from diplograph.exports.formats import export, read_json
-from diplograph.exports.tables import neutralize_formula
+from diplograph.io import neutralize_formula
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.models import Actor, Relation, relation_id
 from diplograph.relations.ontology import Ontology, RelationType, default_ontology

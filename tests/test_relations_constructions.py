@@ -1,0 +1,122 @@
+"""Relation extraction for argument constructions added in the quality pass (needs the spaCy model).
+
+Each test asserts the exact set of (source, relation, target, polarity) the extractor produces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplograph.actors.resolve import resolve_actors
+from diplograph.corpus import make_document
+from diplograph.relations.extract import extract_relations
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def edges(nlp, dictionary):
+    def run(text: str) -> set[tuple[str, str, str, str]]:
+        document = make_document("t.txt", text, date=dt.date(2025, 8, 12))
+        doc = nlp(document.text)
+        actors = resolve_actors(doc, document, dictionary)
+        return {(r.source, r.relation, r.target, r.polarity) for r in extract_relations(doc, actors, document)}
+
+    return run
+
+
+# --- sources and targets --------------------------------------------------------------------------
+
+
+def test_delegations_from_states_are_those_states(edges):
+    assert edges("Officials from Peru and Chile met in Lima.") == {("peru", "meets", "chile", "asserted")}
+
+
+def test_places_never_act(edges):
+    assert edges("Kherson asked Kyiv for more air defence.") == set()
+    assert edges("Alaska hosted Putin.") == set()
+
+
+def test_places_are_never_the_target_of_a_demand(edges):
+    assert edges("The governor urged the residents of Sumy to leave.") == set()
+
+
+def test_subject_hung_on_the_auxiliary(edges):
+    assert edges("Egypt and Qatar are mediating between Israel and Hamas.") == {
+        ("egypt", "mediates", "israel", "asserted"),
+        ("egypt", "mediates", "hamas", "asserted"),
+        ("qatar", "mediates", "israel", "asserted"),
+        ("qatar", "mediates", "hamas", "asserted"),
+    }
+
+
+def test_welcoming_a_decision_supports_whoever_took_it(edges):
+    assert edges("Italy welcomed the decision by Greece to reopen the border.") == {
+        ("italy", "supports", "greece", "asserted")
+    }
+
+
+def test_money_in_aid_is_aid(edges):
+    assert edges("Canada pledged 500 million dollars in aid to Kyiv.") == {
+        ("canada", "supports", "ukraine", "asserted")
+    }
+
+
+def test_warning_someone_about_a_third_party_is_no_threat(edges):
+    assert edges("Merz told reporters he had warned the US president that Putin was stalling.") == set()
+
+
+def test_a_conditional_warning_threatens_the_one_warned_not_the_condition(edges):
+    assert edges("Biden warned that Iran would face severe consequences if Hezbollah struck again.") == {
+        ("joe-biden", "threatens", "iran", "asserted")
+    }
+
+
+def test_possessive_pronoun_takes_the_owner_of_its_phrase(edges):
+    assert edges(
+        "Chancellor Friedrich Merz hosted calls on Wednesday aimed at shaping Donald Trump's approach "
+        "to his meeting with Vladimir Putin."
+    ) == {("donald-trump", "meets", "vladimir-putin", "asserted")}
+
+
+# --- passives and participles -----------------------------------------------------------------------
+
+
+def test_passive_by_agent_hung_on_the_object(edges):
+    assert edges("Cuba was not invited to the summit by the United States.") == {
+        ("united-states", "appeals", "cuba", "negated")
+    }
+
+
+def test_participle_of_an_event_noun_holds_its_target(edges):
+    assert edges("Sanctions imposed on Iran by the European Union took effect on Monday.") == {
+        ("european-union", "sanctions", "iran", "asserted")
+    }
+
+
+def test_coming_under_attack_makes_the_subject_the_target(edges):
+    assert edges("Kharkiv came under attack from Russian drones overnight.") == {
+        ("russia", "attacks", "kharkiv", "asserted")
+    }
+    assert edges("Gaza remained under Israeli bombardment.") == {("israel", "attacks", "gaza-strip", "asserted")}
+
+
+# --- lexicon additions ------------------------------------------------------------------------------
+
+
+def test_diplomatic_protests(edges):
+    assert edges("Tokyo lodged a protest with Beijing over the incursion.") == {
+        ("japan", "accuses", "china", "asserted")
+    }
+    assert edges("Seoul summoned the Chinese ambassador.") == {("south-korea", "accuses", "china", "asserted")}
+
+
+def test_slapped_sanctions_and_handed_over_weapons(edges):
+    assert edges("Brussels slapped new sanctions on Belarus.") == {
+        ("european-union", "sanctions", "belarus", "asserted")
+    }
+    assert edges("The Netherlands handed over F-16 jets to Ukraine.") == {
+        ("netherlands", "supports", "ukraine", "asserted")
+    }
