@@ -6,12 +6,15 @@ sentences (:data:`WINDOW`), never at the subject of the description's own
 clause ("Russia struck *the country*" is not Russia):
 
 * settlement nouns (*the city*, *the town*, *the embattled port*) → the most
-  recent place that is not a region; a demonym or state adjective restricts
-  the country ("the Russian city");
+  recent place that is not a region, or a capital named as a place ("drones
+  struck Kyiv", not "Kyiv said"); a demonym or state adjective restricts the
+  country ("the Russian city");
 * region nouns (*the region*, *the province*, *the oblast*) → the most
   recent region ("Donetsk Oblast", or a place written "X region");
 * *the island* → the most recent island (an island state, or a place named
-  "... Island"); *the peninsula* → a place named "... Peninsula";
+  "... Island"), preferring one named as a place over a state that speaks
+  or owns ("Japan said Beijing sent jets near the island"), never a demonym;
+  *the peninsula* → a place named "... Peninsula";
 * *the country*, *the nation* → the most recent state, or the state of the
   most recent place ("Kharkiv, the country's second city");
 * *the <demonym> capital* → that state, as the capital's name would be;

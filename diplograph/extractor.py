@@ -13,8 +13,9 @@ How a document goes through it:
    hold a relation plus the context actor resolution needs;
 2. **parse** — each kept sentence is parsed on its own through ``nlp.pipe``
    (batched over sentences of many documents; the parser keeps the sentence
-   boundaries), then the sentences of a document are joined back into one
-   Doc;
+   boundaries; the model's ``attribute_ruler`` is replaced by the identical,
+   faster :mod:`diplograph.attribute_index`), then the sentences of a
+   document are joined back into one Doc;
 3. **extraction** — actor resolution and relation extraction run on that
    Doc; character spans and sentence numbers are mapped back to the
    original document.
@@ -38,6 +39,7 @@ from spacy.tokens import Doc
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.recognize import RULER_NAME, add_actor_ruler
 from diplograph.actors.resolve import resolve_actors
+from diplograph.attribute_index import index_attribute_ruler
 from diplograph.corpus import DocumentError
 from diplograph.models import Actor, Document, Mention, Relation
 from diplograph.nlp import load_model, resolve_model_name
@@ -207,6 +209,7 @@ class Extractor:
         """The spaCy pipeline with the actor ruler (loaded on first use)."""
         if self._nlp is None:
             nlp = load_model(self.model, exclude=_UNUSED_PIPES)
+            index_attribute_ruler(nlp)
             add_actor_ruler(nlp, self.dictionary)
             self._nlp = nlp
         return self._nlp

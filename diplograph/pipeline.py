@@ -201,6 +201,9 @@ def build_result(
         raise InputError(f"{corpus}: the corpus holds no documents")
     results.extend(cached)
     built = assemble(results, dictionary, relation_ontology)
+    parsed = sum(r.parsed for r in results)
+    results.clear()  # the per-document records are merged into ``built`` now
+    cached.clear()
     built.documents = sorted(documents, key=lambda d: d["id"])
     built.errors = errors
     built.stats.update(
@@ -213,7 +216,7 @@ def build_result(
             "prefilter": prefilter,
             "processed": counts["processed"],
             "cached": counts["cached"],
-            "parsed_sentences": sum(r.parsed for r in results),
+            "parsed_sentences": parsed,
         }
     )
     return built
