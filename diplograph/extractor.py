@@ -102,6 +102,20 @@ class DocResult:
         )
 
 
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
+def mask_long_runs(text: str) -> str:
+    """Same-length text with whitespace-free runs of 200+ characters replaced by ``x``.
+
+    spaCy's tokenizer peels prefixes and suffixes off such runs one at a time,
+    which is quadratic (40,000 quote marks take minutes); no relation lives
+    inside them. Offsets are unchanged, and the original characters are put
+    back into the sentence Docs.
+    """
+    return _LONG_RUN.sub(lambda m: "x" * len(m.group()), text)
+
+
 def split_document(document: Document, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, Document]]:
     """Split a long document into ``(offset, chunk)`` pairs no longer than ``max_chars``.
 
@@ -272,7 +286,8 @@ class Extractor:
     def _prepare(self, chunk: Document, offset: int) -> _Unit:
         """The cheap pass over one chunk: tokens, sentences, filter, unparsed sentence Docs."""
         nlp = self.nlp
-        tokens = nlp.tokenizer(chunk.text)
+        text = chunk.text
+        tokens = nlp.tokenizer(mask_long_runs(text))
         bounds = sentence_bounds(tokens)
         kept = self.sentence_filter.select(tokens, bounds) if self.prefilter else list(range(len(bounds)))
         words = sum(1 for token in tokens if not (token.is_punct or token.is_space))
@@ -281,14 +296,16 @@ class Extractor:
             start, end = bounds[index]
             span = tokens[start:end]
             starts.append(span.start_char)
-            docs.append(
-                Doc(
-                    nlp.vocab,
-                    words=[t.text for t in span],
-                    spaces=[bool(t.whitespace_) for t in span],
-                    sent_starts=[True] + [False] * (len(span) - 1),
-                )
+            doc = Doc(
+                nlp.vocab,
+                words=[text[t.idx : t.idx + len(t)] for t in span],
+                spaces=[bool(t.whitespace_) for t in span],
+                sent_starts=[True] + [False] * (len(span) - 1),
             )
+            for new, old in zip(doc, span):  # keep tokenizer norms ("n't" for "n’t")
+                if new.text == old.text:
+                    new.norm_ = old.norm_
+            docs.append(doc)
         return _Unit(chunk, offset, len(bounds), words, kept, starts, docs)
 
     def _finish(self, job: _Job) -> DocResult | DocumentError:
