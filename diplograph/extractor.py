@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
 
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.recognize import RULER_NAME, add_actor_ruler
@@ -206,11 +207,13 @@ class Extractor:
         self.lexicon = lexicon
         self._nlp: Language | None = None
         self._filter: SentenceFilter | None = None
+        self._preset_ents = False
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_nlp"] = None
         state["_filter"] = None
+        state["_preset_ents"] = False
         return state
 
     @property
@@ -225,6 +228,7 @@ class Extractor:
             nlp = load_model(self.model, exclude=_UNUSED_PIPES)
             index_attribute_ruler(nlp)
             add_actor_ruler(nlp, self.dictionary)
+            self._preset_ents = _local_ruler(nlp.get_pipe(RULER_NAME))
             self._nlp = nlp
         return self._nlp
 
@@ -276,7 +280,8 @@ class Extractor:
                     for doc in docs:
                         yield doc, unit
 
-        for doc, unit in nlp.pipe(sentences(), as_tuples=True, batch_size=self.batch_size):
+        skip = [RULER_NAME] if self._preset_ents else []
+        for doc, unit in nlp.pipe(sentences(), as_tuples=True, batch_size=self.batch_size, disable=skip):
             unit.parsed.append(doc)
             while pending and pending[0].complete:
                 yield self._finish(pending.popleft())
@@ -284,13 +289,23 @@ class Extractor:
             yield self._finish(pending.popleft())
 
     def _prepare(self, chunk: Document, offset: int) -> _Unit:
-        """The cheap pass over one chunk: tokens, sentences, filter, unparsed sentence Docs."""
+        """The cheap pass over one chunk: tokens, sentences, actor ruler, filter, unparsed sentence Docs.
+
+        The actor ruler runs once over the whole chunk; its entities are set on
+        each sentence Doc, so the pipeline skips the ruler (see :func:`_local_ruler`).
+        """
         nlp = self.nlp
         text = chunk.text
         tokens = nlp.tokenizer(mask_long_runs(text))
         bounds = sentence_bounds(tokens)
-        kept = self.sentence_filter.select(tokens, bounds) if self.prefilter else list(range(len(bounds)))
+        ruler = nlp.get_pipe(RULER_NAME)
+        matches = list(ruler(tokens).ents) if self.prefilter or self._preset_ents else []
+        if self.prefilter:
+            kept = self.sentence_filter.select(tokens, bounds, matches)
+        else:
+            kept = list(range(len(bounds)))
         words = sum(1 for token in tokens if not (token.is_punct or token.is_space))
+        ent_starts = [ent.start for ent in matches]
         docs, starts = [], []
         for index in kept:
             start, end = bounds[index]
@@ -305,6 +320,8 @@ class Extractor:
             for new, old in zip(doc, span):  # keep tokenizer norms ("n't" for "n’t")
                 if new.text == old.text:
                     new.norm_ = old.norm_
+            if self._preset_ents:
+                _preset_entities(doc, matches, ent_starts, start, end, ruler)
             docs.append(doc)
         return _Unit(chunk, offset, len(bounds), words, kept, starts, docs)
 
@@ -353,6 +370,36 @@ class Extractor:
                     }
                 )
             )
+
+
+def _local_ruler(ruler: object) -> bool:
+    """True when the actor ruler only matches token texts, so running it once on the whole text is exact."""
+    return (
+        isinstance(ruler, EntityRuler)
+        and not ruler.token_patterns
+        and ruler.phrase_matcher_attr in (None, "ORTH", "TEXT", "LOWER", "NORM")
+    )
+
+
+def _preset_entities(
+    doc: Doc, matches: list[Span], ent_starts: list[int], start: int, end: int, ruler: EntityRuler
+) -> None:
+    """Give the sentence ``doc`` (tokens ``[start, end)`` of the chunk) the ruler's entities inside it.
+
+    A ruler entity crossing the sentence boundary could have hidden a match
+    inside the sentence; such sentences get the ruler run on them instead.
+    """
+    inside = []
+    for ent in matches[max(0, bisect_right(ent_starts, start) - 1) :]:
+        if ent.start >= end:
+            break
+        if ent.end <= start:
+            continue
+        if ent.start < start or ent.end > end:
+            ruler(doc)
+            return
+        inside.append(Span(doc, ent.start - start, ent.end - start, label=ent.label, span_id=ent.id))
+    doc.ents = inside
 
 
 class _OffsetMap:

@@ -347,14 +347,22 @@ class SentenceFilter:
         self._ruler = nlp.get_pipe(ruler)
         self._titles = _title_words()
 
-    def facts(self, doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[SentenceFacts]:
-        """Score the sentences ``bounds`` of the tokenized ``doc`` (runs the actor ruler on it)."""
-        matches = list(self._ruler(doc).ents)
+    def facts(
+        self, doc: Doc, bounds: Sequence[tuple[int, int]], matches: Sequence[Span] | None = None
+    ) -> list[SentenceFacts]:
+        """Score the sentences ``bounds`` of the tokenized ``doc``.
+
+        ``matches`` are the actor ruler's spans on ``doc``; without them the ruler is run here.
+        """
+        if matches is None:
+            matches = list(self._ruler(doc).ents)
         return sentence_facts(
             doc, bounds, triggers=self.triggers, dictionary=self.dictionary, matches=matches,
             title_words=self._titles,
         )
 
-    def select(self, doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[int]:
+    def select(
+        self, doc: Doc, bounds: Sequence[tuple[int, int]], matches: Sequence[Span] | None = None
+    ) -> list[int]:
         """Indices (into ``bounds``) of the sentences to parse."""
-        return select_sentences(self.facts(doc, bounds), doc.text)
+        return select_sentences(self.facts(doc, bounds, matches), doc.text)

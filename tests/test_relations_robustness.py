@@ -1,6 +1,6 @@
 """Robustness of extraction on long documents, and the indexes that keep it linear (timing lives in benchmarks/).
 
-``benchmarks/bench_extract.py`` prints how long resolution and extraction take on
+``benchmarks/bench_resolve.py`` prints how long resolution and extraction take on
 documents of 10k-200k characters; here a long document only has to come out
 right: every relation's evidence is its span, every endpoint an actor.
 """

@@ -182,3 +182,35 @@ def test_filter_loses_nothing_on_the_shared_seeds(extractors):
     assert len(_rows(before)) >= 20
     assert _rows(after) == _rows(before)
     _check_spans(documents, after)
+
+
+@pytest.mark.model
+def test_ruler_entities_found_once_per_text_equal_the_ruler_run_per_sentence(extractors):
+    full, _ = extractors
+    per_sentence = copy.copy(full)
+    per_sentence._preset_ents = False  # run the actor ruler inside the pipeline, on every sentence
+    assert full._preset_ents
+    documents = [*read_corpus(ANNOTATED), Document(id="mixed.txt", text=MIXED)]
+    once, each = _run(full, documents), _run(per_sentence, documents)
+    assert [(r.actors, r.mentions, r.relations) for r in once] == [(r.actors, r.mentions, r.relations) for r in each]
+
+
+def test_an_entity_across_a_sentence_boundary_falls_back_to_the_ruler():
+    import spacy
+    from spacy.tokens import Doc
+
+    from diplograph.extractor import _preset_entities
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": p, "id": p.lower()} for p in ("Kyiv", "Moscow", "Kyiv. Moscow")])
+    tokens = ruler(nlp.make_doc("We met in Kyiv. Moscow was quiet."))
+    assert [e.text for e in tokens.ents] == ["Kyiv. Moscow"]  # the longest match wins on the whole text
+    sentences = [(0, 5), (5, 9)]
+    found = []
+    for start, end in sentences:
+        span = tokens[start:end]
+        doc = Doc(nlp.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+        _preset_entities(doc, list(tokens.ents), [e.start for e in tokens.ents], start, end, ruler)
+        found.extend((e.text, e.ent_id_) for e in doc.ents)
+    assert found == [("Kyiv", "kyiv"), ("Moscow", "moscow")]

@@ -77,9 +77,14 @@
 
   function markReady() {
     fitVisible();
-    performance.mark("diplograph:ready");
-    byId("loading").classList.add("done");
-    window.__diplographReady = true;
+    // Hit-testing (clicks, hover) uses the node boxes of the last drawn frame:
+    // announce readiness only once the final positions have been drawn.
+    network.once("afterDrawing", function () {
+      performance.mark("diplograph:ready");
+      byId("loading").classList.add("done");
+      window.__diplographReady = true;
+    });
+    network.redraw();
   }
 
   if (data.physics && data.nodes.length > 0) {
