@@ -197,7 +197,7 @@ def _read_entries(path: Path | str, text: str) -> list[DictionaryEntry]:
     try:
         return DictionaryFile.model_validate(data).actors
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(path, exc)) from None
+        raise ConfigError(format_validation_error(path, exc, data=data)) from None
 
 
 def builtin_entries() -> list[DictionaryEntry]:

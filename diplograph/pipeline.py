@@ -309,12 +309,19 @@ def build(
     return result.graph
 
 
-def load(folder: str | Path) -> RelationGraph:
-    """Reload a saved build (``actors.jsonl`` + ``relations.jsonl``) without re-parsing."""
+def load(folder: str | Path, *, ontology: str | Path | None = None, engine: str = "auto") -> RelationGraph:
+    """Reload a saved build (``actors.jsonl`` + ``relations.jsonl``) without re-parsing.
+
+    Args:
+        folder: the ``--out`` folder of a build.
+        ontology: the ontology file the build used, when it was not the default one
+            (its types' weights and categories drive the signed analyses).
+        engine: graph analytics engine, ``"auto"``, ``"networkx"`` or ``"igraph"``.
+    """
     path = Path(folder)
     if not path.is_dir():
         raise InputError(f"{path}: not a build output folder (no such directory)")
     for name in ("actors.jsonl", "relations.jsonl"):
         if not (path / name).is_file():
             raise InputError(f"{path}: not a build output folder ({name} is missing)")
-    return RelationGraph.load(path)
+    return RelationGraph.load(path, ontology=load_ontology(ontology), engine=engine)

@@ -35,7 +35,7 @@ def read_records(path: Path, model: type[BaseModel]) -> Iterator[tuple[int, Base
             try:
                 yield number, model.model_validate(obj)
             except ValidationError as exc:
-                raise InputError(format_validation_error(f"{path}:{number}", exc)) from None
+                raise InputError(format_validation_error(f"{path}:{number}", exc, data=obj)) from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text ({exc.reason})") from None
     except OSError as exc:

@@ -309,7 +309,7 @@ def _parse(path: Path | str, text: str) -> tuple[Lexicon, set[str]]:
     try:
         lexicon = Lexicon.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(path, exc)) from None
+        raise ConfigError(format_validation_error(path, exc, data=data)) from None
     return lexicon, set(lexicon.model_fields_set)
 
 

@@ -114,5 +114,5 @@ def load_ontology(path: str | Path | None = None) -> Ontology:
     try:
         user = Ontology.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(file, exc)) from None
+        raise ConfigError(format_validation_error(file, exc, data=data)) from None
     return base.merged(user)

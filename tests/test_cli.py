@@ -124,7 +124,7 @@ USAGE_CASES = {
     "invalid actor dictionary": (
         lambda t: _build_args(t, _write(t / "c", GOOD), "--actors",
                               str(_dictionary(t, "actors:\n  - {id: putin-v, name: V. Putin, type: persn}\n"))),
-        "error: {t}/actors.yaml: actors #1: type: Input should be 'person', 'state', 'organization', 'group', "
+        "error: {t}/actors.yaml: actors #1 (putin-v): type: Input should be 'person', 'state', 'organization', 'group', "
         "'place' or 'media' (got 'persn')",
     ),
     "dictionary with a python tag": (

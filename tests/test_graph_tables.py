@@ -52,6 +52,23 @@ def test_save_then_load_gives_the_same_graph(tmp_path):
     assert h.relations_table.loc[0, "date"] == dt.date(2025, 8, 1)
 
 
+def test_diplograph_load_passes_engine_and_ontology(tmp_path):
+    import diplograph
+
+    RelationGraph.from_records(ACTORS, RELATIONS).save(tmp_path)
+    assert diplograph.load(tmp_path).engine == "networkx"  # "auto" below the igraph threshold
+    assert diplograph.load(tmp_path, engine="networkx").engine == "networkx"
+    with pytest.raises(ConfigError, match="unknown engine 'gephi'"):
+        diplograph.load(tmp_path, engine="gephi")
+    custom = tmp_path / "ontology.yaml"
+    custom.write_text(
+        "types:\n  attacks:\n    plover: ASSAULT\n    cameo: ['18']\n    quad_class: material_conflict\n    weight: -3\n",
+        encoding="utf-8",
+    )
+    assert diplograph.load(tmp_path, ontology=custom).ontology["attacks"].weight == -3
+    assert diplograph.load(tmp_path).ontology["attacks"].weight != -3
+
+
 def test_load_reports_missing_folder_and_file(tmp_path):
     with pytest.raises(InputError, match="not a folder"):
         RelationGraph.load(tmp_path / "nowhere")

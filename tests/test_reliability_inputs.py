@@ -222,17 +222,17 @@ DICTIONARY_CASES = [
     (
         "wrong type",
         "actors:\n  - {id: gov-a, name: Gov A, type: state}\n  - {id: putin-v, name: V. Putin, type: persn}\n",
-        "{path}: actors #2: type: Input should be 'person', 'state', 'organization', 'group', 'place' or 'media' (got 'persn')",
+        "{path}: actors #2 (putin-v): type: Input should be 'person', 'state', 'organization', 'group', 'place' or 'media' (got 'persn')",
     ),
     (
         "missing and misspelt keys",
         "actors:\n  - {name: Kaja Kallas, type: person, alias: [Kallas]}\n",
-        "{path}: actors #1: id: Field required; actors #1: alias: Extra inputs are not permitted",
+        "{path}: actors #1 (Kaja Kallas): id: Field required; actors #1 (Kaja Kallas): alias: Extra inputs are not permitted",
     ),
     (
         "bad nested alias",
         "actors:\n  - id: nato\n    name: NATO\n    type: organization\n    aliases: [Alliance, [x]]\n",
-        "{path}: actors #1: aliases #2: Input should be a valid string",
+        "{path}: actors #1 (nato): aliases #2: Input should be a valid string",
     ),
     ("not a list", "actors: 3\n", "{path}: actors: Input should be a valid list (got 3)"),
     ("scalar file", "just text\n", "{path}: an actor dictionary needs a top-level 'actors:' list"),
