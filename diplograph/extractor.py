@@ -236,9 +236,7 @@ class Extractor:
     def sentence_filter(self) -> SentenceFilter:
         """The sentence filter (built on first use)."""
         if self._filter is None:
-            self._filter = SentenceFilter(
-                self.dictionary, self.lexicon or default_lexicon(), self.nlp, ruler=RULER_NAME
-            )
+            self._filter = SentenceFilter(self.dictionary, self.lexicon or default_lexicon(), self.nlp)
         return self._filter
 
     def process(self, documents: Iterable[Document], *, workers: int = 1) -> Iterator[DocResult | DocumentError]:
@@ -300,12 +298,9 @@ class Extractor:
         bounds = sentence_bounds(tokens)
         ruler = nlp.get_pipe(RULER_NAME)
         matches = list(ruler(tokens).ents) if self.prefilter or self._preset_ents else []
-        if self.prefilter:
-            kept = self.sentence_filter.select(tokens, bounds, matches)
-        else:
-            kept = list(range(len(bounds)))
-        words = sum(1 for token in tokens if not (token.is_punct or token.is_space))
         ent_starts = [ent.start for ent in matches]
+        kept = self.sentence_filter.select(tokens, bounds, matches) if self.prefilter else list(range(len(bounds)))
+        words = sum(1 for token in tokens if not (token.is_punct or token.is_space))
         docs, starts = [], []
         for index in kept:
             start, end = bounds[index]

@@ -337,32 +337,21 @@ class SentenceFilter:
     Args:
         dictionary: the actor dictionary.
         lexicon: the relation lexicon.
-        nlp: the loaded pipeline (its lemmatizer tables and its actor ruler).
-        ruler: name of the actor-ruler component in ``nlp``.
+        nlp: the loaded pipeline (its lemmatizer tables).
     """
 
-    def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon, nlp: Language, *, ruler: str) -> None:
+    def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon, nlp: Language) -> None:
         self.dictionary = dictionary
         self.triggers = TriggerWords.from_lexicon(lexicon, WordForms.from_nlp(nlp))
-        self._ruler = nlp.get_pipe(ruler)
         self._titles = _title_words()
 
-    def facts(
-        self, doc: Doc, bounds: Sequence[tuple[int, int]], matches: Sequence[Span] | None = None
-    ) -> list[SentenceFacts]:
-        """Score the sentences ``bounds`` of the tokenized ``doc``.
-
-        ``matches`` are the actor ruler's spans on ``doc``; without them the ruler is run here.
-        """
-        if matches is None:
-            matches = list(self._ruler(doc).ents)
+    def facts(self, doc: Doc, bounds: Sequence[tuple[int, int]], matches: Sequence[Span]) -> list[SentenceFacts]:
+        """Score the sentences ``bounds`` of the tokenized ``doc``; ``matches`` are the actor ruler's spans on it."""
         return sentence_facts(
             doc, bounds, triggers=self.triggers, dictionary=self.dictionary, matches=matches,
             title_words=self._titles,
         )
 
-    def select(
-        self, doc: Doc, bounds: Sequence[tuple[int, int]], matches: Sequence[Span] | None = None
-    ) -> list[int]:
+    def select(self, doc: Doc, bounds: Sequence[tuple[int, int]], matches: Sequence[Span]) -> list[int]:
         """Indices (into ``bounds``) of the sentences to parse."""
         return select_sentences(self.facts(doc, bounds, matches), doc.text)
