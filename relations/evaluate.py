@@ -48,6 +48,7 @@ class GoldLine(BaseModel):
     polarity: Polarity = "asserted"
     required: bool = True
     evidence: str = ""
+    span: tuple[int, int] | None = Field(default=None, description="character offsets of the evidence in the document")
     line: int = Field(default=0, ge=0, description="line number in the gold file (set by load_gold)")
 
     @field_validator("source", "target", "relation", mode="before")
