@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.doc_actors import DocActors, Quote
-from diplograph.models import Actor, Document, Mention
+from diplograph.base.models import Actor, Document, Mention
 
 __all__ = ["Reference", "DocActorsBuilder"]
 

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from diplograph.errors import ConfigError
-from diplograph.io import format_validation_error, parse_yaml
-from diplograph.models import Actor, ActorType
+from diplograph.base.errors import ConfigError
+from diplograph.base.io import format_validation_error, parse_yaml
+from diplograph.base.models import Actor, ActorType
 
 __all__ = [
     "DictionaryEntry",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from diplograph.models import Actor, Mention
+from diplograph.base.models import Actor, Mention
 
 __all__ = ["DocActors", "Quote"]
 

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.titles import GENERIC_ORG_WORDS, MEDIA_NAME_WORDS, MEDIA_NOUNS, TITLES
 from diplograph.actors.variants import dictionary_person, name_parts, same_person
-from diplograph.models import Actor, slugify
+from diplograph.base.models import Actor, slugify
 
 __all__ = ["NEW_ACTOR_TYPES", "WEAPON_NAMES", "EQUIPMENT_NOUNS", "byline_tokens", "recognize_entities"]
 

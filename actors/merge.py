@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.variants import dictionary_person, name_parts, same_person
-from diplograph.models import Actor
+from diplograph.base.models import Actor
 
 __all__ = ["merge_actors", "TYPE_PRIORITY"]
 

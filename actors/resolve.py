@@ -24,7 +24,7 @@ from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.entities import NEW_ACTOR_TYPES, recognize_entities
 from diplograph.actors.phrases import read_phrases
 from diplograph.actors.quotes import attribute_quotes
-from diplograph.models import Document
+from diplograph.base.models import Document
 
 __all__ = ["NEW_ACTOR_TYPES", "resolve_actors"]
 

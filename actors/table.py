@@ -8,7 +8,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from diplograph.models import Actor, Mention
+from diplograph.base.models import Actor, Mention
 
 __all__ = ["ACTOR_TABLE_COLUMNS", "SURFACE_KINDS", "actor_table"]
 

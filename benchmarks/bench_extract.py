@@ -81,8 +81,8 @@ def sample_sentences() -> list[str]:
     """The sentences of the sample corpus bodies (titles and date lines left out)."""
     import spacy
 
-    from diplograph.corpus import read_corpus
-    from diplograph.sentences import sentence_bounds
+    from diplograph.corpus.readers import read_corpus
+    from diplograph.nlp.sentences import sentence_bounds
 
     tokenize = spacy.blank("en").tokenizer
     sentences = []
@@ -129,8 +129,8 @@ def corpus_counts(folder: Path) -> dict:
     """Documents, words (non-punctuation tokens) and rule-based sentences of a generated corpus."""
     import spacy
 
-    from diplograph.corpus import read_corpus
-    from diplograph.sentences import sentence_bounds
+    from diplograph.corpus.readers import read_corpus
+    from diplograph.nlp.sentences import sentence_bounds
 
     tokenize = spacy.blank("en").tokenizer
     docs = words = sentences = 0
@@ -149,15 +149,15 @@ def run_config(name: str, folder: Path) -> dict:
     started = time.perf_counter()
     extra: dict = {}
     if name == "bare parse":
-        from diplograph.corpus import read_corpus
-        from diplograph.nlp import load_model
+        from diplograph.corpus.readers import read_corpus
+        from diplograph.nlp.model import load_model
 
         nlp = load_model()
         texts = (d.text for d in read_corpus(folder))
         parsed = sum(1 for _ in nlp.pipe(texts))
         extra["parsed_docs"] = parsed
     else:
-        from diplograph.pipeline import build_result
+        from diplograph.pipeline.build import build_result
 
         options = {
             "diplograph w1": {},

@@ -25,8 +25,8 @@ from pathlib import Path
 from diplograph.exports.html import render_html
 from diplograph.exports.vis_data import LAYOUT_THRESHOLD
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.io import write_text
-from diplograph.models import RELATION_TYPES, Actor, Relation, relation_id
+from diplograph.base.io import write_text
+from diplograph.base.models import RELATION_TYPES, Actor, Relation, relation_id
 
 _TYPES = ("state", "state", "person", "person", "person", "organization", "group", "place", "media")
 _CHROMIUM_ARGS = [

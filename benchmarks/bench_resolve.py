@@ -21,8 +21,8 @@ from pathlib import Path
 from diplograph.actors.dictionary import load_dictionary
 from diplograph.actors.recognize import add_actor_ruler
 from diplograph.actors.resolve import resolve_actors
-from diplograph.corpus import make_document
-from diplograph.nlp import load_model
+from diplograph.corpus.documents import make_document
+from diplograph.nlp.model import load_model
 from diplograph.relations.extract import extract_relations
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

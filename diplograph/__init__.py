@@ -11,8 +11,6 @@ Typical use::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 __all__ = [
     "__version__",
     "build",
@@ -25,8 +23,9 @@ __all__ = [
     "DiplographError",
 ]
 
-from diplograph.errors import DiplographError
-from diplograph.models import Actor, Document, Mention, Relation
+from diplograph.base.errors import DiplographError
+from diplograph.base.models import Actor, Document, Mention, Relation
+from diplograph.base.version import __version__
 
 
 def __getattr__(name: str):  # lazy: importing diplograph must not load spaCy
@@ -34,8 +33,12 @@ def __getattr__(name: str):  # lazy: importing diplograph must not load spaCy
         from diplograph.graph.relation_graph import RelationGraph
 
         return RelationGraph
-    if name in ("build", "load"):
-        from diplograph import pipeline
+    if name == "build":
+        from diplograph.pipeline.build import build
 
-        return getattr(pipeline, name)
+        return build
+    if name == "load":
+        from diplograph.pipeline.output import load
+
+        return load
     raise AttributeError(f"module 'diplograph' has no attribute {name!r}")

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from diplograph.errors import DiplographError
+from diplograph.base.errors import DiplographError
 
 __all__ = ["app", "main"]
 
@@ -38,7 +38,7 @@ RelationOpt = Annotated[Optional[list[str]], typer.Option("--relation", "-r", he
 
 
 def _fail(message: str, code: int = 2) -> None:
-    from diplograph.corpus import printable
+    from diplograph.base.errors import printable
 
     typer.echo(f"error: {printable(message)}", err=True)
     raise typer.Exit(code)
@@ -64,7 +64,8 @@ def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _graph_from(source: str, *, actors: Path | None = None, model: str | None = None):
     """Load a build output folder, or build the corpus at ``source`` in memory."""
-    from diplograph.pipeline import build, load
+    from diplograph.pipeline.build import build
+    from diplograph.pipeline.output import load
 
     path = Path(source)
     if path.is_dir() and (path / "relations.jsonl").is_file():
@@ -90,8 +91,9 @@ def build_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Extract actors and relations from CORPUS and write the output folder."""
-    from diplograph.io import ensure_dir
-    from diplograph.pipeline import CACHE_FOLDER, build_result, write_outputs
+    from diplograph.base.io import ensure_dir
+    from diplograph.pipeline.output import CACHE_FOLDER, write_outputs
+    from diplograph.pipeline.build import build_result
 
     if engine not in ("local", "dask"):
         _fail(f"--engine must be local or dask, not {engine!r}")
@@ -127,7 +129,7 @@ def actors_command(
 ) -> None:
     """Print the resolved actor table of CORPUS (name, type, country, mentions, aliases seen)."""
     from diplograph.actors.table import actor_table
-    from diplograph.pipeline import build_result
+    from diplograph.pipeline.build import build_result
 
     result = build_result(corpus, actors=actors, model=model)
     table = actor_table(result.graph, result.mentions)
@@ -204,7 +206,7 @@ def report_command(
 ) -> None:
     """Write the centrality report (ranked measures, communities, balance, dyads, relation mix)."""
     from diplograph.graph.report import render_report
-    from diplograph.io import write_text
+    from diplograph.base.io import write_text
 
     if format not in ("md", "csv", "json", "html"):
         _fail(f"--format must be md, csv, json or html, not {format!r}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
-from diplograph.errors import InputError, LookupFailed
+from diplograph.base.errors import InputError, LookupFailed
 from diplograph.graph.centrality import MEASURES
 from diplograph.graph.relation_graph import RelationGraph
 

@@ -36,13 +36,13 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
-from diplograph import __version__
-from diplograph.errors import InputError
+from diplograph.base.version import __version__
+from diplograph.base.errors import InputError
 from diplograph.exports.palette import actor_style, hex_to_rgb, relation_colors
 from diplograph.exports.tables import graph_records, write_csv, write_parquet
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.io import atomic_writer, format_validation_error, write_text
-from diplograph.models import Actor, Relation
+from diplograph.base.io import atomic_writer, format_validation_error, write_text
+from diplograph.base.models import Actor, Relation
 from diplograph.relations.ontology import Ontology, default_ontology
 
 __all__ = ["FORMATS", "export", "read_json", "to_flat_multigraph", "node_link_data"]

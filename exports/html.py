@@ -28,10 +28,10 @@ from typing import Any
 
 import jinja2
 
-from diplograph import __version__
+from diplograph.base.version import __version__
 from diplograph.exports.vis_data import build_page_data
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.io import write_text
+from diplograph.base.io import write_text
 
 __all__ = ["render_html", "write_html", "notebook_display", "NotebookPage", "json_for_script"]
 
@@ -73,7 +73,7 @@ def render_html(
         LookupFailed: unknown relation type or size measure.
         InputError: a date that is not ``YYYY-MM-DD``, or ``top`` below 1.
 
-    >>> from diplograph.models import Actor
+    >>> from diplograph.base.models import Actor
     >>> g = RelationGraph.from_records([Actor(id="x", name="X", type="state")], [])
     >>> page = render_html(g, title="Demo")
     >>> page.startswith("<!DOCTYPE html>") and "https://" not in page.split("<script>")[0]

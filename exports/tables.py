@@ -1,7 +1,7 @@
 """Actors and relations as flat tables: CSV for spreadsheets, Parquet for data tools.
 
 Both writers produce a folder holding ``actors.<ext>`` and ``relations.<ext>``,
-one row per :class:`~diplograph.models.Actor` / :class:`~diplograph.models.Relation`
+one row per :class:`~diplograph.base.models.Actor` / :class:`~diplograph.base.models.Relation`
 and one column per model field, each file written atomically.
 
 CSV cells: tuples (``aliases``, ``span``, ``spans``…) are JSON arrays, missing
@@ -29,10 +29,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from diplograph.errors import DiplographError
+from diplograph.base.errors import DiplographError
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.io import atomic_writer, ensure_dir, neutralize_formula
-from diplograph.models import Actor, Relation
+from diplograph.base.io import atomic_writer, ensure_dir, neutralize_formula
+from diplograph.base.models import Actor, Relation
 
 __all__ = ["write_csv", "write_parquet", "graph_records"]
 

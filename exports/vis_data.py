@@ -20,12 +20,12 @@ from typing import Any
 from pyvis.edge import Edge
 from pyvis.network import Network
 
-from diplograph.errors import InputError
+from diplograph.base.errors import InputError
 from diplograph.exports._prepare import filter_graph, size_scores, top_actors
 from diplograph.exports.layout import force_layout
 from diplograph.exports.palette import ACTOR_STYLES, QUAD_CLASS_LABELS, actor_style, relation_colors
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Relation
+from diplograph.base.models import Relation
 
 __all__ = ["PageData", "build_page_data", "LAYOUT_THRESHOLD"]
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 from diplograph.graph.tables import parse_date
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 
 if TYPE_CHECKING:
     import igraph

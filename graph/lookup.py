@@ -10,7 +10,7 @@ Resolution tries, in order:
    the United States), read on first need.
 
 A name that matches several actors, or none, raises
-:class:`~diplograph.errors.LookupFailed` with the candidates or the closest
+:class:`~diplograph.base.errors.LookupFailed` with the candidates or the closest
 names (fuzzy matching with rapidfuzz), on one line.
 """
 
@@ -25,8 +25,8 @@ from functools import cached_property
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from diplograph.errors import LookupFailed
-from diplograph.models import Actor
+from diplograph.base.errors import LookupFailed
+from diplograph.base.models import Actor
 
 __all__ = ["ActorIndex", "fold", "compact"]
 
@@ -48,7 +48,7 @@ class ActorIndex:
     """Name, alias and id lookup over an actors table.
 
     Args:
-        actors: a frame with the :class:`~diplograph.models.Actor` columns.
+        actors: a frame with the :class:`~diplograph.base.models.Actor` columns.
     """
 
     def __init__(

@@ -1,8 +1,8 @@
 """RelationGraph: the object analysts hold.
 
 Its source of truth is two tables: ``actors_table`` (one row per
-:class:`~diplograph.models.Actor`) and ``relations_table`` (one row per
-:class:`~diplograph.models.Relation`). Every graph view, analysis and export
+:class:`~diplograph.base.models.Actor`) and ``relations_table`` (one row per
+:class:`~diplograph.base.models.Relation`). Every graph view, analysis and export
 is derived from them, computed on first use and cached: a RelationGraph is
 treated as immutable (filters return new graphs).
 
@@ -22,7 +22,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 from diplograph.graph.balance import BalanceReport, balance_report
 from diplograph.graph.centrality import MEASURES, centrality_table
 from diplograph.graph.communities import detect_communities, membership_frame, summary_frame
@@ -44,7 +44,7 @@ from diplograph.graph.tables import (
     row_dicts,
 )
 from diplograph.graph.views import check_view
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 from diplograph.relations.ontology import Ontology, default_ontology
 
 __all__ = ["RelationGraph", "ACTOR_COLUMNS", "RELATION_COLUMNS"]
@@ -390,7 +390,7 @@ class RelationGraph:
         import tempfile
         import webbrowser
 
-        from diplograph.io import write_text
+        from diplograph.base.io import write_text
 
         path = write_text(Path(tempfile.mkdtemp(prefix="diplograph-")) / "graph.html", markup)
         webbrowser.open(path.resolve().as_uri())

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 from diplograph.graph.balance import BalanceReport
 from diplograph.graph.centrality import MEASURES
 from diplograph.graph.labels import mix_labels

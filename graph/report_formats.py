@@ -22,7 +22,7 @@ import pandas as pd
 
 from diplograph.graph.balance import READINGS, TRIAD_KINDS
 from diplograph.graph.report import MEASURE_DESCRIPTIONS
-from diplograph.io import neutralize_formula
+from diplograph.base.io import neutralize_formula
 
 if TYPE_CHECKING:
     from diplograph.graph.report import ReportData

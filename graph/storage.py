@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from diplograph.errors import InputError
+from diplograph.base.errors import InputError
 from diplograph.graph.tables import ACTOR_COLUMNS, RELATION_COLUMNS, records_frame
-from diplograph.io import format_validation_error, read_jsonl, write_jsonl
-from diplograph.models import Actor, Relation
+from diplograph.base.io import format_validation_error, read_jsonl, write_jsonl
+from diplograph.base.models import Actor, Relation
 
 __all__ = ["ACTORS_FILE", "RELATIONS_FILE", "read_records", "read_tables", "write_tables"]
 

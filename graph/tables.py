@@ -1,8 +1,8 @@
 """The two tables behind every graph: actors and relations.
 
 A :class:`~diplograph.graph.relation_graph.RelationGraph` keeps one row per
-:class:`~diplograph.models.Actor` and one row per
-:class:`~diplograph.models.Relation`. This module builds those frames from
+:class:`~diplograph.base.models.Actor` and one row per
+:class:`~diplograph.base.models.Relation`. This module builds those frames from
 records, fills optional columns of hand-made frames with the model defaults,
 and checks the invariants every analysis relies on: unique ids, relation
 endpoints that exist in the actors table, relation types the ontology knows.
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from pydantic import BaseModel
 
-from diplograph.errors import ConfigError, InputError
-from diplograph.models import Actor, Relation
+from diplograph.base.errors import ConfigError, InputError
+from diplograph.base.models import Actor, Relation
 from diplograph.relations.ontology import Ontology
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 
 __all__ = ["VIEWS", "node_attributes", "multi_view", "weighted_view", "signed_view", "undirected_view"]
 

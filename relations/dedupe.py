@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from diplograph.models import Relation, relation_id
+from diplograph.base.models import Relation, relation_id
 
 __all__ = ["dedupe_key", "merge_duplicates"]
 

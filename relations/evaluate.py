@@ -28,9 +28,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from diplograph.errors import InputError
-from diplograph.io import read_jsonl
-from diplograph.models import Actor, Polarity, Relation
+from diplograph.base.errors import InputError
+from diplograph.base.io import read_jsonl
+from diplograph.base.models import Actor, Polarity, Relation
 from diplograph.relations.ontology import Ontology, default_ontology
 
 __all__ = ["GoldLine", "TypeScore", "EvalResult", "load_gold", "score", "format_result", "evaluate"]
@@ -286,7 +286,7 @@ def evaluate(gold_path: str | Path, corpus: str | Path, **build_options: Any) ->
         corpus: the corpus path given to :func:`diplograph.pipeline.build`.
         **build_options: passed on to the build (``actors``, ``ontology``, ``model`` ...).
     """
-    from diplograph.pipeline import build
+    from diplograph.pipeline.build import build
     from diplograph.relations.ontology import load_ontology
 
     ontology = load_ontology(build_options.get("ontology"))

@@ -18,7 +18,7 @@ Evidence and spans:
     ``text[span[0]:span[1]] == evidence``. Offsets are those of ``doc.text``,
     which is the document text when ``doc`` parses the whole document; a
     caller that parses only some sentences maps them back (as
-    :mod:`diplograph.extractor` does). ``trigger`` holds the words that
+    :mod:`diplograph.extraction.extractor` does). ``trigger`` holds the words that
     express the relation. ``spans`` starts as ``(span,)``; de-duplication
     adds the spans of repeated statements.
 
@@ -41,7 +41,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span
 
 from diplograph.actors.doc_actors import DocActors
-from diplograph.models import Document, Relation, relation_id
+from diplograph.base.models import Document, Relation, relation_id
 from diplograph.relations.anaphora import History
 from diplograph.relations.attribution import QuoteIndex, speaker_of
 from diplograph.relations.clauses import governor_chain

@@ -16,8 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from diplograph.errors import ConfigError
-from diplograph.io import format_validation_error, parse_yaml
+from diplograph.base.errors import ConfigError
+from diplograph.base.io import format_validation_error, parse_yaml
 from diplograph.relations.ontology import Ontology
 
 __all__ = [

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from diplograph.models import Modality
+from diplograph.base.models import Modality
 from diplograph.relations.clauses import governor_chain
 from diplograph.relations.lexicon import Lexicon
 

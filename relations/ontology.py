@@ -15,8 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from diplograph.errors import ConfigError, LookupFailed
-from diplograph.io import format_validation_error, parse_yaml
+from diplograph.base.errors import ConfigError, LookupFailed
+from diplograph.base.io import format_validation_error, parse_yaml
 
 __all__ = ["QuadClass", "RelationType", "Ontology", "load_ontology", "default_ontology"]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from diplograph.models import Polarity
+from diplograph.base.models import Polarity
 from diplograph.relations.clauses import governor_chain
 from diplograph.relations.lexicon import Lexicon
 

@@ -6,8 +6,8 @@ import pytest
 
 from diplograph.actors.dictionary import ActorDictionary, load_dictionary
 from diplograph.actors.recognize import add_actor_ruler
-from diplograph.errors import ConfigError
-from diplograph.nlp import load_model
+from diplograph.base.errors import ConfigError
+from diplograph.nlp.model import load_model
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,9 @@ import pytest
 from diplograph.actors.merge import merge_actors
 from diplograph.actors.resolve import resolve_actors
 from diplograph.actors.table import ACTOR_TABLE_COLUMNS, actor_table
-from diplograph.corpus import documents_from_texts, read_corpus
-from diplograph.models import Document
+from diplograph.corpus.documents import documents_from_texts
+from diplograph.corpus.readers import read_corpus
+from diplograph.base.models import Document
 
 pytestmark = pytest.mark.model
 

@@ -12,8 +12,8 @@ from spacy.vocab import Vocab
 
 from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.resolve import resolve_actors
-from diplograph.corpus import make_document
-from diplograph.models import Actor
+from diplograph.corpus.documents import make_document
+from diplograph.base.models import Actor
 
 
 @pytest.fixture(scope="module")

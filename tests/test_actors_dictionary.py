@@ -12,7 +12,7 @@ from diplograph.actors.dictionary import builtin_entries, load_dictionary, norma
 from diplograph.actors.recognize import actor_patterns
 from diplograph.actors.titles import match_plural_title, match_title, parse_role
 from diplograph.actors.variants import dictionary_person, name_parts, same_person
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 
 DATA = Path(__file__).resolve().parents[1] / "actors" / "data"
 

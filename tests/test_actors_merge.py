@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from diplograph.actors.doc_actors import DocActors, Quote
 from diplograph.actors.merge import merge_actors
-from diplograph.models import Actor, Mention, slugify
+from diplograph.base.models import Actor, Mention, slugify
 
 
 def person(name: str, country: str | None = None, roles: tuple[str, ...] = ()) -> Actor:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplograph.actors.resolve import resolve_actors
-from diplograph.corpus import make_document
+from diplograph.corpus.documents import make_document
 
 pytestmark = pytest.mark.model
 

@@ -15,7 +15,7 @@ import pytest
 
 from diplograph.exports.html import write_html
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation, relation_id
+from diplograph.base.models import Actor, Relation, relation_id
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from diplograph.corpus import DocumentError, make_document, read_corpus
-from diplograph.errors import InputError
+from diplograph.base.errors import DocumentError
+from diplograph.corpus.documents import make_document
+from diplograph.corpus.readers import read_corpus
+from diplograph.base.errors import InputError
 
 
 def _docs(items):

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from diplograph.errors import InputError
-from diplograph.models import Actor, Relation, relation_id
+from diplograph.base.errors import InputError
+from diplograph.base.models import Actor, Relation, relation_id
 from diplograph.relations.evaluate import format_result, load_gold, score
 
 ACTORS = [

@@ -9,11 +9,11 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from diplograph.errors import DiplographError, InputError
+from diplograph.base.errors import DiplographError, InputError
 from diplograph.exports.formats import export, read_json
-from diplograph.io import neutralize_formula
+from diplograph.base.io import neutralize_formula
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation, relation_id
+from diplograph.base.models import Actor, Relation, relation_id
 from diplograph.relations.ontology import Ontology, RelationType, default_ontology
 
 

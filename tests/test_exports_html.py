@@ -11,11 +11,11 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from diplograph.errors import DiplographError, InputError, LookupFailed
+from diplograph.base.errors import DiplographError, InputError, LookupFailed
 from diplograph.exports import vis_data
 from diplograph.exports.html import json_for_script, notebook_display, render_html, write_html
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation, relation_id
+from diplograph.base.models import Actor, Relation, relation_id
 
 XSS = [
     "<script>window.__pwned=1</script>",

@@ -7,7 +7,7 @@ import pytest
 
 from diplograph.exports.layout import force_layout
 from diplograph.exports.palette import ACTOR_STYLES, actor_style, relation_colors
-from diplograph.models import ActorType
+from diplograph.base.models import ActorType
 from diplograph.relations.ontology import Ontology, RelationType, default_ontology
 
 

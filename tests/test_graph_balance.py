@@ -7,7 +7,7 @@ import pytest
 
 from diplograph.graph.balance import TRIAD_KINDS, closing_ties, triad_counts
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 
 
 def brute_force(n, ties):

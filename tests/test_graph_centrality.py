@@ -7,10 +7,10 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 from diplograph.graph.centrality import MEASURES
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 from diplograph.relations.ontology import default_ontology
 
 ONTOLOGY = default_ontology()

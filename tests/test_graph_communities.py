@@ -3,9 +3,9 @@
 import networkx as nx
 import pytest
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 
 BLOC_A = ["ankara", "baku", "cairo", "doha"]
 BLOC_B = ["oslo", "paris", "quito", "rome"]

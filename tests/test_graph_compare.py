@@ -5,9 +5,9 @@ import datetime as dt
 import networkx as nx
 import pytest
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 
 ACTORS = [Actor(id=x, name=x.capitalize(), type="state") for x in ("north", "south", "east", "west", "centre")]
 

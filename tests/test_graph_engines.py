@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 from diplograph.graph import engines
 from diplograph.graph.centrality import MEASURES
 from diplograph.graph.relation_graph import RelationGraph

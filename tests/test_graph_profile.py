@@ -6,9 +6,9 @@ import types
 
 import pytest
 
-from diplograph.errors import LookupFailed
+from diplograph.base.errors import LookupFailed
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 
 ACTORS = [
     Actor(

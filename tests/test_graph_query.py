@@ -6,10 +6,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from diplograph.errors import ConfigError, LookupFailed
+from diplograph.base.errors import ConfigError, LookupFailed
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.graph.report import query_table
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 
 ACTORS = [
     Actor(id="russia", name="Russia", type="state", country="RUS", aliases=("Kremlin", "Russian Federation")),

@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from diplograph.errors import ConfigError, LookupFailed
+from diplograph.base.errors import ConfigError, LookupFailed
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.graph.report import render_report, report_data
 from diplograph.graph.report_formats import neutralise_cell
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 
 ACTORS = [
     Actor(id="russia", name="Russia", type="state", country="RUS"),

@@ -6,9 +6,9 @@ import json
 import pandas as pd
 import pytest
 
-from diplograph.errors import ConfigError, InputError
+from diplograph.base.errors import ConfigError, InputError
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation
+from diplograph.base.models import Actor, Relation
 
 ACTORS = [
     Actor(id="russia", name="Russia", type="state", country="RUS", aliases=("Kremlin",)),

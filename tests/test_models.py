@@ -6,8 +6,8 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from diplograph.io import read_jsonl, to_json_line, write_jsonl
-from diplograph.models import Actor, Document, Mention, Relation, relation_id, slugify
+from diplograph.base.io import read_jsonl, to_json_line, write_jsonl
+from diplograph.base.models import Actor, Document, Mention, Relation, relation_id, slugify
 
 
 def _relation(**changes):

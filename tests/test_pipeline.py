@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.errors import ConfigError
-from diplograph.models import Actor, Relation
-from diplograph.nlp import resolve_model_name
+from diplograph.base.errors import ConfigError
+from diplograph.base.models import Actor, Relation
+from diplograph.nlp.model import resolve_model_name
 
 pytestmark = pytest.mark.model
 
@@ -25,7 +25,8 @@ Russia attacked Kharkiv overnight, the governor said.
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from diplograph.pipeline import build_result, write_outputs
+    from diplograph.pipeline.build import build_result
+    from diplograph.pipeline.output import write_outputs
 
     corpus = tmp_path_factory.mktemp("corpus")
     (corpus / "brief.txt").write_text(BRIEF, encoding="utf-8")

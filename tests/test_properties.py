@@ -16,9 +16,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from diplograph.corpus import DocumentError, decode_bytes, make_document, read_corpus
-from diplograph.io import read_jsonl, write_jsonl
-from diplograph.models import Actor, Document, Mention, Relation
+from diplograph.base.errors import DocumentError
+from diplograph.corpus.decode import decode_bytes
+from diplograph.corpus.documents import make_document
+from diplograph.corpus.readers import read_corpus
+from diplograph.base.io import read_jsonl, write_jsonl
+from diplograph.base.models import Actor, Document, Mention, Relation
 
 FAST = settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -44,7 +47,7 @@ texts = st.lists(st.tuples(pieces, st.sampled_from((" ", "\n", "\n\n", "", " \u0
 @pytest.fixture(scope="module")
 def extractor():
     from diplograph.actors.dictionary import load_dictionary
-    from diplograph.extractor import Extractor
+    from diplograph.extraction.extractor import Extractor
     from diplograph.relations.ontology import load_ontology
 
     built = Extractor(load_dictionary(), load_ontology())
@@ -92,7 +95,7 @@ def test_hostile_text_never_crashes_and_spans_stay_inside(extractor, text):
 @given(text=texts)
 def test_chunked_documents_map_offsets_back(extractor, text):
     """The same invariants when every document is cut into chunks of at most 120 characters."""
-    from diplograph import extractor as extractor_module
+    from diplograph.extraction import extractor as extractor_module
 
     try:
         document = make_document("doc/2", text)

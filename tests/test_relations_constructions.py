@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from diplograph.actors.resolve import resolve_actors
-from diplograph.corpus import make_document
+from diplograph.corpus.documents import make_document
 from diplograph.relations.extract import extract_relations
 
 pytestmark = pytest.mark.model

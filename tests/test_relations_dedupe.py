@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from diplograph.models import Relation, relation_id
+from diplograph.base.models import Relation, relation_id
 from diplograph.relations.dedupe import dedupe_key, merge_duplicates
 
 

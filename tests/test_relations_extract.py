@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from diplograph.actors.resolve import resolve_actors
-from diplograph.corpus import make_document
+from diplograph.corpus.documents import make_document
 from diplograph.relations.dedupe import merge_duplicates
 from diplograph.relations.extract import extract_relations
 from diplograph.relations.ontology import default_ontology

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 from diplograph.relations.dates import parse_date_expression
 from diplograph.relations.lexicon import default_lexicon, load_lexicon, split_key
 from diplograph.relations.ontology import default_ontology

@@ -13,7 +13,7 @@ import random
 import pytest
 
 from diplograph.actors.resolve import resolve_actors
-from diplograph.corpus import make_document
+from diplograph.corpus.documents import make_document
 from diplograph.relations.attribution import QuoteIndex, Speaker
 from diplograph.relations.dates import date_entities
 from diplograph.relations.extract import extract_relations

@@ -21,8 +21,8 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 SCRIPT = textwrap.dedent("""
     import json, sys
     from diplograph.actors.dictionary import load_dictionary
-    from diplograph.corpus import make_document
-    from diplograph.extractor import Extractor
+    from diplograph.corpus.documents import make_document
+    from diplograph.extraction.extractor import Extractor
     from diplograph.relations.ontology import load_ontology
 
     extractor = Extractor(load_dictionary(), load_ontology())

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.corpus import DocumentError, decode_bytes, make_document, read_corpus
-from diplograph.errors import ConfigError, DiplographError, InputError, LookupFailed, OutputError
-from diplograph.io import atomic_writer, ensure_dir, format_validation_error, parse_yaml, read_jsonl, write_text
+from diplograph.base.errors import DocumentError
+from diplograph.corpus.decode import decode_bytes
+from diplograph.corpus.documents import make_document
+from diplograph.corpus.readers import read_corpus
+from diplograph.base.errors import ConfigError, DiplographError, InputError, LookupFailed, OutputError
+from diplograph.base.io import atomic_writer, ensure_dir, format_validation_error, parse_yaml, read_jsonl, write_text
 
 GOOD = {
     "good/alaska.txt": "date 2025-08-15\nPutin met Trump in Alaska on Friday.\n",
@@ -303,7 +306,7 @@ def test_missing_dictionary_file_is_a_config_error(tmp_path):
 
 def test_unknown_relation_type_in_a_filter_lists_the_known_types():
     from diplograph.graph.relation_graph import RelationGraph
-    from diplograph.models import Actor, Relation, relation_id
+    from diplograph.base.models import Actor, Relation, relation_id
 
     actors = [Actor(id="a", name="A", type="state"), Actor(id="b", name="B", type="state")]
     relation = Relation(id=relation_id("d", "a", "meets", "b", "asserted"), doc="d", sentence=0, source="a",
@@ -408,7 +411,7 @@ def test_yaml_with_python_tags_is_refused_not_run(tmp_path):
 def test_saved_build_that_is_a_pickle_is_refused_not_run(tmp_path):
     import pickle
 
-    from diplograph.pipeline import load
+    from diplograph.pipeline.output import load
 
     marker = tmp_path / "pwned"
 
@@ -456,7 +459,7 @@ def _relation_rows(result, docs) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def good_build(tmp_path_factory):
-    from diplograph.pipeline import build_result
+    from diplograph.pipeline.build import build_result
 
     folder = _write(tmp_path_factory.mktemp("good"), GOOD)
     result = build_result(folder)
@@ -466,7 +469,7 @@ def good_build(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mixed_build(tmp_path_factory):
-    from diplograph.pipeline import build_result
+    from diplograph.pipeline.build import build_result
 
     folder = tmp_path_factory.mktemp("mixed")
     _write(folder, {**GOOD, **{name: raw for name, raw, _, _ in DOCUMENT_CASES}, "big.txt": _big_document()})
@@ -507,8 +510,8 @@ def test_a_huge_document_is_split_and_its_offsets_map_back(mixed_build):
 
 
 def test_split_document_on_20_mb_stays_under_the_model_limit():
-    from diplograph.extractor import MAX_CHUNK_CHARS, split_document
-    from diplograph.models import Document
+    from diplograph.extraction.extractor import MAX_CHUNK_CHARS, split_document
+    from diplograph.base.models import Document
 
     paragraph = "Putin met Trump in Alaska. " * 40 + "\n\n"
     text = paragraph * (20_000_000 // len(paragraph))
@@ -527,7 +530,7 @@ def test_split_document_on_20_mb_stays_under_the_model_limit():
 
 @pytest.mark.model
 def test_broken_jsonl_lines_cost_only_themselves(tmp_path, good_build):
-    from diplograph.pipeline import build_result
+    from diplograph.pipeline.build import build_result
 
     lines = [json.dumps({"id": name, "text": text}) for name, text in GOOD.items()]
     lines[1:1] = ['{"id": "x", "text": "Putin met', "not json at all"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.io import write_jsonl
+from diplograph.base.io import write_jsonl
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
@@ -52,7 +52,7 @@ def test_kill_while_writing_keeps_the_previous_file(tmp_path):
     before = target.read_bytes()
     script = textwrap.dedent(f"""
         import sys, time
-        from diplograph.io import write_jsonl
+        from diplograph.base.io import write_jsonl
         def records():
             for i in range(100_000):
                 if i == 5_000:
@@ -156,7 +156,8 @@ def _build_in_process(corpus: Path, out: Path, root: Path, monkeypatch: pytest.M
 
     Returns the seconds the build took.
     """
-    from diplograph.pipeline import build_result, write_outputs
+    from diplograph.pipeline.build import build_result
+    from diplograph.pipeline.output import write_outputs
 
     root.mkdir(parents=True, exist_ok=True)
     with monkeypatch.context() as patch:

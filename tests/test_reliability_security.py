@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.models import Actor, Relation, relation_id
+from diplograph.base.models import Actor, Relation, relation_id
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE = {

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.attribute_index import INDEX_NAME, IndexedAttributeRuler, index_attribute_ruler
-from diplograph.corpus import read_corpus
+from diplograph.nlp.attribute_index import INDEX_NAME, IndexedAttributeRuler, index_attribute_ruler
+from diplograph.corpus.readers import read_corpus
 
 pytestmark = pytest.mark.model
 
@@ -24,8 +24,8 @@ ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "DEP"]
 
 @pytest.fixture(scope="module")
 def model():
-    from diplograph.errors import ConfigError
-    from diplograph.nlp import load_model
+    from diplograph.base.errors import ConfigError
+    from diplograph.nlp.model import load_model
 
     try:
         return load_model()

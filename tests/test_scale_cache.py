@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from diplograph.actors.dictionary import load_dictionary
-from diplograph.cache import DocCache, document_key, extractor_version
-from diplograph.extractor import DocResult, Extractor
-from diplograph.models import Actor, Document, Mention, Relation, relation_id
+from diplograph.pipeline.cache import DocCache, document_key, extractor_version
+from diplograph.extraction.extractor import DocResult, Extractor
+from diplograph.base.models import Actor, Document, Mention, Relation, relation_id
 from diplograph.relations.ontology import load_ontology
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -83,7 +83,8 @@ def test_extractor_version_changes_with_settings():
 
 @pytest.mark.model
 def test_rebuild_processes_only_new_documents_with_identical_outputs(tmp_path):
-    from diplograph.pipeline import build_result, write_outputs
+    from diplograph.pipeline.build import build_result
+    from diplograph.pipeline.output import write_outputs
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -116,7 +117,8 @@ def test_rebuild_processes_only_new_documents_with_identical_outputs(tmp_path):
 
 @pytest.mark.model
 def test_build_keeps_its_cache_in_the_output_folder_unless_told_not_to(tmp_path):
-    from diplograph.pipeline import CACHE_FOLDER, build
+    from diplograph.pipeline.output import CACHE_FOLDER
+    from diplograph.pipeline.build import build
 
     text = "Vladimir Putin met Donald Trump in Alaska.\n"
     (tmp_path / "c").mkdir()
@@ -130,8 +132,8 @@ def test_build_keeps_its_cache_in_the_output_folder_unless_told_not_to(tmp_path)
 
 @pytest.mark.model
 def test_an_interrupted_build_resumes_from_the_finished_documents(tmp_path):
-    from diplograph.corpus import read_corpus
-    from diplograph.pipeline import build_result
+    from diplograph.corpus.readers import read_corpus
+    from diplograph.pipeline.build import build_result
 
     documents = [d for d in read_corpus(EXAMPLES) if d.id.endswith(".txt")][:4]
 

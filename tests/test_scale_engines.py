@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from diplograph.actors.dictionary import load_dictionary
-from diplograph.corpus import DocumentError
-from diplograph.engines import batches, process_in_processes, run_engine
-from diplograph.errors import ConfigError
-from diplograph.extractor import DocResult, Extractor
-from diplograph.models import Document
+from diplograph.base.errors import DocumentError
+from diplograph.pipeline.execution import batches, process_in_processes, run_engine
+from diplograph.base.errors import ConfigError
+from diplograph.extraction.extractor import DocResult, Extractor
+from diplograph.base.models import Document
 from diplograph.relations.ontology import load_ontology
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -72,7 +72,8 @@ def test_a_dead_worker_stops_the_run_with_an_error():
 
 @pytest.fixture(scope="module")
 def local_build(tmp_path_factory):
-    from diplograph.pipeline import build_result, write_outputs
+    from diplograph.pipeline.build import build_result
+    from diplograph.pipeline.output import write_outputs
 
     result = build_result(EXAMPLES)
     assert result.stats["relations"] >= 20
@@ -86,7 +87,8 @@ def _same_outputs(left: Path, right: Path) -> None:
 
 @pytest.mark.model
 def test_two_local_workers_give_the_same_outputs(local_build, tmp_path):
-    from diplograph.pipeline import build_result, write_outputs
+    from diplograph.pipeline.build import build_result
+    from diplograph.pipeline.output import write_outputs
 
     result = build_result(EXAMPLES, workers=2)
     assert result.stats["workers"] == 2 and result.stats["processed"] == result.stats["documents"]
@@ -97,7 +99,8 @@ def test_two_local_workers_give_the_same_outputs(local_build, tmp_path):
 @pytest.mark.slow
 def test_dask_local_cluster_gives_the_same_outputs(local_build, tmp_path):
     pytest.importorskip("distributed")
-    from diplograph.pipeline import build_result, write_outputs
+    from diplograph.pipeline.build import build_result
+    from diplograph.pipeline.output import write_outputs
 
     result = build_result(EXAMPLES, engine="dask", workers=2)
     assert result.stats["engine"] == "dask"
@@ -108,7 +111,7 @@ def test_dask_local_cluster_gives_the_same_outputs(local_build, tmp_path):
 @pytest.mark.slow
 def test_an_unreachable_scheduler_is_a_config_error():
     pytest.importorskip("distributed")
-    from diplograph.dask_engine import process_on_dask
+    from diplograph.pipeline.dask_execution import process_on_dask
 
     extractor = Extractor(load_dictionary(), load_ontology())
     with pytest.raises(ConfigError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
@@ -119,8 +122,8 @@ def test_an_unreachable_scheduler_is_a_config_error():
 @pytest.mark.slow
 def test_an_existing_cluster_is_used_through_its_scheduler_address():
     distributed = pytest.importorskip("distributed")
-    from diplograph.corpus import read_corpus
-    from diplograph.pipeline import build_result
+    from diplograph.corpus.readers import read_corpus
+    from diplograph.pipeline.build import build_result
 
     documents = [d for d in read_corpus(EXAMPLES) if d.id.endswith(".txt")][:2]
     local = build_result(documents)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.corpus import read_corpus
-from diplograph.models import Document
-from diplograph.prefilter import SentenceFacts, TriggerWords, WordForms, select_sentences
+from diplograph.corpus.readers import read_corpus
+from diplograph.base.models import Document
+from diplograph.extraction.prefilter import SentenceFacts, TriggerWords, WordForms, select_sentences
 from diplograph.relations.lexicon import default_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,8 +113,8 @@ def test_a_quotation_keeps_all_its_sentences_and_the_one_after():
 @pytest.fixture(scope="module")
 def extractors():
     from diplograph.actors.dictionary import load_dictionary
-    from diplograph.errors import ConfigError
-    from diplograph.extractor import Extractor
+    from diplograph.base.errors import ConfigError
+    from diplograph.extraction.extractor import Extractor
     from diplograph.relations.ontology import load_ontology
 
     full = Extractor(load_dictionary(), load_ontology(), prefilter=False)
@@ -199,7 +199,7 @@ def test_an_entity_across_a_sentence_boundary_falls_back_to_the_ruler():
     import spacy
     from spacy.tokens import Doc
 
-    from diplograph.extractor import _preset_entities
+    from diplograph.extraction.extractor import _preset_entities
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")

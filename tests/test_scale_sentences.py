@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from diplograph.sentences import sentence_bounds, sentence_starts, set_sentences
+from diplograph.nlp.sentences import sentence_bounds, sentence_starts, set_sentences
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,8 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from diplograph.io import write_text
-from diplograph.models import slugify
+from diplograph.base.io import write_text
+from diplograph.base.models import slugify
 
 __all__ = [
     "UN_OBSERVERS",

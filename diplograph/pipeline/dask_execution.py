@@ -1,10 +1,10 @@
 """The Dask engine: per-document extraction on a Dask cluster.
 
-Documents are sent in batches (:func:`diplograph.engines.batches`) as
+Documents are sent in batches (:func:`diplograph.pipeline.execution.batches`) as
 ``distributed`` futures; a :class:`ExtractorPlugin` registered on every
 worker holds the extractor, so each worker loads the spaCy model once and
 keeps it for every batch (workers that join later get it too). Results come
-back as small :class:`~diplograph.extractor.DocResult` records, in input
+back as small :class:`~diplograph.extraction.extractor.DocResult` records, in input
 order, and are merged by the same :func:`diplograph.pipeline.assemble` as a
 local run: the outputs are identical.
 
@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
-from diplograph.corpus import DocumentError
-from diplograph.engines import batches
-from diplograph.errors import ConfigError
-from diplograph.models import Document
+from diplograph.base.errors import DocumentError
+from diplograph.pipeline.execution import batches
+from diplograph.base.errors import ConfigError
+from diplograph.base.models import Document
 
 if TYPE_CHECKING:
-    from diplograph.extractor import DocResult, Extractor
+    from diplograph.extraction.extractor import DocResult, Extractor
 
 __all__ = ["ExtractorPlugin", "process_on_dask", "extract_batch"]
 

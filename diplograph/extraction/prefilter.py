@@ -27,7 +27,7 @@ it draws on are kept as *context* and parsed too:
   after it (where the speaker is named).
 
 All other sentences are skipped. Because diplograph parses every sentence on
-its own (see :mod:`diplograph.sentences`), a kept sentence is parsed exactly
+its own (see :mod:`diplograph.nlp.sentences`), a kept sentence is parsed exactly
 as it would be without the filter.
 """
 
@@ -218,7 +218,7 @@ def sentence_facts(
 
     Args:
         doc: the tokenized document.
-        bounds: sentence token ranges (:func:`diplograph.sentences.sentence_bounds`).
+        bounds: sentence token ranges (:func:`diplograph.nlp.sentences.sentence_bounds`).
         triggers: the trigger words.
         dictionary: the actor dictionary (to tell persons).
         matches: actor-dictionary matches (spans with ``ent_id_``).

@@ -1,9 +1,9 @@
 """The build pipeline: corpus → per-document extraction → merged actors → RelationGraph → outputs.
 
 ``build()`` is what ``diplograph build`` calls. It streams documents through
-the :class:`~diplograph.extractor.Extractor` on an engine (this process,
-local worker processes, or a Dask cluster: :mod:`diplograph.engines`), reuses
-cached results of unchanged documents (:mod:`diplograph.cache`), keeps only
+the :class:`~diplograph.extraction.extractor.Extractor` on an engine (this process,
+local worker processes, or a Dask cluster: :mod:`diplograph.pipeline.execution`), reuses
+cached results of unchanged documents (:mod:`diplograph.pipeline.cache`), keeps only
 small per-document records, merges actors across documents once at the end
 (so ids do not depend on processing order or engine), and optionally writes
 the output folder.
@@ -11,45 +11,26 @@ the output folder.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from diplograph import __version__
 from diplograph.actors.dictionary import ActorDictionary, load_dictionary
 from diplograph.actors.merge import merge_actors
-from diplograph.cache import DocCache, document_key, extractor_version
-from diplograph.corpus import CorpusItem, DocumentError, read_corpus
-from diplograph.engines import run_engine
-from diplograph.errors import InputError
-from diplograph.extractor import SENTENCE_BATCH, DocResult, Extractor
+from diplograph.base.errors import DocumentError, InputError
+from diplograph.base.models import Document, Mention, Relation, relation_id
+from diplograph.corpus.readers import CorpusItem, read_corpus
+from diplograph.extraction.extractor import SENTENCE_BATCH, DocResult, Extractor
 from diplograph.graph.relation_graph import RelationGraph
-from diplograph.io import ensure_dir, write_jsonl, write_text
-from diplograph.models import Document, Mention, Relation, relation_id
+from diplograph.pipeline.cache import DocCache, document_key, extractor_version
+from diplograph.pipeline.execution import run_engine
+from diplograph.pipeline.output import CACHE_FOLDER, write_outputs
 from diplograph.relations.dedupe import merge_duplicates
 from diplograph.relations.ontology import Ontology, load_ontology
 
-__all__ = ["BuildResult", "assemble", "build", "build_result", "load", "write_outputs", "OUTPUT_FILES", "CACHE_FOLDER"]
-
-#: The files a build writes into its output folder (the public output contract).
-OUTPUT_FILES = (
-    "actors.jsonl",
-    "relations.jsonl",
-    "mentions.jsonl",
-    "documents.jsonl",
-    "errors.jsonl",
-    "graph.html",
-    "report.md",
-    "manifest.json",
-)
-
-#: Where :func:`build` keeps its per-document cache inside the output folder.
-CACHE_FOLDER = ".cache"
-
+__all__ = ["BuildResult", "assemble", "build", "build_result"]
 
 @dataclass
 class BuildResult:
@@ -146,13 +127,13 @@ def build_result(
         workers: processes (local engine) or LocalCluster workers (dask engine).
         strict: stop at the first document that cannot be read or processed.
         progress: show a progress bar on stderr (only when it is a terminal).
-        engine: ``"local"`` or ``"dask"`` (see :mod:`diplograph.engines`).
+        engine: ``"local"`` or ``"dask"`` (see :mod:`diplograph.pipeline.execution`).
         scheduler: a running Dask scheduler (``"tcp://host:8786"``); without
             it the dask engine starts a LocalCluster.
         cache_dir: keep per-document results here and reuse them for
-            unchanged documents (see :mod:`diplograph.cache`); None = no cache.
+            unchanged documents (see :mod:`diplograph.pipeline.cache`); None = no cache.
         prefilter: parse only sentences that can hold a relation, with their
-            context (see :mod:`diplograph.prefilter`).
+            context (see :mod:`diplograph.extraction.prefilter`).
         batch_size: sentences per spaCy ``nlp.pipe`` batch.
 
     ``stats`` counts ``processed`` (extracted in this run) and ``cached``
@@ -242,32 +223,6 @@ def _with_progress(stream: Iterable, enabled: bool, counts: dict[str, int]) -> I
             yield item
 
 
-def write_outputs(result: BuildResult, out: str | Path, *, html: bool = True, report: bool = True) -> Path:
-    """Write the output folder (see README, "Output contract"); every file atomically."""
-    folder = ensure_dir(out)
-    graph = result.graph
-    write_jsonl(folder / "actors.jsonl", graph.iter_actors())
-    write_jsonl(folder / "relations.jsonl", graph.iter_relations())
-    write_jsonl(folder / "mentions.jsonl", result.mentions)
-    write_jsonl(folder / "documents.jsonl", ({**d, "date": d["date"].isoformat() if d["date"] else None} for d in result.documents))
-    write_jsonl(folder / "errors.jsonl", ({"doc": e.doc, "reason": e.reason, "level": "warning" if e.warning else "error"} for e in result.errors))
-    if report:
-        from diplograph.graph.report import render_report
-
-        write_text(folder / "report.md", render_report(graph, format="md"))
-    if html:
-        from diplograph.exports.html import write_html
-
-        write_html(graph, folder / "graph.html")
-    manifest = {
-        "diplograph": __version__,
-        "built": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-        **result.stats,
-    }
-    write_text(folder / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    return folder
-
-
 def build(
     corpus: str | Path | Iterable[Document],
     *,
@@ -307,21 +262,3 @@ def build(
     if out is not None:
         write_outputs(result, out)
     return result.graph
-
-
-def load(folder: str | Path, *, ontology: str | Path | None = None, engine: str = "auto") -> RelationGraph:
-    """Reload a saved build (``actors.jsonl`` + ``relations.jsonl``) without re-parsing.
-
-    Args:
-        folder: the ``--out`` folder of a build.
-        ontology: the ontology file the build used, when it was not the default one
-            (its types' weights and categories drive the signed analyses).
-        engine: graph analytics engine, ``"auto"``, ``"networkx"`` or ``"igraph"``.
-    """
-    path = Path(folder)
-    if not path.is_dir():
-        raise InputError(f"{path}: not a build output folder (no such directory)")
-    for name in ("actors.jsonl", "relations.jsonl"):
-        if not (path / name).is_file():
-            raise InputError(f"{path}: not a build output folder ({name} is missing)")
-    return RelationGraph.load(path, ontology=load_ontology(ontology), engine=engine)

@@ -8,13 +8,13 @@ cache or ship between processes).
 How a document goes through it:
 
 1. **cheap pass** — tokenizer, rule-based sentence splitting
-   (:mod:`diplograph.sentences`) and, with ``prefilter=True``, the sentence
-   filter (:mod:`diplograph.prefilter`), which keeps the sentences that can
+   (:mod:`diplograph.nlp.sentences`) and, with ``prefilter=True``, the sentence
+   filter (:mod:`diplograph.extraction.prefilter`), which keeps the sentences that can
    hold a relation plus the context actor resolution needs;
 2. **parse** — each kept sentence is parsed on its own through ``nlp.pipe``
    (batched over sentences of many documents; the parser keeps the sentence
    boundaries; the model's ``attribute_ruler`` is replaced by the identical,
-   faster :mod:`diplograph.attribute_index`), then the sentences of a
+   faster :mod:`diplograph.nlp.attribute_index`), then the sentences of a
    document are joined back into one Doc;
 3. **extraction** — actor resolution and relation extraction run on that
    Doc; character spans and sentence numbers are mapped back to the
@@ -40,16 +40,16 @@ from spacy.tokens import Doc, Span
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.recognize import RULER_NAME, add_actor_ruler
 from diplograph.actors.resolve import resolve_actors
-from diplograph.attribute_index import index_attribute_ruler
-from diplograph.corpus import DocumentError
-from diplograph.models import Actor, Document, Mention, Relation
-from diplograph.nlp import load_model, resolve_model_name
-from diplograph.prefilter import SentenceFilter
+from diplograph.nlp.attribute_index import index_attribute_ruler
+from diplograph.base.errors import DocumentError
+from diplograph.base.models import Actor, Document, Mention, Relation
+from diplograph.nlp.model import load_model, resolve_model_name
+from diplograph.extraction.prefilter import SentenceFilter
 from diplograph.relations.dedupe import merge_duplicates
 from diplograph.relations.extract import extract_relations
 from diplograph.relations.lexicon import Lexicon, default_lexicon
 from diplograph.relations.ontology import Ontology
-from diplograph.sentences import sentence_bounds
+from diplograph.nlp.sentences import sentence_bounds
 
 __all__ = ["DocResult", "Extractor", "split_document", "MAX_CHUNK_CHARS", "SENTENCE_BATCH"]
 
@@ -181,7 +181,7 @@ class Extractor:
         model: spaCy model package name (None/"auto" = first installed).
         batch_size: sentences per ``nlp.pipe`` batch.
         prefilter: parse only the sentences that can hold a relation, with
-            their context (see :mod:`diplograph.prefilter`); results are the
+            their context (see :mod:`diplograph.extraction.prefilter`); results are the
             same, only faster.
         lexicon: the relation lexicon (default: built-in).
 
@@ -243,10 +243,10 @@ class Extractor:
         """Yield one result (or error) per document, in input order.
 
         With ``workers > 1`` documents are spread over that many processes
-        (see :func:`diplograph.engines.process_in_processes`).
+        (see :func:`diplograph.pipeline.execution.process_in_processes`).
         """
         if workers > 1:
-            from diplograph.engines import process_in_processes
+            from diplograph.pipeline.execution import process_in_processes
 
             yield from process_in_processes(self, documents, workers=workers)
             return

@@ -22,7 +22,7 @@ from typing import IO, Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from diplograph.errors import ConfigError, InputError, OutputError
+from diplograph.base.errors import ConfigError, InputError, OutputError
 
 __all__ = [
     "neutralize_formula",

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["DiplographError", "InputError", "OutputError", "ConfigError", "LookupFailed"]
+import re
+from dataclasses import dataclass
+
+__all__ = ["DiplographError", "InputError", "OutputError", "ConfigError", "LookupFailed", "DocumentError", "printable"]
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 class DiplographError(Exception):
@@ -33,3 +38,24 @@ class LookupFailed(DiplographError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0]) if self.args else ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentError:
+    """A document that could not be read; the run goes on without it.
+
+    ``str()`` gives the one line the CLI prints, with control and bidi
+    characters from hostile ids or keys escaped so they cannot drive the terminal.
+    """
+
+    doc: str
+    reason: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        return printable(f"{self.doc}: {self.reason}")
+
+
+def printable(text: str) -> str:
+    """Escape control, line-separator and bidi-override characters (``\\x1b``) for one-line terminal output."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -2,9 +2,9 @@
 
 * ``local`` — in this process (``workers=1``) or in ``workers`` processes of
   this machine (:func:`process_in_processes`);
-* ``dask`` — on a Dask cluster (:mod:`diplograph.dask_engine`).
+* ``dask`` — on a Dask cluster (:mod:`diplograph.pipeline.dask_execution`).
 
-Every engine takes an :class:`~diplograph.extractor.Extractor` and a stream
+Every engine takes an :class:`~diplograph.extraction.extractor.Extractor` and a stream
 of documents and yields one result per document *in input order*, reading
 the input lazily and keeping only a bounded number of batches in flight, so
 memory stays flat however long the corpus is. Each worker loads the spaCy
@@ -19,12 +19,12 @@ import queue
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from diplograph.corpus import DocumentError
-from diplograph.errors import ConfigError
-from diplograph.models import Document
+from diplograph.base.errors import DocumentError
+from diplograph.base.errors import ConfigError
+from diplograph.base.models import Document
 
 if TYPE_CHECKING:
-    from diplograph.extractor import DocResult, Extractor
+    from diplograph.extraction.extractor import DocResult, Extractor
 
 __all__ = ["ENGINES", "batches", "run_engine", "process_in_processes"]
 
@@ -77,7 +77,7 @@ def run_engine(
         raise ConfigError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
     if engine == "dask":
         try:
-            from diplograph.dask_engine import process_on_dask
+            from diplograph.pipeline.dask_execution import process_on_dask
         except ImportError:
             raise ConfigError("the dask engine needs dask and distributed: pip install 'diplograph[dask]'") from None
         return process_on_dask(extractor, documents, scheduler=scheduler, workers=workers)

@@ -3,7 +3,7 @@
 diplograph splits sentences *before* parsing and the dependency parser keeps
 those boundaries. Each sentence is then parsed on its own, so its parse does
 not depend on which other sentences are parsed with it: this is what lets
-the sentence filter (:mod:`diplograph.prefilter`) skip sentences without
+the sentence filter (:mod:`diplograph.extraction.prefilter`) skip sentences without
 changing a single relation of the others.
 
 Rules, on spaCy tokens:

@@ -1,6 +1,6 @@
 """Incremental rebuilds: a cache of per-document results on disk.
 
-Each finished document's :class:`~diplograph.extractor.DocResult` is stored
+Each finished document's :class:`~diplograph.extraction.extractor.DocResult` is stored
 as one JSON file (never pickle), keyed by the document's content (id, text,
 date) under a folder named after the *extractor version*: the diplograph
 version, a fingerprint of the extraction code, the actor dictionary,
@@ -26,18 +26,19 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from diplograph import __version__
-from diplograph.errors import OutputError
-from diplograph.models import Document
+from diplograph.base.version import __version__
+from diplograph.base.errors import OutputError
+from diplograph.base.models import Document
 
 if TYPE_CHECKING:
-    from diplograph.extractor import DocResult, Extractor
+    from diplograph.extraction.extractor import DocResult, Extractor
 
 __all__ = ["DocCache", "document_key", "extractor_version", "code_fingerprint"]
 
 #: Packages whose source decides what extraction produces.
-_CODE_PACKAGES = ("diplograph.actors", "diplograph.relations")
-_CODE_MODULES = ("extractor", "prefilter", "sentences", "models", "nlp")
+_CODE_PACKAGES = (
+    "diplograph.base", "diplograph.nlp", "diplograph.extraction", "diplograph.actors", "diplograph.relations",
+)
 
 
 def document_key(document: Document) -> str:
@@ -55,14 +56,10 @@ def _hash_files(digest: hashlib._Hash, paths: list[Path]) -> None:
 
 
 def code_fingerprint() -> str:
-    """A hash of the source files of the extraction code (actors, relations, extractor)."""
+    """A hash of the source files of the extraction code (data model, nlp, extraction, actors, relations)."""
     import importlib
 
-    import diplograph
-
     digest = hashlib.sha256()
-    package_dir = Path(diplograph.__file__).parent
-    _hash_files(digest, [package_dir / f"{name}.py" for name in _CODE_MODULES])
     for name in _CODE_PACKAGES:
         module = importlib.import_module(name)
         _hash_files(digest, list(Path(module.__file__).parent.glob("*.py")))
@@ -109,7 +106,7 @@ class DocCache:
 
     def get(self, key: str) -> DocResult | None:
         """The cached result for a document key, or None (missing or unreadable entry)."""
-        from diplograph.extractor import DocResult
+        from diplograph.extraction.extractor import DocResult
 
         path = self._path(key)
         try:

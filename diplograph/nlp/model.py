@@ -14,7 +14,7 @@ import os
 
 from spacy.language import Language
 
-from diplograph.errors import ConfigError
+from diplograph.base.errors import ConfigError
 
 __all__ = ["MODEL_CANDIDATES", "resolve_model_name", "load_model"]
 

@@ -1,0 +1,1 @@
+"""The ground floor: the data model, user-facing errors and file helpers. Imports no stage."""
