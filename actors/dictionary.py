@@ -20,10 +20,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from diplograph.base.errors import ConfigError
-from diplograph.base.io import format_validation_error, parse_yaml
+from diplograph.base.userfiles import load_user_file
 from diplograph.base.models import Actor, ActorType
 
 __all__ = [
@@ -188,16 +187,8 @@ class ActorDictionary:
         return ActorDictionary([*self._entries.values(), *entries])
 
 
-def _read_entries(path: Path | str, text: str) -> list[DictionaryEntry]:
-    data = parse_yaml(path, text)
-    if isinstance(data, list):
-        data = {"actors": data}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: an actor dictionary needs a top-level 'actors:' list")
-    try:
-        return DictionaryFile.model_validate(data).actors
-    except ValidationError as exc:
-        raise ConfigError(format_validation_error(path, exc, data=data)) from None
+def _read_entries(path: Path | str, text: str | None = None) -> list[DictionaryEntry]:
+    return load_user_file(path, DictionaryFile, what="actor dictionary", key="actors", needs="a top-level 'actors:' list", text=text, list_key=True).actors
 
 
 def builtin_entries() -> list[DictionaryEntry]:
@@ -225,9 +216,4 @@ def load_dictionary(path: str | Path | None = None) -> ActorDictionary:
     base = builtin_dictionary()
     if path is None:
         return base
-    file = Path(path)
-    try:
-        text = file.read_text("utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{file}: cannot read actor dictionary ({exc.strerror or exc})") from None
-    return base.merged(_read_entries(file, text))
+    return base.merged(_read_entries(path))

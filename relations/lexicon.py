@@ -14,10 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from diplograph.base.errors import ConfigError
-from diplograph.base.io import format_validation_error, parse_yaml
+from diplograph.base.userfiles import load_user_file
 from diplograph.relations.ontology import Ontology
 
 __all__ = [
@@ -302,14 +302,8 @@ def _index_keys(keys: tuple[str, ...]) -> dict[str, list[str | None]]:
     return index
 
 
-def _parse(path: Path | str, text: str) -> tuple[Lexicon, set[str]]:
-    data = parse_yaml(path, text)
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: a lexicon file needs a top-level mapping (verbs:, nouns:, ...)")
-    try:
-        lexicon = Lexicon.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(format_validation_error(path, exc, data=data)) from None
+def _parse(path: Path | str, text: str | None = None) -> tuple[Lexicon, set[str]]:
+    lexicon = load_user_file(path, Lexicon, what="lexicon file", needs="a top-level mapping (verbs:, nouns:, ...)", text=text)
     return lexicon, set(lexicon.model_fields_set)
 
 
@@ -329,13 +323,8 @@ def load_lexicon(path: str | Path | None = None, *, ontology: Ontology | None = 
     base = default_lexicon()
     if path is None:
         return base
-    file = Path(path)
-    try:
-        text = file.read_text("utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{file}: cannot read lexicon file ({exc.strerror or exc})") from None
-    user, fields = _parse(file, text)
+    user, fields = _parse(path)
     merged = base.merged(user, fields)
     if ontology is not None:
-        merged.check_types(ontology, str(file))
+        merged.check_types(ontology, str(path))
     return merged

@@ -13,10 +13,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from diplograph.base.errors import ConfigError, LookupFailed
-from diplograph.base.io import format_validation_error, parse_yaml
+from diplograph.base.errors import LookupFailed
+from diplograph.base.userfiles import load_user_file
 
 __all__ = ["QuadClass", "RelationType", "Ontology", "load_ontology", "default_ontology"]
 
@@ -91,7 +91,7 @@ class Ontology(BaseModel):
 def default_ontology() -> Ontology:
     """The built-in ontology (read once, on first use)."""
     text = resources.files("diplograph.relations").joinpath("data/ontology.yaml").read_text("utf-8")
-    return Ontology.model_validate(parse_yaml("ontology.yaml", text))
+    return load_user_file("ontology.yaml", Ontology, what="ontology file", key="types", needs="a top-level 'types:' mapping", text=text)
 
 
 def load_ontology(path: str | Path | None = None) -> Ontology:
@@ -103,16 +103,5 @@ def load_ontology(path: str | Path | None = None) -> Ontology:
     base = default_ontology()
     if path is None:
         return base
-    file = Path(path)
-    try:
-        text = file.read_text("utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{file}: cannot read ontology file ({exc.strerror or exc})") from None
-    data = parse_yaml(file, text)
-    if not isinstance(data, dict) or "types" not in data:
-        raise ConfigError(f"{file}: an ontology file needs a top-level 'types:' mapping")
-    try:
-        user = Ontology.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(format_validation_error(file, exc, data=data)) from None
+    user = load_user_file(path, Ontology, what="ontology file", key="types", needs="a top-level 'types:' mapping")
     return base.merged(user)
