@@ -510,7 +510,7 @@ def test_a_huge_document_is_split_and_its_offsets_map_back(mixed_build):
 
 
 def test_split_document_on_20_mb_stays_under_the_model_limit():
-    from diplograph.extraction.extractor import MAX_CHUNK_CHARS, split_document
+    from diplograph.extraction.chunks import MAX_CHUNK_CHARS, split_document
     from diplograph.base.models import Document
 
     paragraph = "Putin met Trump in Alaska. " * 40 + "\n\n"

@@ -20,13 +20,12 @@ How a document goes through it:
    Doc; character spans and sentence numbers are mapped back to the
    original document.
 
-Documents longer than :data:`MAX_CHUNK_CHARS` are processed in chunks cut at
+Documents longer than :data:`~diplograph.extraction.chunks.MAX_CHUNK_CHARS` are processed in chunks cut at
 paragraph or sentence boundaries.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -43,23 +42,19 @@ from diplograph.actors.resolve import resolve_actors
 from diplograph.nlp.attribute_index import index_attribute_ruler
 from diplograph.base.errors import DocumentError
 from diplograph.base.models import Actor, Document, Mention, Relation
+from diplograph.extraction.chunks import OffsetMap, mask_long_runs, split_document
 from diplograph.nlp.model import load_model, resolve_model_name
 from diplograph.extraction.prefilter import SentenceFilter
-from diplograph.relations.dedupe import merge_duplicates
 from diplograph.relations.extract import extract_relations
 from diplograph.relations.lexicon import Lexicon, default_lexicon
 from diplograph.relations.ontology import Ontology
 from diplograph.nlp.sentences import sentence_bounds
 
-__all__ = ["DocResult", "Extractor", "split_document", "MAX_CHUNK_CHARS", "SENTENCE_BATCH"]
+__all__ = ["DocResult", "Extractor", "SENTENCE_BATCH"]
 
-#: Documents longer than this are processed in chunks cut at paragraph or
-#: sentence boundaries (bounds the memory one document takes).
-MAX_CHUNK_CHARS = 100_000
 #: Default number of sentences per ``nlp.pipe`` batch (measured: 256 parses
 #: faster than whole-document batches of 16; larger batches gain nothing).
 SENTENCE_BATCH = 256
-_BOUNDARY = re.compile(r"\n\s*\n|(?<=[.!?])\s+")
 #: Pipes of the model the extractor does not use (sentences are split by rules).
 _UNUSED_PIPES = ("senter",)
 
@@ -101,43 +96,6 @@ class DocResult:
             words=int(data["words"]),
             parsed=int(data.get("parsed", data["sentences"])),
         )
-
-
-_LONG_RUN = re.compile(r"\S{200,}")
-
-
-def mask_long_runs(text: str) -> str:
-    """Same-length text with whitespace-free runs of 200+ characters replaced by ``x``.
-
-    spaCy's tokenizer peels prefixes and suffixes off such runs one at a time,
-    which is quadratic (40,000 quote marks take minutes); no relation lives
-    inside them. Offsets are unchanged, and the original characters are put
-    back into the sentence Docs.
-    """
-    return _LONG_RUN.sub(lambda m: "x" * len(m.group()), text)
-
-
-def split_document(document: Document, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, Document]]:
-    """Split a long document into ``(offset, chunk)`` pairs no longer than ``max_chars``.
-
-    Cuts fall on paragraph breaks, else sentence ends, else hard at ``max_chars``.
-    Each chunk keeps the document's id, title and date.
-    """
-    text = document.text
-    if len(text) <= max_chars:
-        return [(0, document)]
-    chunks: list[tuple[int, Document]] = []
-    start = 0
-    while start < len(text):
-        end = min(start + max_chars, len(text))
-        if end < len(text):
-            cut = None
-            for match in _BOUNDARY.finditer(text, start + max_chars // 2, end):
-                cut = match.end()
-            end = cut or end
-        chunks.append((start, document.model_copy(update={"text": text[start:end]})))
-        start = end
-    return chunks
 
 
 @dataclass
@@ -204,7 +162,7 @@ class Extractor:
         self.model = model
         self.batch_size = max(1, int(batch_size))
         self.prefilter = prefilter
-        self.lexicon = lexicon
+        self.lexicon = lexicon or default_lexicon()
         self._nlp: Language | None = None
         self._filter: SentenceFilter | None = None
         self._preset_ents = False
@@ -236,20 +194,11 @@ class Extractor:
     def sentence_filter(self) -> SentenceFilter:
         """The sentence filter (built on first use)."""
         if self._filter is None:
-            self._filter = SentenceFilter(self.dictionary, self.lexicon or default_lexicon(), self.nlp)
+            self._filter = SentenceFilter(self.dictionary, self.lexicon, self.nlp)
         return self._filter
 
-    def process(self, documents: Iterable[Document], *, workers: int = 1) -> Iterator[DocResult | DocumentError]:
-        """Yield one result (or error) per document, in input order.
-
-        With ``workers > 1`` documents are spread over that many processes
-        (see :func:`diplograph.pipeline.execution.process_in_processes`).
-        """
-        if workers > 1:
-            from diplograph.pipeline.execution import process_in_processes
-
-            yield from process_in_processes(self, documents, workers=workers)
-            return
+    def process(self, documents: Iterable[Document]) -> Iterator[DocResult | DocumentError]:
+        """Yield one result (or error) per document, in input order, in this process."""
         yield from self._stream(documents)
 
     def process_batch(self, documents: Iterable[Document]) -> list[DocResult | DocumentError]:
@@ -333,7 +282,6 @@ class Extractor:
                 unit.parsed = []
         except Exception as exc:  # one bad document never stops the run
             return DocumentError(document.id, f"extraction failed: {type(exc).__name__}: {exc}")
-        result.relations = merge_duplicates(result.relations)
         return result
 
     def _annotate(self, unit: _Unit, sentence_base: int, result: DocResult) -> None:
@@ -346,7 +294,7 @@ class Extractor:
         chunk = unit.chunk
         doc_actors = resolve_actors(doc, chunk, self.dictionary)
         relations = list(extract_relations(doc, doc_actors, chunk, ontology=self.ontology, lexicon=self.lexicon))
-        remap = _OffsetMap(doc, unit, sentence_base)
+        remap = OffsetMap(doc, unit.parsed, unit.starts, unit.kept, unit.offset, sentence_base)
         for actor_id, actor in doc_actors.actors.items():
             result.actors.setdefault(actor_id, actor)
         for mention in doc_actors.mentions:
@@ -395,33 +343,3 @@ def _preset_entities(
             return
         inside.append(Span(doc, ent.start - start, ent.end - start, label=ent.label, span_id=ent.id))
     doc.ents = inside
-
-
-class _OffsetMap:
-    """Maps character spans and sentence numbers of a joined Doc back to the original document."""
-
-    def __init__(self, doc: Doc, unit: _Unit, sentence_base: int) -> None:
-        self._joined: list[int] = []  # start of each parsed sentence in the joined text
-        position = 0
-        for part in unit.parsed:
-            self._joined.append(position)
-            position += len(part.text)
-        self._original = unit.starts
-        self._offset = unit.offset
-        self._numbers = []  # joined sentence number -> original sentence number
-        for sent in doc.sents:
-            k = max(0, bisect_right(self._joined, sent.start_char) - 1)
-            self._numbers.append(unit.kept[k] + sentence_base)
-
-    def _char(self, position: int, *, end: bool) -> int:
-        probe = position - 1 if end and position > 0 else position
-        k = max(0, bisect_right(self._joined, probe) - 1)
-        return position - self._joined[k] + self._original[k] + self._offset
-
-    def span(self, span: tuple[int, int]) -> tuple[int, int]:
-        start, end = span
-        mapped_start = self._char(start, end=False)
-        return mapped_start, max(mapped_start, self._char(end, end=end > start))
-
-    def sentence(self, number: int) -> int:
-        return self._numbers[number] if 0 <= number < len(self._numbers) else number

@@ -70,11 +70,9 @@ def extractor_version(extractor: Extractor) -> str:
     """The cache version of an extractor's settings (16 hex digits)."""
     from spacy.util import get_package_version
 
-    from diplograph.relations.lexicon import default_lexicon
-
     model = extractor.model_name
     entries = sorted((entry.model_dump(mode="json") for entry in extractor.dictionary), key=lambda e: e["id"])
-    lexicon = extractor.lexicon or default_lexicon()
+    lexicon = extractor.lexicon
     parts = {
         "diplograph": __version__,
         "code": code_fingerprint(),

@@ -83,7 +83,9 @@ def run_engine(
         return process_on_dask(extractor, documents, scheduler=scheduler, workers=workers)
     if scheduler is not None:
         raise ConfigError("a scheduler address needs the dask engine (engine='dask')")
-    return extractor.process(documents, workers=workers)
+    if workers > 1:
+        return process_in_processes(extractor, documents, workers=workers)
+    return extractor.process(documents)
 
 
 def _worker_main(extractor: Extractor, tasks: multiprocessing.Queue, results: multiprocessing.Queue) -> None:

@@ -1,0 +1,105 @@
+"""Cutting documents into the pieces the parser sees, and mapping offsets back.
+
+Long documents are cut into chunks at paragraph or sentence boundaries
+(:func:`split_document`); runs of 200+ non-space characters are masked before
+tokenizing (:func:`mask_long_runs`); an :class:`OffsetMap` maps character
+spans and sentence numbers of a Doc joined from parsed sentences back to the
+original document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from diplograph.base.models import Document
+
+__all__ = ["MAX_CHUNK_CHARS", "split_document", "mask_long_runs", "OffsetMap"]
+
+#: Documents longer than this are processed in chunks cut at paragraph or
+#: sentence boundaries (bounds the memory one document takes).
+MAX_CHUNK_CHARS = 100_000
+_BOUNDARY = re.compile(r"\n\s*\n|(?<=[.!?])\s+")
+
+
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
+def mask_long_runs(text: str) -> str:
+    """Same-length text with whitespace-free runs of 200+ characters replaced by ``x``.
+
+    spaCy's tokenizer peels prefixes and suffixes off such runs one at a time,
+    which is quadratic (40,000 quote marks take minutes); no relation lives
+    inside them. Offsets are unchanged, and the original characters are put
+    back into the sentence Docs.
+    """
+    return _LONG_RUN.sub(lambda m: "x" * len(m.group()), text)
+
+
+def split_document(document: Document, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, Document]]:
+    """Split a long document into ``(offset, chunk)`` pairs no longer than ``max_chars``.
+
+    Cuts fall on paragraph breaks, else sentence ends, else hard at ``max_chars``.
+    Each chunk keeps the document's id, title and date.
+    """
+    text = document.text
+    if len(text) <= max_chars:
+        return [(0, document)]
+    chunks: list[tuple[int, Document]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + max_chars, len(text))
+        if end < len(text):
+            cut = None
+            for match in _BOUNDARY.finditer(text, start + max_chars // 2, end):
+                cut = match.end()
+            end = cut or end
+        chunks.append((start, document.model_copy(update={"text": text[start:end]})))
+        start = end
+    return chunks
+
+
+class OffsetMap:
+    """Maps character spans and sentence numbers of a joined Doc back to the original document."""
+
+    """Maps spans of ``doc`` (joined from ``parsed`` sentence Docs) back to the document.
+
+    Args:
+        doc: the joined Doc.
+        parsed: the parsed sentence Docs it was joined from, in order.
+        starts: each parsed sentence's character offset in its chunk.
+        kept: each parsed sentence's number in its chunk.
+        offset: the chunk's character offset in the document.
+        sentence_base: the number of sentences in the chunks before this one.
+    """
+
+    def __init__(
+        self, doc: Doc, parsed: Sequence[Doc], starts: Sequence[int], kept: Sequence[int], offset: int, sentence_base: int
+    ) -> None:
+        self._joined: list[int] = []  # start of each parsed sentence in the joined text
+        position = 0
+        for part in parsed:
+            self._joined.append(position)
+            position += len(part.text)
+        self._original = starts
+        self._offset = offset
+        self._numbers = []  # joined sentence number -> original sentence number
+        for sent in doc.sents:
+            k = max(0, bisect_right(self._joined, sent.start_char) - 1)
+            self._numbers.append(kept[k] + sentence_base)
+
+    def _char(self, position: int, *, end: bool) -> int:
+        probe = position - 1 if end and position > 0 else position
+        k = max(0, bisect_right(self._joined, probe) - 1)
+        return position - self._joined[k] + self._original[k] + self._offset
+
+    def span(self, span: tuple[int, int]) -> tuple[int, int]:
+        start, end = span
+        mapped_start = self._char(start, end=False)
+        return mapped_start, max(mapped_start, self._char(end, end=end > start))
+
+    def sentence(self, number: int) -> int:
+        return self._numbers[number] if 0 <= number < len(self._numbers) else number
