@@ -33,6 +33,7 @@ CorpusArg = Annotated[str, typer.Argument(help="Corpus: .txt file, directory, .j
 SourceArg = Annotated[str, typer.Argument(help="A build output folder, or a corpus to build first.")]
 ActorsOpt = Annotated[Optional[Path], typer.Option("--actors", help="Your actor dictionary (YAML/JSON) extending the built-in one.")]
 OntologyOpt = Annotated[Optional[Path], typer.Option("--ontology", help="Your ontology file extending the built-in one.")]
+LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicon", help="Your lexicon file (trigger words of relation types) extending the built-in one.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy model package (default: first installed English model).")]
 RelationOpt = Annotated[Optional[list[str]], typer.Option("--relation", "-r", help="Keep only this relation type (repeatable).")]
 
@@ -80,6 +81,7 @@ def build_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     actors: ActorsOpt = None,
     ontology: OntologyOpt = None,
+    lexicon: LexiconOpt = None,
     model: ModelOpt = None,
     text_field: Annotated[Optional[str], typer.Option("--text-field", help="Text field/column of JSONL/CSV input.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for parsing (dask: LocalCluster workers).")] = 1,
@@ -92,17 +94,19 @@ def build_command(
 ) -> None:
     """Extract actors and relations from CORPUS and write the output folder."""
     from diplograph.base.io import ensure_dir
-    from diplograph.pipeline.output import CACHE_FOLDER, write_outputs
     from diplograph.pipeline.build import build_result
+    from diplograph.pipeline.options import ENGINES, BuildOptions
+    from diplograph.pipeline.output import CACHE_FOLDER, write_outputs
 
-    if engine not in ("local", "dask"):
-        _fail(f"--engine must be local or dask, not {engine!r}")
-    ensure_dir(out)  # an unwritable --out fails now, not after the whole extraction
-    result = build_result(
-        corpus, actors=actors, ontology=ontology, model=model, text_field=text_field,
-        workers=workers, strict=strict, progress=not quiet, engine=engine, scheduler=scheduler,
+    if engine not in ENGINES:
+        _fail(f"--engine must be {' or '.join(ENGINES)}, not {engine!r}")
+    options = BuildOptions.of(
+        actors=actors, ontology=ontology, lexicon=lexicon, model=model, text_field=text_field, workers=workers,
+        strict=strict, progress=not quiet, engine=engine, scheduler=scheduler, cache=cache,
         cache_dir=out / CACHE_FOLDER if cache else None, prefilter=prefilter,
     )
+    ensure_dir(out)  # an unwritable --out fails now, not after the whole extraction
+    result = build_result(corpus, options)
     folder = write_outputs(result, out)
     for error in result.errors:
         typer.echo(f"{'warning' if error.warning else 'error'}: {error}", err=True)
@@ -258,15 +262,19 @@ def export_command(
 @user_errors
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Gold annotations (JSON lines).")],
-    corpus: Annotated[str, typer.Option("--corpus", help="The annotated documents.")],
+    corpus: Annotated[str, typer.Option("--corpus", help="The annotated documents (folder, .jsonl, .csv; only annotated ones are built).")],
+    docs: Annotated[Optional[Path], typer.Option("--docs", help="File of annotated document ids (one a line), including those without gold lines.")] = None,
     actors: ActorsOpt = None,
+    ontology: OntologyOpt = None,
+    lexicon: LexiconOpt = None,
     model: ModelOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and unmatched predictions.")] = False,
 ) -> None:
     """Score extraction against gold annotations: precision, recall, F1, per type."""
-    from diplograph.relations.evaluate import evaluate, format_result
+    from diplograph.pipeline.evaluate import evaluate
+    from diplograph.relations.evaluate import format_result
 
-    result = evaluate(gold, corpus, actors=actors, model=model)
+    result = evaluate(gold, corpus, docs=docs, actors=actors, ontology=ontology, lexicon=lexicon, model=model)
     typer.echo(format_result(result, verbose=verbose))
 
 

@@ -33,7 +33,7 @@ from diplograph.base.io import read_jsonl
 from diplograph.base.models import Actor, Polarity, Relation
 from diplograph.relations.ontology import Ontology, default_ontology
 
-__all__ = ["GoldLine", "TypeScore", "EvalResult", "load_gold", "score", "format_result", "evaluate"]
+__all__ = ["GoldLine", "TypeScore", "EvalResult", "load_gold", "read_doc_ids", "score", "format_result", "doc_key"]
 
 
 class GoldLine(BaseModel):
@@ -139,6 +139,20 @@ def load_gold(path: str | Path, *, ontology: Ontology | None = None) -> list[Gol
     return lines
 
 
+def read_doc_ids(path: str | Path) -> set[str]:
+    """Document ids listed one a line (``#`` comments and blank lines skipped).
+
+    Raises:
+        InputError: the file cannot be read.
+    """
+    file = Path(path)
+    try:
+        lines = file.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{file}: cannot read document ids ({getattr(exc, 'strerror', None) or exc})") from None
+    return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
+
+
 def _names(actors: Iterable[Actor] | Mapping[str, Actor]) -> dict[str, str]:
     items = actors.values() if isinstance(actors, Mapping) else actors
     return {actor.id: actor.name for actor in items}
@@ -155,7 +169,8 @@ def _forms(actors: Iterable[Actor] | Mapping[str, Actor]) -> dict[str, frozenset
     return {actor.id: frozenset(n.casefold() for n in (actor.name, *actor.aliases)) for actor in items}
 
 
-def _doc_key(doc: str, gold_docs: set[str]) -> str | None:
+def doc_key(doc: str, gold_docs: set[str]) -> str | None:
+    """The gold name of a document id: the id itself, or its file name ("2025/brief.txt" -> "brief.txt")."""
     if doc in gold_docs:
         return doc
     base = doc.rsplit("/", 1)[-1]
@@ -182,6 +197,7 @@ def score(
     actors: Iterable[Actor] | Mapping[str, Actor],
     *,
     ontology: Ontology | None = None,
+    docs: Iterable[str] = (),
 ) -> EvalResult:
     """Score predicted relations against gold lines.
 
@@ -191,12 +207,15 @@ def score(
             documents named in the gold file are scored).
         actors: the actors the relations refer to (their ``name`` or an alias is matched).
         ontology: gives the symmetric types (default: built-in).
+        docs: further annotated documents in which the gold file has no line: their
+            predictions are scored too (all wrong).
     """
     ontology = ontology or default_ontology()
     actors = list(actors.values()) if isinstance(actors, Mapping) else list(actors)
     names = _names(actors)
     forms = _forms(actors)
     gold_docs = {line.doc for line in gold}
+    scope = gold_docs | set(docs)
     by_doc: dict[str, list[GoldLine]] = {}
     for line in gold:
         by_doc.setdefault(line.doc, []).append(line)
@@ -206,7 +225,7 @@ def score(
     predicted: dict[str, int] = {}
     correct: dict[str, int] = {}
     for relation in relations:
-        doc = _doc_key(relation.doc, gold_docs)
+        doc = doc_key(relation.doc, scope)
         if doc is None:
             continue
         symmetric = relation.relation in ontology and ontology[relation.relation].symmetric
@@ -276,20 +295,3 @@ def format_result(result: EvalResult, verbose: bool = False) -> str:
                 f"{relation.evidence}"
             )
     return "\n".join(lines)
-
-
-def evaluate(gold_path: str | Path, corpus: str | Path, **build_options: Any) -> EvalResult:
-    """Build the corpus and score it against the gold file (what ``diplograph evaluate`` runs).
-
-    Args:
-        gold_path: the gold JSON Lines file.
-        corpus: the corpus path given to :func:`diplograph.pipeline.build`.
-        **build_options: passed on to the build (``actors``, ``ontology``, ``model`` ...).
-    """
-    from diplograph.pipeline.build import build
-    from diplograph.relations.ontology import load_ontology
-
-    ontology = load_ontology(build_options.get("ontology"))
-    gold = load_gold(gold_path, ontology=ontology)
-    graph = build(corpus, **build_options)
-    return score(gold, graph.iter_relations(), graph.iter_actors(), ontology=ontology)

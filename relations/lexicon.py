@@ -257,7 +257,8 @@ class Lexicon(BaseModel):
                 update[name] = mine.model_copy(update=merged)
             else:
                 update[name] = theirs
-        return self.model_copy(update=update)
+        # A new model, not model_copy: a copy would carry over this lexicon's cached indexes.
+        return type(self).model_validate({**{name: getattr(self, name) for name in type(self).model_fields}, **update})
 
     def check_types(self, ontology: Ontology, where: str = "lexicon") -> None:
         """Raise ConfigError when an entry names a type the ontology does not have."""

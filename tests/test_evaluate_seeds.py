@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.relations.evaluate import evaluate, format_result
+from diplograph.pipeline.evaluate import evaluate
+from diplograph.relations.evaluate import format_result
 
 pytestmark = pytest.mark.model
 

@@ -16,18 +16,22 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from diplograph.actors.dictionary import ActorDictionary, load_dictionary
 from diplograph.actors.merge import merge_actors
 from diplograph.base.errors import DocumentError, InputError
 from diplograph.base.models import Document, Mention, Relation, relation_id
 from diplograph.corpus.readers import CorpusItem, read_corpus
-from diplograph.extraction.extractor import SENTENCE_BATCH, DocResult, Extractor
+from diplograph.extraction.extractor import DocResult, Extractor
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.pipeline.cache import DocCache, document_key, extractor_version
 from diplograph.pipeline.execution import run_engine
+from diplograph.pipeline.inputs import UserFile, read_inputs
+from diplograph.pipeline.options import BuildOptions
 from diplograph.pipeline.output import CACHE_FOLDER, write_outputs
 from diplograph.relations.dedupe import merge_duplicates
+from diplograph.relations.lexicon import load_lexicon
 from diplograph.relations.ontology import Ontology, load_ontology
 
 __all__ = ["BuildResult", "assemble", "build", "build_result"]
@@ -41,6 +45,7 @@ class BuildResult:
     documents: list[dict] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
+    inputs: dict[str, UserFile] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[DocumentError]:
@@ -101,58 +106,44 @@ def _documents(items: Iterable[CorpusItem], errors: list[DocumentError], strict:
 
 
 def build_result(
-    corpus: str | Path | Iterable[Document],
-    *,
-    actors: str | Path | None = None,
-    ontology: str | Path | None = None,
-    model: str | None = None,
-    text_field: str | None = None,
-    workers: int = 1,
-    strict: bool = False,
-    progress: bool = False,
-    engine: str = "local",
-    scheduler: str | None = None,
-    cache_dir: str | Path | None = None,
-    prefilter: bool = True,
-    batch_size: int = SENTENCE_BATCH,
+    corpus: str | Path | Iterable[Document], options: BuildOptions | None = None, **settings: Any
 ) -> BuildResult:
     """Run extraction over a corpus and return the full :class:`BuildResult`.
 
     Args:
         corpus: a path (file, directory, JSONL, CSV, ``"-"``) or Document objects.
-        actors: a user actor dictionary file extending the built-in one.
-        ontology: a user ontology file extending the built-in one.
-        model: spaCy model package (default: first installed English model).
-        text_field: text field/column name for JSONL/CSV input.
-        workers: processes (local engine) or LocalCluster workers (dask engine).
-        strict: stop at the first document that cannot be read or processed.
-        progress: show a progress bar on stderr (only when it is a terminal).
-        engine: ``"local"`` or ``"dask"`` (see :mod:`diplograph.pipeline.execution`).
-        scheduler: a running Dask scheduler (``"tcp://host:8786"``); without
-            it the dask engine starts a LocalCluster.
-        cache_dir: keep per-document results here and reuse them for
-            unchanged documents (see :mod:`diplograph.pipeline.cache`); None = no cache.
-        prefilter: parse only sentences that can hold a relation, with their
-            context (see :mod:`diplograph.extraction.prefilter`).
-        batch_size: sentences per spaCy ``nlp.pipe`` batch.
+        options: the build options (see :class:`~diplograph.pipeline.options.BuildOptions`).
+        **settings: options as keywords (``workers=2``, ``actors="mine.yaml"``, ...),
+            applied over ``options``. ``cache_dir`` is used as given (``cache`` and
+            the output folder are :func:`build`'s business).
 
     ``stats`` counts ``processed`` (extracted in this run) and ``cached``
     (reused) documents, and ``parsed_sentences`` (sent to the parser).
+
+    Raises:
+        ConfigError: an unknown option, an invalid value or an invalid user file.
+        InputError: the corpus cannot be read or holds no documents.
     """
+    opts = BuildOptions.of(options, **settings)
     started = time.perf_counter()
-    dictionary = load_dictionary(actors)
-    relation_ontology = load_ontology(ontology)
+    dictionary = load_dictionary(opts.actors)
+    relation_ontology = load_ontology(opts.ontology)
+    lexicon = load_lexicon(opts.lexicon, ontology=relation_ontology)
+    inputs = read_inputs(opts)
     errors: list[DocumentError] = []
-    items = read_corpus(corpus, text_field=text_field) if isinstance(corpus, (str, Path)) else corpus
+    items = read_corpus(corpus, text_field=opts.text_field) if isinstance(corpus, (str, Path)) else corpus
     documents: list[dict] = []
-    extractor = Extractor(dictionary, relation_ontology, model=model, batch_size=batch_size, prefilter=prefilter)
-    cache = DocCache(cache_dir, extractor_version(extractor)) if cache_dir is not None else None
+    extractor = Extractor(
+        dictionary, relation_ontology, lexicon=lexicon, model=opts.model, batch_size=opts.batch_size,
+        prefilter=opts.prefilter,
+    )
+    cache = DocCache(opts.cache_dir, extractor_version(extractor)) if opts.cache_dir is not None else None
     counts = {"cached": 0, "processed": 0}
     cached: list[DocResult] = []
     keys: dict[str, str] = {}
 
     def to_extract() -> Iterator[Document]:
-        for document in _documents(items, errors, strict):
+        for document in _documents(items, errors, opts.strict):
             documents.append(
                 {"id": document.id, "title": document.title, "date": document.date, "chars": len(document.text)}
             )
@@ -167,11 +158,11 @@ def build_result(
             yield document
 
     results: list[DocResult] = []
-    stream = run_engine(extractor, to_extract(), engine=engine, workers=workers, scheduler=scheduler)
-    for result in _with_progress(stream, progress, counts):
+    stream = run_engine(extractor, to_extract(), engine=opts.engine, workers=opts.workers, scheduler=opts.scheduler)
+    for result in _with_progress(stream, opts.progress, counts):
         if isinstance(result, DocumentError):
             errors.append(result)
-            if strict:
+            if opts.strict:
                 raise InputError(str(result))
             continue
         counts["processed"] += 1
@@ -182,6 +173,7 @@ def build_result(
         raise InputError(f"{corpus}: the corpus holds no documents")
     results.extend(cached)
     built = assemble(results, dictionary, relation_ontology)
+    built.inputs = inputs
     parsed = sum(r.parsed for r in results)
     results.clear()  # the per-document records are merged into ``built`` now
     cached.clear()
@@ -192,9 +184,9 @@ def build_result(
             "failed": len(built.failed),
             "seconds": round(time.perf_counter() - started, 3),
             "model": extractor.model or "auto",
-            "engine": engine,
-            "workers": workers,
-            "prefilter": prefilter,
+            "engine": opts.engine,
+            "workers": opts.workers,
+            "prefilter": opts.prefilter,
             "processed": counts["processed"],
             "cached": counts["cached"],
             "parsed_sentences": parsed,
@@ -227,38 +219,25 @@ def build(
     corpus: str | Path | Iterable[Document],
     *,
     out: str | Path | None = None,
-    actors: str | Path | None = None,
-    ontology: str | Path | None = None,
-    model: str | None = None,
-    text_field: str | None = None,
-    workers: int = 1,
-    strict: bool = False,
-    progress: bool = False,
-    engine: str = "local",
-    scheduler: str | None = None,
-    cache: bool = True,
-    cache_dir: str | Path | None = None,
-    prefilter: bool = True,
+    options: BuildOptions | None = None,
+    **settings: Any,
 ) -> RelationGraph:
     """Extract a RelationGraph from a corpus; with ``out``, also write the output folder.
 
     With ``out``, per-document results are cached in ``out/.cache`` (or
     ``cache_dir``) so rebuilding after adding documents only processes the
-    new ones; ``cache=False`` turns this off. See :func:`build_result` for
-    the other options.
+    new ones; ``cache=False`` turns this off. The options are the fields of
+    :class:`~diplograph.pipeline.options.BuildOptions`, given as ``options=`` or
+    as keywords.
 
     >>> g = diplograph.build("examples/")            # doctest: +SKIP
     >>> g.relations(source="Putin", relation="demands")  # doctest: +SKIP
     """
-    if not cache:
-        cache_dir = None
-    elif cache_dir is None and out is not None:
+    opts = BuildOptions.of(options, **settings)
+    cache_dir = opts.cache_dir if opts.cache else None
+    if opts.cache and cache_dir is None and out is not None:
         cache_dir = Path(out) / CACHE_FOLDER
-    result = build_result(
-        corpus, actors=actors, ontology=ontology, model=model, text_field=text_field,
-        workers=workers, strict=strict, progress=progress, engine=engine, scheduler=scheduler,
-        cache_dir=cache_dir, prefilter=prefilter,
-    )
+    result = build_result(corpus, opts, cache_dir=cache_dir)
     if out is not None:
         write_outputs(result, out)
     return result.graph

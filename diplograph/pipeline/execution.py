@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 from diplograph.base.errors import DocumentError
 from diplograph.base.errors import ConfigError
 from diplograph.base.models import Document
+from diplograph.pipeline.options import ENGINES
 
 if TYPE_CHECKING:
     from diplograph.extraction.extractor import DocResult, Extractor
 
-__all__ = ["ENGINES", "batches", "run_engine", "process_in_processes"]
+__all__ = ["batches", "run_engine", "process_in_processes"]
 
-ENGINES = ("local", "dask")
 #: A batch sent to a worker holds about this many characters (or :data:`BATCH_DOCS` documents).
 BATCH_CHARS = 40_000
 BATCH_DOCS = 64

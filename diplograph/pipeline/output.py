@@ -10,18 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diplograph.base.errors import InputError
 from diplograph.base.io import ensure_dir, write_jsonl, write_text
 from diplograph.base.version import __version__
 from diplograph.graph.relation_graph import RelationGraph
+from diplograph.pipeline.inputs import load_inputs, write_inputs
 from diplograph.relations.ontology import load_ontology
 
 if TYPE_CHECKING:
     from diplograph.pipeline.build import BuildResult
 
-__all__ = ["OUTPUT_FILES", "CACHE_FOLDER", "write_outputs", "load"]
+__all__ = ["OUTPUT_FILES", "CACHE_FOLDER", "write_outputs", "read_manifest", "load"]
 
 #: The files a build writes into its output folder (the public output contract).
 OUTPUT_FILES = (
@@ -60,19 +61,44 @@ def write_outputs(result: BuildResult, out: str | Path, *, html: bool = True, re
         "diplograph": __version__,
         "built": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         **result.stats,
+        "inputs": write_inputs(folder, result.inputs),
     }
     write_text(folder / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return folder
 
 
+def read_manifest(folder: str | Path) -> dict[str, Any]:
+    """The ``manifest.json`` of an output folder (empty for a folder written before manifests).
+
+    Raises:
+        InputError: the manifest is not valid JSON.
+    """
+    path = Path(folder) / "manifest.json"
+    if not path.is_file():
+        return {}
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not a readable manifest ({exc})") from None
+    if not isinstance(manifest, dict):
+        raise InputError(f"{path}: not a readable manifest (expected a JSON object)")
+    return manifest
+
+
 def load(folder: str | Path, *, ontology: str | Path | None = None, engine: str = "auto") -> RelationGraph:
     """Reload a saved build (``actors.jsonl`` + ``relations.jsonl``) without re-parsing.
 
+    The build's own ontology and actor dictionary (copied into ``inputs/`` when it
+    used ``--ontology`` or ``--actors``, see :mod:`diplograph.pipeline.inputs`) are
+    loaded back, so custom relation types and actor aliases work as in the build.
+
     Args:
         folder: the ``--out`` folder of a build.
-        ontology: the ontology file the build used, when it was not the default one
-            (its types' weights and categories drive the signed analyses).
+        ontology: an ontology file to use instead of the build's own.
         engine: graph analytics engine, ``"auto"``, ``"networkx"`` or ``"igraph"``.
+
+    Raises:
+        InputError: ``folder`` is not a build output folder, or its inputs are missing or changed.
     """
     path = Path(folder)
     if not path.is_dir():
@@ -80,4 +106,6 @@ def load(folder: str | Path, *, ontology: str | Path | None = None, engine: str 
     for name in ("actors.jsonl", "relations.jsonl"):
         if not (path / name).is_file():
             raise InputError(f"{path}: not a build output folder ({name} is missing)")
-    return RelationGraph.load(path, ontology=load_ontology(ontology), engine=engine)
+    own_ontology, dictionary = load_inputs(path, read_manifest(path))
+    chosen = load_ontology(ontology) if ontology is not None else own_ontology
+    return RelationGraph.load(path, ontology=chosen, engine=engine)
