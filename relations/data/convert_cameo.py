@@ -1,0 +1,229 @@
+"""Convert PETRARCH2's CAMEO verb dictionary into diplograph lexicon entries.
+
+Reads ``CAMEO.2.0.txt`` (the Open Event Data Alliance's PETRARCH2 dictionaries, MIT
+licence: see ``LICENSE-PETRARCH2`` beside the output) and the code mapping
+``cameo_types.yaml`` beside this script, and writes ``cameo_lexicon.json``:
+
+* ``verbs``: each verb of a synonym block whose own code (or the block's) maps to
+  a relation type: ``{"accuse": {"type": "accuses", "cameo": "112"}}``; multi-word
+  verbs keep their particle (``"call off"``); verbs of ``exclude_verbs`` are left out;
+* ``frames``: each phrase pattern that fits a dependency parse — the verb with a
+  direct object (``- * WARNING [130]``), a preposition (``- * (UPON) [020]``) or a
+  prepositional object (``- * (FOR {HUMANITARIAN AID}) [0233]``) — whose code maps
+  to a type. An object is a list of words, its head last; an upper-case word names
+  one of the dictionary's ``&`` synonym sets, kept in ``sets``. A frame applies to
+  every verb of its block: ``{"deliver": [{"object": ["warning"], "prep": null,
+  "type": "threatens", "cameo": "130"}]}``.
+
+Patterns naming actors or other verbs (``$ + ^ %`` tokens), pre-verb nouns, and
+reverse-only codes (``[:020]``) are skipped: the parse-based extractor reads
+subjects and objects itself. Rerun after editing the mapping::
+
+    python relations/data/convert_cameo.py ../shared/ref/petrarch2/CAMEO.2.0.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+__all__ = ["parse_cameo", "CameoMap", "convert"]
+
+HERE = Path(__file__).resolve().parent
+OUTPUT = HERE / "cameo_lexicon.json"
+MAPPING = HERE / "cameo_types.yaml"
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_CODE = re.compile(r"\[([0-9]*|---)(?::([0-9]*|---))?\]")
+_FORMS = re.compile(r"\{[^}]*\}")
+_SKIP_TOKENS = set("$+^%")
+
+
+@dataclass
+class Block:
+    """One verb synonym block: its code, verbs (with their own codes) and phrase patterns."""
+
+    name: str
+    code: str | None
+    verbs: list[tuple[str, str | None]] = field(default_factory=list)
+    patterns: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def _code(text: str) -> tuple[str | None, bool]:
+    """The active code of ``[...]`` (None for ``---``) and whether a code was written at all."""
+    match = _CODE.search(text)
+    if match is None:
+        return None, False
+    active = match.group(1)
+    return (None if active in ("", "---") else active), True
+
+
+def _phrase(word: str) -> str:
+    return word.strip("_").replace("_", " ").lower()
+
+
+def parse_cameo(text: str) -> tuple[dict[str, list[str]], list[Block]]:
+    """The synonym sets (``&NAME`` -> phrases) and verb blocks of a CAMEO verb dictionary."""
+    synsets: dict[str, list[str]] = {}
+    blocks: list[Block] = []
+    section = "head"
+    current_set: list[str] | None = None
+    block: Block | None = None
+    for raw in text.splitlines():
+        if raw.startswith("####### SYNONYM SETS"):
+            section = "synsets"
+            continue
+        if raw.startswith("####### VERB PATTERNS"):
+            section = "verbs"
+            continue
+        if raw.startswith("######## TRANSFORMATIONS"):
+            break
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if section == "synsets":
+            if line.startswith("&"):
+                current_set = synsets.setdefault(line.strip().rstrip("_").upper(), [])
+            elif line.startswith("+") and current_set is not None:
+                current_set.append(_phrase(line[1:].strip()))
+            continue
+        if section != "verbs":
+            continue
+        header = _BLOCK.match(line)
+        if header:
+            block = Block(header.group(1), _code(f"[{header.group(2)}]")[0])
+            blocks.append(block)
+        elif block is None:
+            continue
+        elif line.lstrip().startswith("-"):
+            body = line.lstrip()[1:]
+            code, written = _code(body)
+            block.patterns.append((_CODE.split(body, 1)[0].strip() if written else body.strip(), code))
+        elif not line.lstrip().startswith("~"):
+            verb = _FORMS.sub("", line).strip()
+            code, written = _code(verb)
+            word = _CODE.sub("", verb).strip().split()
+            if word:
+                block.verbs.append((word[0], code if written else block.code))
+    return synsets, blocks
+
+
+def _verb_key(word: str) -> str | None:
+    """``MEET`` -> ``meet``, ``+MEET_WITH`` -> ``meet with``; pre-verb compounds (``WIRE_+TAP``) -> None."""
+    if "+" in word[1:]:
+        return None
+    return _phrase(word.lstrip("+"))
+
+
+def _slots(term: str, synsets: dict[str, list[str]]) -> list[str] | None:
+    """A pattern noun or ``{PHRASE}`` as words, the head last; ``&SET`` kept as a reference (None if undefined)."""
+    slots = []
+    for word in term.strip("{}").split():
+        if word.startswith("&"):
+            name = word.rstrip("_").upper()
+            if name not in synsets:
+                return None
+            slots.append(name)
+        else:
+            slots.append(_phrase(word))
+    return slots or None
+
+
+def _pattern_frames(pattern: str, synsets: dict[str, list[str]]) -> Iterator[tuple[list[str] | None, str | None]]:
+    """``(object slots, prep)`` pairs of a pattern that fits a dependency parse (none for others)."""
+    if any(token in _SKIP_TOKENS for token in pattern.split()) or not pattern.startswith("*"):
+        return
+    rest = pattern[1:].strip()
+    match = re.fullmatch(r"(\{[^}]*\}|[^\s(){}]+)?\s*(?:\((\S+)(?:\s+(\{[^}]*\}|[^\s(){}]+))?\))?", rest)
+    if not match or not rest:
+        return
+    obj, prep, prep_obj = match.groups()
+    if obj and prep:  # "HELP (AGAINST REVOLT)": the object decides; the extra phrase only narrows it
+        prep = prep_obj = None
+    if obj:
+        slots = _slots(obj, synsets)
+        if slots:
+            yield slots, None
+    elif prep:
+        slots = _slots(prep_obj, synsets) if prep_obj else None
+        if prep_obj and not slots:
+            return
+        for word in prep.lower().split("/"):
+            yield slots, word
+
+
+class CameoMap:
+    """CAMEO code -> relation type by longest listed prefix (``cameo_types.yaml``)."""
+
+    def __init__(self, codes: dict[str, str | None], exclude_verbs: list[str]) -> None:
+        self.codes = {str(k): v for k, v in codes.items()}
+        self.exclude = {v.lower() for v in exclude_verbs}
+
+    @classmethod
+    def read(cls, path: Path = MAPPING) -> CameoMap:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        return cls(data["codes"], data.get("exclude_verbs", []))
+
+    def type_of(self, code: str | None) -> str | None:
+        if not code:
+            return None
+        for size in range(len(code), 0, -1):
+            if code[:size] in self.codes:
+                return self.codes[code[:size]]
+        return None
+
+
+def convert(text: str, mapping: CameoMap) -> dict:
+    """The lexicon data of a CAMEO verb dictionary (see the module docstring)."""
+    synsets, blocks = parse_cameo(text)
+    verbs: dict[str, dict[str, str]] = {}
+    frames: dict[str, list[dict]] = {}
+    for block in blocks:
+        keys = [k for k in (_verb_key(word) for word, _ in block.verbs) if k]
+        for (word, code), key in zip(block.verbs, (_verb_key(w) for w, _ in block.verbs)):
+            relation = mapping.type_of(code)
+            if key and relation and key not in mapping.exclude and key not in verbs:
+                verbs[key] = {"type": relation, "cameo": code}
+        for pattern, code in block.patterns:
+            relation = mapping.type_of(code)
+            if relation is None:
+                continue
+            for obj, prep in _pattern_frames(pattern, synsets):
+                frame = {"object": obj, "prep": prep, "type": relation, "cameo": code}
+                for key in keys:
+                    listed = frames.setdefault(key, [])
+                    if not any(f["object"] == obj and f["prep"] == prep for f in listed):
+                        listed.append(frame)
+    used = sorted({slot for listed in frames.values() for f in listed for slot in f["object"] or () if slot.isupper()})
+    return {
+        "source": "PETRARCH2 CAMEO.2.0.txt (Open Event Data Alliance, MIT licence; see LICENSE-PETRARCH2)",
+        "mapping": MAPPING.name,
+        "verbs": dict(sorted(verbs.items())),
+        "frames": {k: frames[k] for k in sorted(frames)},
+        "sets": {name: sorted(set(synsets[name])) for name in used},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("cameo", type=Path, help="CAMEO.2.0.txt")
+    parser.add_argument("--mapping", type=Path, default=MAPPING)
+    parser.add_argument("-o", "--out", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    data = convert(args.cameo.read_text("utf-8", errors="replace"), CameoMap.read(args.mapping))
+    tmp = args.out.with_name(args.out.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", "utf-8")
+    tmp.replace(args.out)
+    frames = sum(len(v) for v in data["frames"].values())
+    print(f"{args.out}: {len(data['verbs'])} verbs, {frames} frames on {len(data['frames'])} verbs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
