@@ -13,7 +13,7 @@ format      what is written
             reads it) holding every actor and relation field and the ontology;
             :func:`read_json` loads it back into an identical RelationGraph.
 ``csv``     a folder with ``actors.csv`` and ``relations.csv`` (see
-            :mod:`diplograph.exports.tables` for the formula-injection guard).
+            :mod:`diplograph.exports.tabular` for the formula-injection guard).
 ``parquet`` a folder with ``actors.parquet`` and ``relations.parquet`` (needs
             pyarrow).
 ==========  ======================================================================
@@ -39,7 +39,7 @@ from pydantic import ValidationError
 from diplograph.base.version import __version__
 from diplograph.base.errors import InputError
 from diplograph.exports.palette import actor_style, hex_to_rgb, relation_colors
-from diplograph.exports.tables import graph_records, write_csv, write_parquet
+from diplograph.exports.tabular import graph_records, write_csv, write_parquet
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.base.io import atomic_writer, format_validation_error, write_text
 from diplograph.base.models import Actor, Relation
