@@ -90,11 +90,16 @@ class BalanceReport(BaseModel):
     balanced_examples: tuple[Triad, ...] = ()
     unbalanced_examples: tuple[Triad, ...] = ()
 
+    @property
+    def ratio_text(self) -> str:
+        """The balance ratio as a percentage, or ``"n/a (no triads)"``."""
+        return "n/a (no triads)" if self.ratio is None else f"{self.ratio:.1%}"
+
     def _lines(self) -> list[str]:
-        ratio = "n/a (no triads)" if self.ratio is None else f"{self.ratio:.1%}"
         lines = [
             f"ties: {self.positive_ties} cooperative, {self.negative_ties} conflictual",
-            f"triads: {self.triads} ({self.balanced} balanced, {self.unbalanced} unbalanced; balance ratio {ratio})",
+            f"triads: {self.triads} ({self.balanced} balanced, {self.unbalanced} unbalanced; "
+            f"balance ratio {self.ratio_text})",
             "by kind: " + ", ".join(f"{k} {self.counts.get(k, 0)}" for k in TRIAD_KINDS),
         ]
         for title, examples in (("unbalanced", self.unbalanced_examples), ("balanced", self.balanced_examples)):

@@ -15,7 +15,8 @@ the exact values).
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MEASURES",
     "PATH_MEASURES",
+    "MEASURE_DESCRIPTIONS",
     "EXACT_LIMIT",
     "check_measures",
     "sample_size",
@@ -39,6 +41,18 @@ __all__ = [
 
 MEASURES: tuple[str, ...] = ("degree", "in_degree", "out_degree", "pagerank", "betweenness", "eigenvector", "closeness")
 PATH_MEASURES: frozenset[str] = frozenset({"betweenness", "closeness"})
+#: One line per measure, in plain words (the report's table captions).
+MEASURE_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "degree": "relation records on the actor's ties, in and out (symmetric ones such as meetings count both ways)",
+        "in_degree": "relation records aimed at the actor (or symmetric with it)",
+        "out_degree": "relation records the actor initiates (or symmetric with it)",
+        "pagerank": "importance from being the target of important actors",
+        "betweenness": "how often the actor lies on shortest chains between others",
+        "eigenvector": "ties to well-tied actors",
+        "closeness": "how few steps other actors need to reach the actor",
+    }
+)
 
 #: Up to this many actors, betweenness and closeness are computed exactly.
 EXACT_LIMIT = 1000

@@ -1,28 +1,30 @@
 """The centrality report: who matters, in which groups, how balanced, on what evidence.
 
-:func:`report_data` gathers every section as tables; :func:`render_report`
-turns them into Markdown (readable on its own), CSV (one tidy table, safe to
-open in a spreadsheet), JSON or a standalone HTML page. Every ranked line
-carries its evidence counts: how many relation records and documents back it.
+:func:`report_data` gathers every section as tables (a
+:class:`~diplograph.graph.report_formats.ReportData`); :func:`render_report`
+turns them, with the writers of :mod:`diplograph.graph.report_formats`, into
+Markdown (readable on its own), CSV (one tidy table, safe to open in a
+spreadsheet), JSON or a standalone HTML page. Every ranked line carries its
+evidence counts: how many relation records and documents back it.
+
+``ReportData``, ``safe_csv`` and ``MEASURE_DESCRIPTIONS`` are re-exported here
+from their homes (:mod:`~diplograph.graph.report_formats`,
+:mod:`~diplograph.graph.centrality`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from diplograph.base.errors import ConfigError
-from diplograph.graph.balance import BalanceReport
-from diplograph.graph.centrality import MEASURES
+from diplograph.graph.centrality import MEASURE_DESCRIPTIONS, MEASURES
 from diplograph.graph.labels import mix_labels
 from diplograph.graph.query import DISPLAY_COLUMNS
-from diplograph.graph.summary import GraphSummary
+from diplograph.graph.report_formats import ReportData, safe_csv, to_csv, to_html, to_json, to_markdown
 
 if TYPE_CHECKING:
     from diplograph.graph.relation_graph import RelationGraph
@@ -38,39 +40,7 @@ __all__ = [
 ]
 
 REPORT_FORMATS: tuple[str, ...] = ("md", "csv", "json", "html")
-
-MEASURE_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
-    {
-        "degree": "relation records on the actor's ties, in and out (symmetric ones such as meetings count both ways)",
-        "in_degree": "relation records aimed at the actor (or symmetric with it)",
-        "out_degree": "relation records the actor initiates (or symmetric with it)",
-        "pagerank": "importance from being the target of important actors",
-        "betweenness": "how often the actor lies on shortest chains between others",
-        "eigenvector": "ties to well-tied actors",
-        "closeness": "how few steps other actors need to reach the actor",
-    }
-)
-
-
-@dataclass
-class ReportData:
-    """Every section of the report, as tables and models."""
-
-    title: str
-    summary: GraphSummary
-    relation_filter: list[str] | None
-    engine: str
-    notes: list[str]
-    rankings: dict[str, pd.DataFrame]
-    communities: pd.DataFrame
-    community_method: str
-    single_communities: int
-    modularity: float | None
-    balance: BalanceReport
-    dyads: pd.DataFrame
-    relation_mix: pd.DataFrame
-    quad_mix: pd.DataFrame
-    extra: dict[str, Any] = field(default_factory=dict)
+_RENDERERS = {"md": to_markdown, "csv": to_csv, "json": to_json, "html": to_html}
 
 
 def _distinct_per_key(keys: np.ndarray, docs: np.ndarray, size: int) -> np.ndarray:
@@ -240,24 +210,9 @@ def render_report(
         ConfigError: unknown format or ``top`` below 1.
         LookupFailed: unknown relation type.
     """
-    from diplograph.graph import report_formats
-
-    renderers = {
-        "md": report_formats.to_markdown,
-        "csv": report_formats.to_csv,
-        "json": report_formats.to_json,
-        "html": report_formats.to_html,
-    }
-    if format not in renderers:
+    if format not in _RENDERERS:
         raise ConfigError(f"unknown report format {format!r}; choose one of: {', '.join(REPORT_FORMATS)}")
-    return renderers[format](report_data(g, relation=relation, top=top))
-
-
-def safe_csv(frame: pd.DataFrame) -> str:
-    """A table as CSV text safe to open in a spreadsheet (see :func:`report_formats.safe_csv`)."""
-    from diplograph.graph.report_formats import safe_csv as write
-
-    return write(frame)
+    return _RENDERERS[format](report_data(g, relation=relation, top=top))
 
 
 def query_table(g: RelationGraph, *, full: bool = False, **filters: Any) -> pd.DataFrame:

@@ -4,6 +4,9 @@ Text from the corpus (actor names, relation mixes) is escaped for the target
 format: pipes and angle brackets in Markdown, every character that matters in
 HTML, and spreadsheet formulas in CSV (a text cell starting with ``= + - @``,
 a tab or a carriage return gets a leading single quote).
+
+The writers take a :class:`ReportData` (plain tables and models, computed by
+:func:`diplograph.graph.report.report_data`) and know nothing of the graph.
 """
 
 from __future__ import annotations
@@ -15,19 +18,40 @@ import io
 import json
 import math
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from diplograph.graph.balance import READINGS, TRIAD_KINDS
-from diplograph.graph.report import MEASURE_DESCRIPTIONS
 from diplograph.base.io import neutralize_formula
+from diplograph.graph.balance import READINGS, TRIAD_KINDS, BalanceReport
+from diplograph.graph.centrality import MEASURE_DESCRIPTIONS
+from diplograph.graph.summary import GraphSummary
 
-if TYPE_CHECKING:
-    from diplograph.graph.report import ReportData
+__all__ = ["ReportData", "neutralise_cell", "safe_csv", "to_markdown", "to_csv", "to_json", "to_html"]
 
-__all__ = ["neutralise_cell", "safe_csv", "to_markdown", "to_csv", "to_json", "to_html"]
+
+@dataclass
+class ReportData:
+    """Every section of the report, as tables and models: all that the writers read."""
+
+    title: str
+    summary: GraphSummary
+    relation_filter: list[str] | None
+    engine: str
+    notes: list[str]
+    rankings: dict[str, pd.DataFrame]
+    communities: pd.DataFrame
+    community_method: str
+    single_communities: int
+    modularity: float | None
+    balance: BalanceReport
+    dyads: pd.DataFrame
+    relation_mix: pd.DataFrame
+    quad_mix: pd.DataFrame
+    extra: dict[str, Any] = field(default_factory=dict)
+
 
 def neutralise_cell(value: Any) -> Any:
     """Defuse a CSV cell a spreadsheet would run as a formula (text only; numbers pass)."""
@@ -129,10 +153,9 @@ def _sections(data: ReportData) -> list[tuple[str, str, list[str], list[list[Any
 
 def _balance_lines(data: ReportData) -> list[str]:
     b = data.balance
-    ratio = "n/a (no triads)" if b.ratio is None else f"{b.ratio:.1%}"
     lines = [
         f"{b.positive_ties} cooperative and {b.negative_ties} conflictual ties; "
-        f"{b.triads} triads, {b.balanced} balanced, {b.unbalanced} unbalanced (balance ratio {ratio}).",
+        f"{b.triads} triads, {b.balanced} balanced, {b.unbalanced} unbalanced (balance ratio {b.ratio_text}).",
         "By kind: " + "; ".join(f"{k} ({READINGS[k]}) {b.counts.get(k, 0)}" for k in TRIAD_KINDS) + ".",
     ]
     lines += [f"Unbalanced: {t}" for t in b.unbalanced_examples]
