@@ -1,17 +1,19 @@
 """Pick the part of a graph to draw and score its actors for node sizing.
 
-Shared by the HTML export and the notebook display; the filtering and the
-centrality measures are the graph's own (``RelationGraph.subgraph`` and
-``RelationGraph.centrality``), so the page agrees with the reports.
+Used by :mod:`diplograph.exports.vis_data` to build the interactive page
+(which ``render_html``, ``write_html``, ``notebook_display`` and ``g.show()``
+all draw); the filtering and the centrality measures are the graph's own
+(``RelationGraph.subgraph`` and ``RelationGraph.centrality``), so the page
+agrees with the reports.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 
 from diplograph.base.errors import InputError, LookupFailed
 from diplograph.graph.centrality import MEASURES
+from diplograph.graph.filters import DateArg, Names
 from diplograph.graph.relation_graph import RelationGraph
 
 __all__ = ["filter_graph", "size_scores", "top_actors"]
@@ -20,9 +22,9 @@ __all__ = ["filter_graph", "size_scores", "top_actors"]
 def filter_graph(
     g: RelationGraph,
     *,
-    relation: str | list[str] | tuple[str, ...] | None = None,
-    since: dt.date | str | None = None,
-    until: dt.date | str | None = None,
+    relation: Names = None,
+    since: DateArg = None,
+    until: DateArg = None,
 ) -> RelationGraph:
     """Return the graph restricted to some relation types and an inclusive date range.
 
@@ -31,7 +33,7 @@ def filter_graph(
     """
     if relation is None and since is None and until is None:
         return g
-    return g.subgraph(relations=relation, since=since, until=until)
+    return g.subgraph(relation=relation, since=since, until=until)
 
 
 def size_scores(g: RelationGraph, size_by: str) -> dict[str, float]:

@@ -31,7 +31,7 @@ import difflib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from pydantic import ValidationError
@@ -44,6 +44,9 @@ from diplograph.graph.relation_graph import RelationGraph
 from diplograph.base.io import atomic_writer, format_validation_error, write_text
 from diplograph.base.models import Actor, Relation
 from diplograph.relations.ontology import Ontology, default_ontology
+
+if TYPE_CHECKING:
+    from diplograph.actors.dictionary import ActorDictionary
 
 __all__ = ["FORMATS", "export", "read_json", "to_flat_multigraph", "node_link_data"]
 
@@ -83,8 +86,11 @@ def export(g: RelationGraph, path: str | os.PathLike[str], format: str | None = 
     return write_parquet(g, target)
 
 
-def read_json(path: str | os.PathLike[str]) -> RelationGraph:
+def read_json(path: str | os.PathLike[str], *, dictionary: ActorDictionary | None = None) -> RelationGraph:
     """Load a graph written by ``export(g, path, "json")``.
+
+    The file holds the ontology but not the actor dictionary: pass the build's
+    ``dictionary`` for name lookups through its metonyms (None: the built-in one).
 
     Raises:
         InputError: one line naming the file and what is wrong with it.
@@ -105,7 +111,7 @@ def read_json(path: str | os.PathLike[str]) -> RelationGraph:
         relations = [Relation.model_validate(_without_key(edge)) for edge in data["edges"]]
     except ValidationError as exc:
         raise InputError(format_validation_error(source, exc)) from None
-    return RelationGraph.from_records(actors, relations, ontology=ontology)
+    return RelationGraph.from_records(actors, relations, ontology=ontology, dictionary=dictionary)
 
 
 def node_link_data(g: RelationGraph) -> dict[str, Any]:

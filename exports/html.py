@@ -16,7 +16,6 @@ just the page's own two scripts (by hash), so even an injected ``<script>`` or
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import html
 import json
@@ -39,39 +38,20 @@ _VIS_VERSION = "vis-9.1.2"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def render_html(
-    g: RelationGraph,
-    *,
-    size_by: str = "pagerank",
-    relation: str | list[str] | tuple[str, ...] | None = None,
-    since: dt.date | str | None = None,
-    until: dt.date | str | None = None,
-    top: int | None = None,
-    title: str | None = None,
-    physics: bool | None = None,
-    max_evidence: int = 50,
-) -> str:
+def render_html(g: RelationGraph, **options: Any) -> str:
     """Return the interactive page for ``g`` as one self-contained HTML string.
 
     Args:
         g: the graph to draw.
-        size_by: centrality measure that sizes the nodes (``pagerank``,
-            ``degree``, ``in_degree``, ``out_degree``, ``betweenness``,
-            ``eigenvector``, ``closeness``).
-        relation: keep only this relation type (or these types).
-        since: keep only relations dated on or after this day (``YYYY-MM-DD``).
-        until: keep only relations dated on or before this day.
-        top: keep only the ``top`` actors with the highest ``size_by`` score;
-            the page says how much was left out.
-        title: page title (default ``"Relation graph"``).
-        physics: run the browser's force simulation. By default it runs up to
-            500 actors; larger graphs are laid out in Python and drawn still.
-        max_evidence: evidence sentences embedded per edge (the count of all
-            reports is always shown).
+        **options: keyword options of
+            :func:`~diplograph.exports.vis_data.build_page_data`, which says
+            what each does: ``size_by``, the filters ``relation``, ``since``
+            and ``until``, ``top``, ``title``, ``physics`` and ``max_evidence``.
 
     Raises:
         LookupFailed: unknown relation type or size measure.
-        InputError: a date that is not ``YYYY-MM-DD``, or ``top`` below 1.
+        ConfigError: a date that is not ``YYYY-MM-DD``.
+        InputError: ``top`` or ``max_evidence`` below 1.
 
     >>> from diplograph.base.models import Actor
     >>> g = RelationGraph.from_records([Actor(id="x", name="X", type="state")], [])
@@ -79,10 +59,7 @@ def render_html(
     >>> page.startswith("<!DOCTYPE html>") and "https://" not in page.split("<script>")[0]
     True
     """
-    page = build_page_data(
-        g, size_by=size_by, relation=relation, since=since, until=until, top=top,
-        title=title, physics=physics, max_evidence=max_evidence,
-    )
+    page = build_page_data(g, **options)
     assets = _assets()
     scripts = (assets["vis_js"], assets["page_js"])
     return _template().render(
@@ -100,7 +77,8 @@ def render_html(
 def write_html(g: RelationGraph, path: str | os.PathLike[str], **options: Any) -> Path:
     """Write :func:`render_html` output to ``path`` atomically and return the path.
 
-    Takes the same keyword options as :func:`render_html`.
+    Takes the same keyword options as :func:`render_html`; :meth:`RelationGraph.to_html
+    <diplograph.graph.relation_graph.RelationGraph.to_html>` calls it.
     """
     return write_text(path, render_html(g, **options))
 
@@ -129,9 +107,11 @@ class NotebookPage:
 
 
 def notebook_display(g: RelationGraph, *, height: int = 640, **options: Any) -> NotebookPage:
-    """Return an object that Jupyter renders as the interactive graph (``g.show()`` uses it).
+    """Return an object that Jupyter renders as the interactive graph, in a sandboxed iframe.
 
-    Takes the same keyword options as :func:`render_html`, plus the iframe ``height``.
+    Takes the same keyword options as :func:`render_html`, plus the iframe
+    ``height``. (``g.show()`` does not use it: inside IPython it returns an
+    ``IPython.display.HTML`` of the page instead.)
     """
     return NotebookPage(render_html(g, **options), height=height)
 

@@ -24,8 +24,9 @@ from diplograph.base.errors import InputError
 from diplograph.exports._prepare import filter_graph, size_scores, top_actors
 from diplograph.exports.layout import force_layout
 from diplograph.exports.palette import ACTOR_STYLES, QUAD_CLASS_LABELS, actor_style, relation_colors
-from diplograph.graph.relation_graph import RelationGraph
 from diplograph.base.models import Relation
+from diplograph.graph.filters import DateArg, Names
+from diplograph.graph.relation_graph import RelationGraph
 
 __all__ = ["PageData", "build_page_data", "LAYOUT_THRESHOLD"]
 
@@ -76,9 +77,9 @@ def build_page_data(
     g: RelationGraph,
     *,
     size_by: str = "pagerank",
-    relation: str | list[str] | tuple[str, ...] | None = None,
-    since: dt.date | str | None = None,
-    until: dt.date | str | None = None,
+    relation: Names = None,
+    since: DateArg = None,
+    until: DateArg = None,
     top: int | None = None,
     title: str | None = None,
     physics: bool | None = None,
@@ -86,7 +87,29 @@ def build_page_data(
 ) -> PageData:
     """Select, score, prune and lay out ``g``; return the page's data.
 
-    See :func:`diplograph.exports.html.render_html` for the arguments.
+    These are the options of :func:`diplograph.exports.html.render_html`.
+
+    Args:
+        g: the graph to draw.
+        size_by: centrality measure that sizes the nodes (``pagerank``,
+            ``degree``, ``in_degree``, ``out_degree``, ``betweenness``,
+            ``eigenvector``, ``closeness``).
+        relation: keep only this relation type (or these types).
+        since: keep only relations dated on or after this day (``YYYY-MM-DD``).
+        until: keep only relations dated on or before this day.
+        top: keep only the ``top`` actors with the highest ``size_by`` score;
+            the page says how much was left out.
+        title: page title (default ``"Relation graph"``).
+        physics: run the browser's force simulation. By default it runs up to
+            500 actors (:data:`LAYOUT_THRESHOLD`); larger graphs are laid out
+            in Python and drawn still.
+        max_evidence: evidence sentences embedded per edge (the count of all
+            reports is always shown).
+
+    Raises:
+        LookupFailed: unknown relation type or size measure.
+        ConfigError: a date that is not ``YYYY-MM-DD``.
+        InputError: ``top`` or ``max_evidence`` below 1.
     """
     if max_evidence < 1:
         raise InputError(f"max_evidence must be at least 1, not {max_evidence}")
@@ -102,7 +125,12 @@ def build_page_data(
             f"Showing the {len(kept):,} most central actors by {size_by} out of {len(scores):,} "
             f"({int(inside.sum()):,} of {len(relations):,} relations)."
         )
-        view = RelationGraph(view.actors_table[view.actors_table["id"].isin(kept)], relations[inside], ontology=g.ontology)
+        view = RelationGraph(
+            view.actors_table[view.actors_table["id"].isin(kept)],
+            relations[inside],
+            ontology=g.ontology,
+            dictionary=g.dictionary,
+        )
         scores = {actor: scores[actor] for actor in view.actors_table["id"]}
     use_physics = len(scores) <= LAYOUT_THRESHOLD if physics is None else physics
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from diplograph.base.errors import ConfigError
-from diplograph.graph.tables import parse_date
+from diplograph.graph.filters import DateArg, deprecated_spellings, filter_date
 
 if TYPE_CHECKING:
     from diplograph.graph.relation_graph import RelationGraph
@@ -175,9 +175,10 @@ def compare_graphs(
     )
 
 
-def split_by_date(g: RelationGraph, until: str | dt.date) -> tuple[RelationGraph, RelationGraph, tuple[str, str]]:
+@deprecated_spellings(positional=("until",))
+def split_by_date(g: RelationGraph, *, until: DateArg) -> tuple[RelationGraph, RelationGraph, tuple[str, str]]:
     """Split ``g`` into relations dated up to ``until`` (inclusive) and after it; undated ones are left out."""
-    cut = parse_date(until, "until")
+    cut = filter_date(until, "until")
     if cut is None:
         raise ConfigError("compare needs a date to split at (until='YYYY-MM-DD') or another graph")
     day = cut.date()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 import pandas as pd
@@ -22,16 +22,28 @@ from diplograph.graph.tables import date_series
 from diplograph.graph.views import multi_view, signed_view, undirected_view, weighted_view
 from diplograph.relations.ontology import Ontology
 
+if TYPE_CHECKING:
+    from diplograph.actors.dictionary import ActorDictionary
+
 __all__ = ["DerivedGraphs"]
 
 T = TypeVar("T")
 
 
-def _builtin_forms() -> Iterable[tuple[str, str, str]]:
-    """``(text, actor_id, kind)`` of every surface form of the built-in actor dictionary."""
-    from diplograph.actors.dictionary import builtin_dictionary
+def _dictionary_forms(dictionary: ActorDictionary | None) -> Callable[[], Iterable[tuple[str, str, str]]]:
+    """A callable yielding ``(text, actor_id, kind)`` for every surface form of ``dictionary``.
 
-    return builtin_dictionary().forms()
+    ``None`` stands for the built-in actor dictionary, read only when a lookup needs it.
+    """
+    if dictionary is not None:
+        return dictionary.forms
+
+    def builtin_forms() -> Iterable[tuple[str, str, str]]:
+        from diplograph.actors.dictionary import builtin_dictionary  # read on the first lookup that needs it
+
+        return builtin_dictionary().forms()
+
+    return builtin_forms
 
 
 class DerivedGraphs:
@@ -41,12 +53,21 @@ class DerivedGraphs:
         actors: the normalised actors table.
         relations: the normalised relations table.
         ontology: the relation ontology.
+        dictionary: the actor dictionary whose metonyms, demonyms and aliases
+            the name lookup falls back on (None: the built-in one).
     """
 
-    def __init__(self, actors: pd.DataFrame, relations: pd.DataFrame, ontology: Ontology) -> None:
+    def __init__(
+        self,
+        actors: pd.DataFrame,
+        relations: pd.DataFrame,
+        ontology: Ontology,
+        dictionary: ActorDictionary | None = None,
+    ) -> None:
         self.actors = actors
         self.relations = relations
         self.ontology = ontology
+        self.dictionary = dictionary
         self._results: dict[Hashable, Any] = {}
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -62,8 +83,8 @@ class DerivedGraphs:
 
     @cached_property
     def index(self) -> ActorIndex:
-        """Name and alias lookup (falling back on the built-in dictionary's metonyms and demonyms)."""
-        return ActorIndex(self.actors, dictionary_forms=_builtin_forms)
+        """Name and alias lookup (falling back on the actor dictionary's metonyms and demonyms)."""
+        return ActorIndex(self.actors, dictionary_forms=_dictionary_forms(self.dictionary))
 
     @cached_property
     def dates(self) -> pd.Series:

@@ -5,9 +5,10 @@ Resolution tries, in order:
 1. the actor id, name or an alias, compared case-insensitively;
 2. the same with punctuation and spaces removed ("U.S." = "US" = "u s");
 3. a single word that is the surname of exactly one person ("Putin");
-4. a metonym, demonym or alias that the built-in actor dictionary gives an
-   actor of the graph ("Kremlin" and "Moscow" for Russia, "Washington" for
-   the United States), read on first need.
+4. a metonym, demonym or alias that the actor dictionary gives an actor of
+   the graph ("Kremlin" and "Moscow" for Russia, "Washington" for the United
+   States): the dictionary the graph was built with, the built-in one by
+   default, read on first need.
 
 A name that matches several actors, or none, raises
 :class:`~diplograph.base.errors.LookupFailed` with the candidates or the closest
@@ -34,7 +35,14 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of ``text`` ("Élysée" -> "elysee")."""
+    """Case- and accent-insensitive form of ``text`` ("Élysée" -> "elysee"), the key of every lookup.
+
+    Close to :func:`diplograph.actors.dictionary.fold_name` but not the same,
+    on purpose: a name with no ASCII letters keeps its own letters ("Путин"
+    -> "путин", where ``fold_name`` gives ""), so such names stay findable;
+    outer spaces are stripped; apostrophes and inner spaces are left as typed
+    (the punctuation-free :func:`compact` form matches across those).
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return (ascii_text or text).casefold().strip()
 

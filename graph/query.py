@@ -3,20 +3,20 @@
 Query results list every matching relation record, negated ones included
 (filter with ``polarity="asserted"``), with actor names next to the ids.
 Actor arguments accept ids, names and aliases in any case; relation types are
-checked against the ontology; dates are ``datetime.date`` or ``YYYY-MM-DD``.
+checked against the ontology; dates are ``datetime.date`` or ``YYYY-MM-DD``
+(the filters are described in :mod:`diplograph.graph.filters`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from diplograph.base.errors import ConfigError, LookupFailed
-from diplograph.graph.tables import parse_date
+from diplograph.graph.filters import POLARITIES, DateArg, Names, check_polarity, filter_date
 
 if TYPE_CHECKING:
     from diplograph.graph.derived import DerivedGraphs
@@ -28,6 +28,7 @@ __all__ = [
     "check_polarity",
     "relation_mask",
     "relations_frame",
+    "subgraph_tables",
     "between_frame",
     "timeline_frame",
 ]
@@ -51,31 +52,12 @@ QUERY_COLUMNS: tuple[str, ...] = (
     "target",
     "attributed_to",
 )
-#: The columns worth printing in a terminal table.
-DISPLAY_COLUMNS: tuple[str, ...] = (
-    "date",
-    "source_name",
-    "relation",
-    "target_name",
-    "polarity",
-    "modality",
-    "evidence",
-    "doc",
+#: The columns worth printing in a terminal table (those of :data:`QUERY_COLUMNS` up to ``doc``, without the speaker).
+DISPLAY_COLUMNS: tuple[str, ...] = tuple(
+    c for c in QUERY_COLUMNS[: QUERY_COLUMNS.index("doc") + 1] if c != "attributed_to_name"
 )
-POLARITIES: tuple[str, ...] = ("asserted", "negated")
 
 ActorArg = str | Iterable[str] | None
-
-
-def check_polarity(polarity: str | None) -> str | None:
-    """Validate a polarity filter.
-
-    Raises:
-        ConfigError: the value is not ``asserted`` or ``negated``.
-    """
-    if polarity is not None and polarity not in POLARITIES:
-        raise ConfigError(f"unknown polarity {polarity!r}; use 'asserted' or 'negated'")
-    return polarity
 
 
 def _speaker_mask(derived: DerivedGraphs, attributed_to: ActorArg) -> np.ndarray:
@@ -100,10 +82,10 @@ def relation_mask(
     *,
     source: ActorArg = None,
     target: ActorArg = None,
-    relation: str | Sequence[str] | None = None,
+    relation: Names = None,
     polarity: str | None = None,
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
+    since: DateArg = None,
+    until: DateArg = None,
     actor: ActorArg = None,
     attributed_to: ActorArg = None,
     modality: str | None = None,
@@ -130,7 +112,7 @@ def relation_mask(
         mask &= (table["polarity"] == polarity).to_numpy()
     if modality is not None:
         mask &= (table["modality"] == modality).to_numpy()
-    start, end = parse_date(since, "since"), parse_date(until, "until")
+    start, end = filter_date(since, "since"), filter_date(until, "until")
     if start is not None:
         mask &= (derived.dates >= start).to_numpy()
     if end is not None:
@@ -153,6 +135,33 @@ def relations_frame(derived: DerivedGraphs, mask: np.ndarray | None = None) -> p
     )
     frame = frame.sort_values("_when", kind="stable", na_position="last")
     return frame[list(QUERY_COLUMNS)].reset_index(drop=True)
+
+
+def subgraph_tables(
+    derived: DerivedGraphs,
+    *,
+    relation: Names = None,
+    actors: ActorArg = None,
+    since: DateArg = None,
+    until: DateArg = None,
+    polarity: str | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The actors and relations tables of the subgraph that passes every filter.
+
+    ``actors`` keeps the relations among those actors only (an induced
+    subgraph). The actors kept are those of the remaining relations plus the
+    ones named in ``actors``; with no filter at all, every actor.
+    """
+    mask = relation_mask(derived, relation=relation, since=since, until=until, polarity=polarity)
+    named = derived.index.resolve_many(actors)
+    table = derived.relations
+    if named is not None:
+        mask &= (table["source"].isin(named) & table["target"].isin(named)).to_numpy()
+    kept_relations = table.loc[mask]
+    if all(value is None for value in (relation, actors, since, until, polarity)):
+        return derived.actors, kept_relations
+    ids = set(kept_relations["source"]) | set(kept_relations["target"]) | set(named or ())
+    return derived.actors.loc[derived.actors["id"].isin(ids)], kept_relations
 
 
 def between_frame(derived: DerivedGraphs, a: str, b: str) -> pd.DataFrame:

@@ -8,15 +8,17 @@ treated as immutable (filters return new graphs).
 
 The methods are thin wrappers over the topic modules of
 :mod:`diplograph.graph` (query, neighborhood, centrality, communities,
-balance, compare, profile, summary, report).
+balance, compare, profile, summary, report). Filters are keyword-only and
+spelt alike everywhere (``relation=``, ``polarity=``, ``since=``, ``until=``;
+see :mod:`diplograph.graph.filters`); earlier spellings still work, with a
+:class:`DeprecationWarning`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 import numpy as np
@@ -28,10 +30,13 @@ from diplograph.graph.centrality import MEASURES, centrality_table
 from diplograph.graph.communities import detect_communities, membership_frame, summary_frame
 from diplograph.graph.compare import GraphComparison, compare_graphs, split_by_date
 from diplograph.graph.derived import DerivedGraphs
+from diplograph.graph.display import display_page
 from diplograph.graph.engines import Engine, choose_engine
+from diplograph.graph.filters import DateArg, Names, deprecated_spellings, filter_key
 from diplograph.graph.neighborhood import ActorPath, ego_actors, neighbors_frame, shortest_path
 from diplograph.graph.profile import ActorProfile, actor_profile
-from diplograph.graph.query import between_frame, relation_mask, relations_frame, timeline_frame
+from diplograph.graph.query import between_frame, relation_mask, relations_frame, subgraph_tables, timeline_frame
+from diplograph.graph.report import render_report
 from diplograph.graph.storage import read_tables, write_tables
 from diplograph.graph.summary import GraphSummary, graph_summary
 from diplograph.graph.tables import (
@@ -47,16 +52,10 @@ from diplograph.graph.views import check_view
 from diplograph.base.models import Actor, Relation
 from diplograph.relations.ontology import Ontology, default_ontology
 
+if TYPE_CHECKING:
+    from diplograph.actors.dictionary import ActorDictionary
+
 __all__ = ["RelationGraph", "ACTOR_COLUMNS", "RELATION_COLUMNS"]
-
-Names = str | Sequence[str] | None
-
-
-def _key(value: Any) -> Hashable:
-    """A hashable cache key for a filter argument."""
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return tuple(sorted(map(str, value)))
-    return value
 
 
 class RelationGraph:
@@ -70,6 +69,9 @@ class RelationGraph:
         ontology: the relation ontology (default: the built-in one).
         engine: analytics engine, ``"auto"`` (igraph for graphs of more than
             5,000 actors when installed), ``"networkx"`` or ``"igraph"``.
+        dictionary: the actor dictionary of the build (a user ``--actors``
+            file extends the built-in one); name lookups fall back on its
+            metonyms, demonyms and aliases. None: the built-in dictionary.
 
     Raises:
         InputError: a table misses columns, repeats ids or names unknown actors.
@@ -83,13 +85,15 @@ class RelationGraph:
         *,
         ontology: Ontology | None = None,
         engine: Engine = "auto",
+        dictionary: ActorDictionary | None = None,
     ) -> None:
         self.ontology = ontology or default_ontology()
+        self.dictionary = dictionary
         self.actors_table = normalise_actors(actors)
         self.relations_table = normalise_relations(relations)
         self.engine_choice: Engine = engine
         self.engine: str = choose_engine(engine, len(self.actors_table))
-        self._derived = DerivedGraphs(self.actors_table, self.relations_table, self.ontology)
+        self._derived = DerivedGraphs(self.actors_table, self.relations_table, self.ontology, dictionary)
         check_tables(self.relations_table, self._derived.codes, self.ontology)
 
     # ------------------------------------------------------------------ building
@@ -102,24 +106,35 @@ class RelationGraph:
         ontology: Ontology | None = None,
         *,
         engine: Engine = "auto",
+        dictionary: ActorDictionary | None = None,
     ) -> RelationGraph:
-        """Build from pydantic records (what the pipeline produces)."""
+        """Build from pydantic records (what the pipeline produces); keywords as for the constructor."""
         return cls(
             records_frame(actors, ACTOR_COLUMNS),
             records_frame(relations, RELATION_COLUMNS),
             ontology=ontology,
             engine=engine,
+            dictionary=dictionary,
         )
 
     @classmethod
-    def load(cls, folder: str | Path, *, ontology: Ontology | None = None, engine: Engine = "auto") -> RelationGraph:
+    def load(
+        cls,
+        folder: str | Path,
+        *,
+        ontology: Ontology | None = None,
+        engine: Engine = "auto",
+        dictionary: ActorDictionary | None = None,
+    ) -> RelationGraph:
         """Reload a saved build from ``folder`` (``actors.jsonl`` + ``relations.jsonl``), without re-parsing.
+
+        Pass the ``ontology`` and ``dictionary`` the build used (None: the built-in ones).
 
         Raises:
             InputError: naming the missing file, or the file and line of an invalid record.
         """
         actors, relations = read_tables(folder)
-        return cls(actors, relations, ontology=ontology, engine=engine)
+        return cls(actors, relations, ontology=ontology, engine=engine, dictionary=dictionary)
 
     def save(self, folder: str | Path) -> Path:
         """Write ``actors.jsonl`` and ``relations.jsonl`` atomically into ``folder``."""
@@ -158,14 +173,16 @@ class RelationGraph:
 
     # ------------------------------------------------------------------ queries
 
+    @deprecated_spellings(positional=("source", "target", "relation", "polarity", "since", "until", "actor", "attributed_to"))
     def relations(
         self,
+        *,
         source: Names = None,
         target: Names = None,
         relation: Names = None,
         polarity: str | None = None,
-        since: str | dt.date | None = None,
-        until: str | dt.date | None = None,
+        since: DateArg = None,
+        until: DateArg = None,
         actor: Names = None,
         attributed_to: Names = None,
     ) -> pd.DataFrame:
@@ -178,24 +195,18 @@ class RelationGraph:
             LookupFailed: an unknown actor (with the closest names) or relation type.
         """
         mask = relation_mask(
-            self._derived,
-            source=source,
-            target=target,
-            relation=relation,
-            polarity=polarity,
-            since=since,
-            until=until,
-            actor=actor,
-            attributed_to=attributed_to,
-        )
+            self._derived, source=source, target=target, relation=relation, polarity=polarity,
+            since=since, until=until, actor=actor, attributed_to=attributed_to,
+        )  # fmt: skip
         return relations_frame(self._derived, mask)
 
     def between(self, a: str, b: str) -> pd.DataFrame:
         """Every relation between ``a`` and ``b``, both directions, all types, with evidence."""
         return between_frame(self._derived, a, b)
 
+    @deprecated_spellings(positional=("relation", "direction"))
     def neighbors(
-        self, a: str, relation: Names = None, direction: Literal["both", "out", "in"] = "both"
+        self, a: str, *, relation: Names = None, direction: Literal["both", "out", "in"] = "both"
     ) -> pd.DataFrame:
         """The actors tied to ``a`` (asserted relations), most relations first."""
         return neighbors_frame(self._derived, a, relation=relation, direction=direction)
@@ -215,37 +226,33 @@ class RelationGraph:
         mask = relation_mask(self._derived, actor=a, relation=relation, polarity=polarity)
         return timeline_frame(self._derived, mask, freq)
 
+    @deprecated_spellings(renamed={"relations": "relation"}, positional=("relation", "actors", "since", "until", "polarity"))
     def subgraph(
         self,
-        relations: Names = None,
+        *,
+        relation: Names = None,
         actors: Names = None,
-        since: str | dt.date | None = None,
-        until: str | dt.date | None = None,
+        since: DateArg = None,
+        until: DateArg = None,
         polarity: str | None = None,
     ) -> RelationGraph:
-        """A new graph with the relations that pass every filter.
+        """A new graph with the relations that pass every filter (``relations=`` is a deprecated ``relation=``).
 
         ``actors`` keeps the relations among those actors only (an induced
         subgraph). The new graph keeps the actors of the remaining relations
         plus the actors named in ``actors``; with no filter at all, every actor.
+        It keeps this graph's ontology, engine choice and actor dictionary.
         """
-        key = ("subgraph", _key(relations), _key(actors), str(since), str(until), polarity)
-        return self._derived.memo(key, lambda: self._subgraph(relations, actors, since, until, polarity))
+        key = ("subgraph", filter_key(relation), filter_key(actors), str(since), str(until), polarity)
+        return self._derived.memo(key, lambda: self._subgraph(relation, actors, since, until, polarity))
 
-    def _subgraph(self, relations: Names, actors: Names, since: Any, until: Any, polarity: str | None) -> RelationGraph:
-        derived = self._derived
-        mask = relation_mask(derived, relation=relations, since=since, until=until, polarity=polarity)
-        named = derived.index.resolve_many(actors)
-        table = self.relations_table
-        if named is not None:
-            mask &= (table["source"].isin(named) & table["target"].isin(named)).to_numpy()
-        kept_relations = table.loc[mask]
-        if all(value is None for value in (relations, actors, since, until, polarity)):
-            kept_actors = self.actors_table
-        else:
-            ids = set(kept_relations["source"]) | set(kept_relations["target"]) | set(named or ())
-            kept_actors = self.actors_table.loc[self.actors_table["id"].isin(ids)]
-        return RelationGraph(kept_actors, kept_relations, ontology=self.ontology, engine=self.engine_choice)
+    def _subgraph(self, relation: Names, actors: Names, since: Any, until: Any, polarity: str | None) -> RelationGraph:
+        kept_actors, kept_relations = subgraph_tables(
+            self._derived, relation=relation, actors=actors, since=since, until=until, polarity=polarity
+        )
+        return RelationGraph(
+            kept_actors, kept_relations, ontology=self.ontology, engine=self.engine_choice, dictionary=self.dictionary
+        )
 
     # ------------------------------------------------------------------ graphs
 
@@ -256,12 +263,13 @@ class RelationGraph:
 
     # ------------------------------------------------------------------ analyses
 
+    @deprecated_spellings(positional=("relation", "weight"))
     def centrality(
         self,
         measures: str | Sequence[str] = MEASURES,
+        *,
         relation: Names = None,
         weight: str | None = "count",
-        *,
         k: int | None = None,
         seed: int = 0,
     ) -> pd.DataFrame:
@@ -272,7 +280,7 @@ class RelationGraph:
         (None: unweighted). Betweenness and closeness are estimated from ``k``
         sampled actors on large graphs (see ``df.attrs["notes"]``).
         """
-        graph = self if relation is None else self.subgraph(relations=relation)
+        graph = self if relation is None else self.subgraph(relation=relation)
         measures = (measures,) if isinstance(measures, str) else tuple(measures)
         key = ("centrality", measures, weight, k, seed)
         table = graph._derived.memo(
@@ -336,7 +344,7 @@ class RelationGraph:
         self,
         other: RelationGraph | None = None,
         *,
-        until: str | dt.date | None = None,
+        until: DateArg = None,
         measure: str = "pagerank",
         top: int = 10,
     ) -> GraphComparison:
@@ -344,7 +352,7 @@ class RelationGraph:
         if other is not None and until is not None:
             raise ConfigError("compare takes another graph or until=, not both")
         if other is None:
-            before, after, labels = split_by_date(self, until)  # type: ignore[arg-type]
+            before, after, labels = split_by_date(self, until=until)
         else:
             before, after, labels = self, other, ("this graph", "other graph")
         return compare_graphs(before, after, labels=labels, measure=measure, top=top)
@@ -357,42 +365,29 @@ class RelationGraph:
         """Counts that describe the graph at a glance."""
         return self._derived.memo(("summary",), lambda: graph_summary(self._derived))
 
-    def report(self, format: Literal["md", "csv", "json", "html"] = "md", relation: Names = None, top: int = 20) -> str:
+    @deprecated_spellings(positional=("relation", "top"))
+    def report(
+        self, format: Literal["md", "csv", "json", "html"] = "md", *, relation: Names = None, top: int = 20
+    ) -> str:
         """The centrality report as text (see :func:`diplograph.graph.report.render_report`)."""
-        from diplograph.graph.report import render_report
-
         return render_report(self, format=format, relation=relation, top=top)
 
     # ------------------------------------------------------------------ visual
 
     def to_html(self, path: str | Path, **options: Any) -> Path:
-        """Write the interactive HTML visualisation to ``path`` (options: see :mod:`diplograph.exports.html`)."""
-        from diplograph.exports.html import write_html
+        """Write the interactive HTML visualisation to ``path`` (options: see :func:`diplograph.exports.html.render_html`)."""
+        from diplograph.exports.html import write_html  # lazy-import-allowed: graph must not depend on exports
 
         return write_html(self, path, **options)
 
     def show(self, **options: Any) -> Any:
-        """Display the interactive visualisation.
+        """Display the interactive visualisation (options: see :func:`diplograph.exports.html.render_html`).
 
         In Jupyter/IPython returns an ``IPython.display.HTML`` object; elsewhere
-        writes it to a temporary file, opens it in the browser and returns the path.
+        writes it to a temporary file, opens it in the browser and returns the path
+        (see :func:`diplograph.graph.display.display_page`).
         """
-        from diplograph.exports.html import render_html
+        from diplograph.exports.html import render_html  # lazy-import-allowed: graph must not depend on exports
 
-        markup = render_html(self, **options)
-        try:
-            from IPython import get_ipython
-            from IPython.display import HTML
-        except ImportError:
-            get_ipython = None  # noqa: N806
-        if get_ipython is not None and get_ipython() is not None:
-            return HTML(markup)
-        import tempfile
-        import webbrowser
-
-        from diplograph.base.io import write_text
-
-        path = write_text(Path(tempfile.mkdtemp(prefix="diplograph-")) / "graph.html", markup)
-        webbrowser.open(path.resolve().as_uri())
-        return path
+        return display_page(render_html(self, **options))
 

@@ -22,6 +22,7 @@ import pandas as pd
 
 from diplograph.base.errors import ConfigError
 from diplograph.graph.centrality import MEASURE_DESCRIPTIONS, MEASURES
+from diplograph.graph.filters import Names
 from diplograph.graph.labels import mix_labels
 from diplograph.graph.query import DISPLAY_COLUMNS
 from diplograph.graph.report_formats import ReportData, safe_csv, to_csv, to_html, to_json, to_markdown
@@ -166,7 +167,7 @@ def mix_tables(g: RelationGraph) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def report_data(
-    g: RelationGraph, *, relation: str | list[str] | None = None, top: int = 20, method: str | None = None
+    g: RelationGraph, *, relation: Names = None, top: int = 20, method: str | None = None
 ) -> ReportData:
     """Compute every section of the report (restricted to ``relation`` types when given).
 
@@ -178,7 +179,7 @@ def report_data(
     if method is None:
         method = "leiden" if g.engine == "igraph" else "louvain"
     types = g.ontology.check(relation)
-    graph = g if types is None else g.subgraph(relations=types)
+    graph = g if types is None else g.subgraph(relation=types)
     table = graph.centrality()
     members = graph.communities(method=method)
     groups = graph.community_summary(method=method)
@@ -202,7 +203,7 @@ def report_data(
 
 
 def render_report(
-    g: RelationGraph, *, format: str = "md", relation: str | list[str] | None = None, top: int = 20
+    g: RelationGraph, *, format: str = "md", relation: Names = None, top: int = 20
 ) -> str:
     """Render the centrality report of ``g`` as ``md``, ``csv``, ``json`` or ``html`` text.
 

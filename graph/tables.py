@@ -32,7 +32,6 @@ __all__ = [
     "normalise_actors",
     "normalise_relations",
     "check_tables",
-    "parse_date",
     "date_series",
     "row_dicts",
 ]
@@ -142,22 +141,6 @@ def check_tables(relations: pd.DataFrame, codes: RecordCodes, ontology: Ontology
             f"relations use type(s) the ontology does not define: {', '.join(map(str, strange))} "
             "(pass the ontology the graph was built with)"
         )
-
-
-def parse_date(value: str | dt.date | None, what: str) -> pd.Timestamp | None:
-    """Turn a ``since``/``until`` argument into a timestamp (None stays None).
-
-    Raises:
-        ConfigError: when the value is not a date.
-    """
-    if value is None:
-        return None
-    if isinstance(value, (dt.date, pd.Timestamp)):
-        return pd.Timestamp(value).normalize()
-    try:
-        return pd.Timestamp(dt.date.fromisoformat(str(value).strip()))
-    except ValueError:
-        raise ConfigError(f"{what}={value!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def date_series(relations: pd.DataFrame) -> pd.Series:

@@ -195,7 +195,7 @@ def test_timeline_counts_relations_by_period(g):
 
 
 def test_subgraph_filters(g):
-    sub = g.subgraph(relations="supports")
+    sub = g.subgraph(relation="supports")
     assert set(sub.relations_table["id"]) == {"r2", "r8"}
     assert {a.id for a in sub} == {"united-states", "ukraine", "nato"}
     dated = g.subgraph(since="2025-08-10", until="2025-08-16")
@@ -205,7 +205,7 @@ def test_subgraph_filters(g):
     assert {a.id for a in induced} == {"russia", "ukraine", "china"}  # named actors stay
     assert set(g.subgraph(polarity="negated").relations_table["id"]) == {"r6"}
     assert len(g.subgraph()) == len(g)
-    assert g.subgraph(relations="supports") is sub  # cached: graphs are immutable
+    assert g.subgraph(relation="supports") is sub  # cached: graphs are immutable
 
 
 def test_query_table_for_the_cli(g):
