@@ -1,4 +1,4 @@
-"""Colours and shapes shared by every export: actor types and relation types.
+"""Colours and shapes of actor types and relation types, shared by the HTML page and the GEXF export.
 
 Actors get one colour and one vis-network shape per type. Relation types get a
 colour from the family of their quad class: blues and teals for verbal

@@ -200,8 +200,9 @@ def _node_color(fill: str) -> dict[str, Any]:
 def _edges(view: RelationGraph, *, max_evidence: int) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     """Group relation records into drawn edges; return the edges and their evidence.
 
-    Only what differs from the page-wide edge options is stored per edge
-    (straight, solid and directed are the defaults), which keeps large pages small.
+    Curves and dashes are stored only on the edges that have them (straight
+    and solid are the page-wide defaults), which keeps large pages small; the
+    arrow (``"to"``, or none for symmetric types) is given on every edge.
     """
     ontology = view.ontology
     colors = relation_colors(ontology)

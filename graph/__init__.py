@@ -2,21 +2,25 @@
 
 Modules, one topic each:
 
-========================  ==================================================
-``relation_graph``        :class:`RelationGraph`, the object users hold
-``tables`` / ``storage``  the actors and relations tables; JSON Lines I/O
-``lookup``                names and aliases -> actor ids, with suggestions
-``edges`` / ``views``     relation records -> ties; networkx views
-``engines``               networkx or igraph analytics, igraph construction
-``centrality``            the centrality table (``measures``: definitions)
-``communities``           Louvain / Leiden / signed communities
-``balance``               structural balance with sparse triad counting
-``compare``               changes between periods or builds
-``query``                 relation filters, dyads, timelines
-``neighborhood``          neighbours, ego networks, paths
-``profile`` / ``summary`` actor profiles and graph summaries
-``report``                the centrality report (``report_formats``: writers)
-========================  ==================================================
+==========================  ==================================================
+``relation_graph``          :class:`RelationGraph`, the object users hold
+``tables`` / ``storage``    the actors and relations tables; JSON Lines I/O
+``derived``                 everything computed from the tables, cached
+``lookup``                  names and aliases -> actor ids, with suggestions
+``filters``                 the shared filter arguments and their old spellings
+``edges`` / ``views``       relation records -> ties; networkx views
+``engines``                 networkx or igraph analytics, igraph construction
+``centrality``              the centrality table (``measures``: definitions)
+``communities``             Louvain / Leiden / signed communities
+``balance``                 structural balance with sparse triad counting
+``compare``                 changes between periods or builds
+``query``                   relation masks, subgraphs, dyads, timelines
+``neighborhood``            neighbours, ego networks, paths
+``profile`` / ``summary``   actor profiles and graph summaries
+``labels``                  short relation-mix labels
+``report``                  the centrality report (``report_formats``: writers)
+``display``                 showing a rendered page (``RelationGraph.show``)
+==========================  ==================================================
 """
 
 from diplograph.graph.balance import BalanceReport, Triad

@@ -68,7 +68,7 @@ def _edge_rows(nodes: pd.Index, edges: pd.DataFrame, columns: list[str]) -> Iter
 
 
 def weighted_view(actors: pd.DataFrame, nodes: pd.Index, edges: pd.DataFrame) -> nx.DiGraph:
-    """Directed ties weighted by relation count (``edges`` from :func:`directed_edges` with ``by_type``)."""
+    """Directed ties weighted by relation count (``edges`` from :func:`~diplograph.graph.edges.directed_edges` with ``by_type``)."""
     graph = nx.DiGraph()
     graph.add_nodes_from(node_attributes(actors))
     type_columns = [c for c in edges.columns if c not in ("source", "target", "count", "signed")]
@@ -80,7 +80,7 @@ def weighted_view(actors: pd.DataFrame, nodes: pd.Index, edges: pd.DataFrame) ->
 
 
 def signed_view(actors: pd.DataFrame, nodes: pd.Index, edges: pd.DataFrame) -> nx.DiGraph:
-    """Directed ties signed by the ontology weights (``edges`` from :func:`directed_edges`)."""
+    """Directed ties signed by the ontology weights (``edges`` from :func:`~diplograph.graph.edges.directed_edges`)."""
     graph = nx.DiGraph()
     graph.add_nodes_from(node_attributes(actors))
     kept = edges.loc[edges["signed"] != 0]
@@ -91,7 +91,7 @@ def signed_view(actors: pd.DataFrame, nodes: pd.Index, edges: pd.DataFrame) -> n
 
 
 def undirected_view(nodes: pd.Index, pairs: pd.DataFrame) -> nx.Graph:
-    """Undirected ties (``pairs`` from :func:`undirected_pairs`): ``weight`` = count, ``signed``."""
+    """Undirected ties (``pairs`` from :func:`~diplograph.graph.edges.undirected_pairs`): ``weight`` = count, ``signed``."""
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     ids = nodes.to_numpy(dtype=object)
