@@ -78,7 +78,7 @@ def assemble(results: Iterable[DocResult], dictionary: ActorDictionary, ontology
             for m in result.mentions
         )
     relations.sort(key=lambda r: (r.doc, r.span, r.source, r.relation, r.target, r.id))
-    graph = RelationGraph.from_records(actors, relations, ontology=ontology)
+    graph = RelationGraph.from_records(actors, relations, ontology=ontology, dictionary=dictionary)
     stats = {
         "documents": len(ordered),
         "sentences": sum(r.sentences for r in ordered),

@@ -108,4 +108,4 @@ def load(folder: str | Path, *, ontology: str | Path | None = None, engine: str 
             raise InputError(f"{path}: not a build output folder ({name} is missing)")
     own_ontology, dictionary = load_inputs(path, read_manifest(path))
     chosen = load_ontology(ontology) if ontology is not None else own_ontology
-    return RelationGraph.load(path, ontology=chosen, engine=engine)
+    return RelationGraph.load(path, ontology=chosen, dictionary=dictionary, engine=engine)
