@@ -36,12 +36,12 @@ from diplograph.actors.titles import (
     match_title,
     parse_role,
 )
+from diplograph.nlp.syntax import SUBJECT_DEPS, child_with, governing_subjects, shared_subjects
 
 __all__ = ["resolve_coreference", "holds_office", "affiliation"]
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BLOCKING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 _GENERIC = frozenset({"official", "secretary", "director general", "minister", "commander", "lawmaker", "aide"})
@@ -91,30 +91,17 @@ def _depth(token: Token) -> int:
 
 
 def _is_subject(b: DocActorsBuilder, ref: Reference) -> bool:
-    return b.doc[ref.head].dep_ in _SUBJECT_DEPS
+    return b.doc[ref.head].dep_ in SUBJECT_DEPS
 
 
 def _persons(b: DocActorsBuilder, refs: list[Reference]) -> list[Reference]:
     return [r for r in refs if len(r.actors) == 1 and b.type_of(r.actor) == "person"]
 
 
-def _governing_subjects(token: Token) -> Iterator[Token]:
-    """Subjects of the clauses governing ``token``, innermost first ("Russia has stepped up *its* ...")."""
-    current = token
-    for _ in range(12):
-        if current.head.i == current.i:
-            break
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            for child in current.children:
-                if child.dep_ in _SUBJECT_DEPS and token not in child.subtree:
-                    yield child
-
-
 def _cataphora(b: DocActorsBuilder, token: Token) -> str | None:
     """ "Asked whether *he* was ready, Donald Trump answered": the main subject after a fronted clause."""
     root = token.sent.root
-    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = child_with(root, *SUBJECT_DEPS)
     if subject is None or subject.i < token.i:
         return None
     branch = next((a for a in [token, *token.ancestors] if a.head.i == root.i and a.i != root.i), None)
@@ -150,7 +137,7 @@ def _person_candidates(b: DocActorsBuilder, token: Token) -> Iterator[str]:
     fronted = _cataphora(b, token) or _phrase_possessor(b, token)
     if fronted is not None:
         yield fronted
-    for subject in _governing_subjects(token):
+    for subject in governing_subjects(token):
         actor = b.actor_at(subject.i)
         if actor is not None and b.type_of(actor) == "person":
             yield actor
@@ -164,21 +151,11 @@ def _person_candidates(b: DocActorsBuilder, token: Token) -> Iterator[str]:
         yield from (r.actor for r in reversed(refs))
 
 
-def _clause_subject(token: Token) -> set[int]:
-    """Token indices of the subject of the clause an object pronoun sits in (shared by coordinated verbs)."""
-    verb = token.head if token.dep_ != "pobj" else token.head.head
-    for _ in range(4):
-        subjects = {child.i for child in verb.children if child.dep_ in _SUBJECT_DEPS}
-        if subjects or verb.dep_ != "conj":
-            return subjects
-        verb = verb.head
-    return set()
-
-
 def _person_pronoun(b: DocActorsBuilder, token: Token) -> None:
     excluded: set[str] = set()
     if token.lower_ in ("him", "her") and token.dep_ in _OBJECT_DEPS:
-        excluded = {a for i in _clause_subject(token) if (a := b.actor_at(i)) is not None}
+        verb = token.head if token.dep_ != "pobj" else token.head.head  # the clause an object pronoun sits in
+        excluded = {a for subject in shared_subjects(verb) if (a := b.actor_at(subject.i)) is not None}
     for actor in _person_candidates(b, token):
         if actor not in excluded:
             b.add(token.i, token.i + 1, actor, "pronoun")
@@ -215,7 +192,7 @@ def _blocked(b: DocActorsBuilder, after: int, before: int) -> bool:
 
 def _plural_pronoun(b: DocActorsBuilder, token: Token) -> None:
     sentence = b.sentence_of[token.i]
-    for subject in _governing_subjects(token):
+    for subject in governing_subjects(token):
         ref = b.ref_at(subject.i)
         group = _group_of(b, ref) if ref is not None else None
         if group is not None:
@@ -246,7 +223,7 @@ def _its(b: DocActorsBuilder, token: Token) -> None:
             (group := _group_of(b, ref)) is None or len(group) == 1
         )
 
-    for subject in _governing_subjects(token):
+    for subject in governing_subjects(token):
         ref = b.ref_at(subject.i)
         if ref is not None and singular(ref):
             b.add(token.i, token.i + 1, ref.actor, "pronoun")
@@ -279,7 +256,6 @@ def _office_holder(b: DocActorsBuilder, title: Title, country: str | None, org: 
 
 def _two_of(b: DocActorsBuilder, token: Token) -> int | None:
     """ "the two presidents" -> the two most recent persons with that office."""
-    doc = b.doc
     if b.lower[token.i] not in ("two", "both") or token.i == 0 or b.lower[token.i - 1] != "the":
         return None
     hit = match_plural_title(b.lower[token.i + 1 : token.i + MAX_TITLE_WORDS + 5])

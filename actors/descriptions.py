@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from diplograph.actors.builder import DocActorsBuilder, Reference
+from diplograph.nlp.syntax import governing_verb, shared_subjects
 
 __all__ = [
     "WINDOW",
@@ -70,7 +71,6 @@ DESCRIPTION_KINDS: dict[str, str] = {
 _REGION_WORDS = frozenset({"oblast", "region", "province", "krai", "governorate", "prefecture", "district"})
 _NEIGHBOURS = frozenset({"neighbour", "neighbor"})
 _PEOPLE = frozenset({"men", "women"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIER_POS = frozenset({"ADJ", "ADV", "NUM", "PUNCT"})
 
 
@@ -115,26 +115,14 @@ def _locative(b: DocActorsBuilder, ref: Reference) -> bool:
 
 def clause_subject_actors(b: DocActorsBuilder, token: Token) -> set[str]:
     """Actors (and their states) of the subject of the clause ``token`` is in, outside ``token``'s own phrase."""
-    verb = token
-    for _ in range(12):
-        if verb.head.i == verb.i:
-            break
-        verb = verb.head
-        if verb.pos_ in ("VERB", "AUX"):
-            break
     found: set[str] = set()
-    for _ in range(4):  # coordinated verbs share their subject
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and token not in c.subtree]
-        for subject in subjects:
-            ref = b.ref_at(subject.i)
-            for actor_id in ref.actors if ref is not None else ():
-                found.add(actor_id)
-                state = b.dictionary.state_of(b.country_of(actor_id)) if b.type_of(actor_id) == "person" else None
-                if state is not None:
-                    found.add(state)
-        if subjects or verb.dep_ != "conj":
-            break
-        verb = verb.head
+    for subject in shared_subjects(governing_verb(token), outside=token):
+        ref = b.ref_at(subject.i)
+        for actor_id in ref.actors if ref is not None else ():
+            found.add(actor_id)
+            state = b.dictionary.state_of(b.country_of(actor_id)) if b.type_of(actor_id) == "person" else None
+            if state is not None:
+                found.add(state)
     return found
 
 

@@ -19,6 +19,7 @@ from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.coreference import affiliation
 from diplograph.actors.doc_actors import Quote
 from diplograph.actors.titles import SPEECH_VERBS
+from diplograph.nlp.syntax import shared_subjects
 
 __all__ = ["quote_spans", "attribute_quotes"]
 
@@ -51,19 +52,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _subject_actor(b: DocActorsBuilder, verb: Token) -> str | None:
     """The actor of the subject of ``verb``, or of the verb it is coordinated with ("thanked her and said")."""
-    for _ in range(4):
-        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
-        for child in subjects:
-            actor = b.actor_at(child.i)
-            if actor is not None:
+    for child in shared_subjects(verb):
+        actor = b.actor_at(child.i)
+        if actor is not None:
+            return actor
+        for inner in child.subtree:
+            actor = b.actor_at(inner.i)
+            if actor is not None and b.type_of(actor) == "person":
                 return actor
-            for inner in child.subtree:
-                actor = b.actor_at(inner.i)
-                if actor is not None and b.type_of(actor) == "person":
-                    return actor
-        if subjects or verb.dep_ != "conj":
-            return None
-        verb = verb.head
     return None
 
 

@@ -6,10 +6,11 @@ Modules, in pipeline order:
   the relation types and the words that express them (data files, user-extensible);
 * :mod:`~diplograph.relations.matching`: trigger words of a sentence (verbs,
   light verbs with event nouns, event nouns);
-* :mod:`~diplograph.relations.subjects`, :mod:`~diplograph.relations.arguments`,
-  :mod:`~diplograph.relations.nominal`, :mod:`~diplograph.relations.anaphora`,
-  :mod:`~diplograph.relations.parties` ("the two sides", implied targets) and
-  :mod:`~diplograph.relations.readings`: their source and target actors;
+* :mod:`~diplograph.relations.arguments`, :mod:`~diplograph.relations.nominal`,
+  :mod:`~diplograph.relations.anaphora`, :mod:`~diplograph.relations.parties`
+  ("the two sides", implied targets) and :mod:`~diplograph.relations.readings`:
+  their source and target actors (subjects, passives and control through
+  :mod:`diplograph.nlp.syntax`);
 * :mod:`~diplograph.relations.embedding`: what demands and threats are about
   is content, not fact;
 * :mod:`~diplograph.relations.polarity`, :mod:`~diplograph.relations.modality`,

@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.nlp.syntax import noun_agent
 from diplograph.relations.arguments import Arg, phrase_actors, sentence_start
 from diplograph.relations.lexicon import Lexicon
 from diplograph.relations.matching import noun_entry
 from diplograph.relations.nominal import noun_sources, noun_targets
-from diplograph.relations.subjects import noun_agent
 
 __all__ = ["Statement", "Sides", "History", "event_objects", "object_argument", "ANAPHOR_WINDOW"]
 

@@ -6,7 +6,7 @@ answer two questions for the extractor:
 * which tokens fill an object slot of a predicate (:func:`slot_tokens`:
   direct objects, passive subjects, prepositional objects, also when the
   preposition hangs off the object); subjects are found by
-  :mod:`~diplograph.relations.subjects`;
+  :mod:`~diplograph.nlp.syntax`;
 * which actors a phrase names (:func:`phrase_actors`), expanding
   coordination ("France, Germany and Italy"), role nouns ("the leaders of
   France and Germany", "Russian forces", "Ukraine's military") and, for
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
-from diplograph.relations.subjects import child_with, is_passive
+from diplograph.nlp.syntax import child_with, is_passive
 
 __all__ = [
     "Arg",

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.nlp.syntax import clause_subject
 from diplograph.relations.arguments import phrase_actors, sentence_start
-from diplograph.relations.subjects import clause_subject
 from diplograph.relations.lexicon import Lexicon
 
 __all__ = ["Speaker", "QuoteIndex", "speaker_of", "speech_verbs_of"]

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from diplograph.nlp.syntax import is_infinitive
+
 __all__ = ["governor_chain", "clause_head", "CLIMB_DEPS"]
 
 #: Dependencies through which a clause's negation and modality reach a trigger.
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "aux", "auxpass", "prt"})
 _NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-def _is_infinitive(token: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
 def _climbs(token: Token, trigger: Token) -> bool:
@@ -32,9 +30,9 @@ def _climbs(token: Token, trigger: Token) -> bool:
     if dep in _NOUN_SUBJECT_DEPS:  # "the talks did not take place", "a summit will take place"
         return token == trigger and token.pos_ in ("NOUN", "PROPN", "PRON")
     if dep == "acl":  # "no willingness to commit"
-        return _is_infinitive(token)
+        return is_infinitive(token)
     if dep == "advcl":  # purpose: "launched drones to hit ..."
-        return _is_infinitive(token) and head.pos_ == "VERB"
+        return is_infinitive(token) and head.pos_ == "VERB"
     if dep == "conj":  # "will meet and discuss": the second verb shares the auxiliary
         return token.tag_ == "VB" and head.pos_ in ("VERB", "AUX")
     return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from diplograph.nlp.syntax import is_infinitive
 from diplograph.relations.lexicon import Lexicon
 from diplograph.relations.matching import Trigger
 
@@ -30,7 +31,7 @@ def embedded_tokens(triggers: list[Trigger], lexicon: Lexicon) -> set[int]:
             continue
         if trigger.kind != "verb":  # "the threat to increase pressure on the Kremlin"
             for child in trigger.token.children:
-                if child.dep_ in ("acl", "relcl") and _is_infinitive(child):
+                if child.dep_ in ("acl", "relcl") and is_infinitive(child):
                     inside.update(_complement_tokens(child))
             continue
         for child in trigger.token.children:
@@ -39,14 +40,9 @@ def embedded_tokens(triggers: list[Trigger], lexicon: Lexicon) -> set[int]:
     return inside
 
 
-def _is_infinitive(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
 def _is_purpose(clause: Token) -> bool:
     """A to-infinitive adverbial without a subordinator ("pushed X *to strengthen* ...")."""
-    children = list(clause.children)
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(c.dep_ == "mark" for c in children)
+    return is_infinitive(clause) and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _complement_tokens(top: Token) -> set[int]:

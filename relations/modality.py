@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.base.models import Modality
+from diplograph.nlp.syntax import is_infinitive
 from diplograph.relations.clauses import governor_chain
 from diplograph.relations.lexicon import Lexicon
 
@@ -73,4 +74,4 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
 
 
 def _is_to(chain: list[Token]) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for t in chain for c in t.children)
+    return any(is_infinitive(t) for t in chain)

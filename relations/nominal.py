@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.nlp.syntax import is_infinitive
 from diplograph.relations.arguments import Arg, conjuncts, phrase_actors, slot_tokens
 from diplograph.relations.lexicon import Lexicon, NounEntry
 
@@ -121,7 +122,7 @@ def purpose_targets(noun: Token, actors: DocActors, lexicon: Lexicon) -> list[Ar
     "the threat to increase pressure *on the Kremlin*".
     """
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ in ("acl", "relcl") and is_infinitive(child):
             for obj in child.children:
                 if obj.dep_ != "dobj":
                     continue

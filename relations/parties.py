@@ -23,11 +23,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.nlp.syntax import clause_subject, governing_verb
 from diplograph.relations.anaphora import History
 from diplograph.relations.arguments import Arg, country_of, phrase_actors
 from diplograph.relations.lexicon import Lexicon
 from diplograph.relations.matching import noun_entry
-from diplograph.relations.subjects import clause_subject
 
 __all__ = [
     "SIDES_WINDOW",
@@ -71,10 +71,7 @@ def _recent_pair(history: History, before: Token, excluded: set[str], actors: Do
 
 def _governing_subject(token: Token, actors: DocActors) -> set[str]:
     """Actors (and their states) of the subject of the clause a phrase is an argument of."""
-    verb = token
-    while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
-    subject, _ = clause_subject(verb)
+    subject, _ = clause_subject(governing_verb(token, include_self=True, max_hops=None))
     if subject is None or token in subject.subtree:
         return set()
     found: set[str] = set()

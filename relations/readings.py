@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.nlp.syntax import child_with, clause_subject, is_passive, passive_agent
 from diplograph.relations.anaphora import ANAPHOR_WINDOW, History, object_argument
 from diplograph.relations.arguments import Arg, country_of, phrase_actors, slot_tokens
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
@@ -36,7 +37,6 @@ from diplograph.relations.nominal import (
     purpose_targets,
 )
 from diplograph.relations.parties import implied_counterpart, is_each_other
-from diplograph.relations.subjects import child_with, clause_subject, is_passive, passive_agent
 
 __all__ = ["Reading", "read_trigger", "BASE_CONFIDENCE"]
 
