@@ -7,6 +7,8 @@ speaker of the previous quote of the same paragraph. Inside a quote, "I",
 "me", "my" are the speaker; "we", "us", "our" are the speaker's state (or
 organization, for an official of one; or the speaker itself when a state or
 group speaks).
+
+Quotations are read leniently (:func:`diplograph.nlp.quotes.quote_spans`).
 """
 
 from __future__ import annotations
@@ -19,35 +21,15 @@ from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.coreference import affiliation
 from diplograph.actors.doc_actors import Quote
 from diplograph.actors.titles import SPEECH_VERBS
+from diplograph.nlp.quotes import is_speech_verb, quote_spans
 from diplograph.nlp.syntax import shared_subjects
 
-__all__ = ["quote_spans", "attribute_quotes"]
+__all__ = ["attribute_quotes"]
 
-_OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
-_CLOSING = frozenset({"\u201d", "\u00bb"})
 _SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _AFTER_WINDOW = 8
 _BEFORE_WINDOW = 25
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of quoted text (marks excluded); a quote never crosses a paragraph."""
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, char in enumerate(text):
-        if start is not None and char == "\n" and text[i + 1 : i + 2] in ("\n", ""):
-            spans.append((start, i))  # an unclosed quote ends with its paragraph
-            start = None
-        elif start is None and (char in _OPENING or char == '"'):
-            start = i + 1
-        elif start is not None and (char in _CLOSING or char == '"'):
-            if i > start:
-                spans.append((start, i))
-            start = None
-    if start is not None and start < len(text):
-        spans.append((start, len(text)))
-    return spans
 
 
 def _subject_actor(b: DocActorsBuilder, verb: Token) -> str | None:
@@ -63,11 +45,7 @@ def _subject_actor(b: DocActorsBuilder, verb: Token) -> str | None:
     return None
 
 
-def _is_speech(token: Token) -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
-
-
-def _speaker_after(b: DocActorsBuilder, end: int, next_start: int) -> str | None:
+def _speaker_after(b: DocActorsBuilder, end: int, next_start: int, speech: frozenset[str]) -> str | None:
     doc = b.doc
     first = bisect_right(b.starts, end)
     if first >= len(doc):
@@ -75,15 +53,15 @@ def _speaker_after(b: DocActorsBuilder, end: int, next_start: int) -> str | None
     for token in doc[first : first + _AFTER_WINDOW]:
         if token.idx >= next_start or "\n" in token.text:
             break
-        if _is_speech(token):
+        if is_speech_verb(token, speech):
             return _subject_actor(b, token)
     root = doc[first].sent.root
-    if root.i >= first and root.idx < next_start and _is_speech(root):
+    if root.i >= first and root.idx < next_start and is_speech_verb(root, speech):
         return _subject_actor(b, root)  # "'...' in the Pokrovsk direction, President Zelensky told French media"
     return None
 
 
-def _speaker_before(b: DocActorsBuilder, start: int, previous_end: int) -> str | None:
+def _speaker_before(b: DocActorsBuilder, start: int, previous_end: int, speech: frozenset[str]) -> str | None:
     doc = b.doc
     last = bisect_left(b.starts, start - 1) - 1  # the last token before the opening mark
     if last < 0:
@@ -92,7 +70,7 @@ def _speaker_before(b: DocActorsBuilder, start: int, previous_end: int) -> str |
     for token in reversed(doc[max(last - _BEFORE_WINDOW, 0) : last + 1]):
         if token.idx < previous_end or b.sentence_of.get(token.i) != sentence or "\n" in token.text:
             break
-        if _is_speech(token):
+        if is_speech_verb(token, speech):
             return _subject_actor(b, token)
     return None
 
@@ -114,13 +92,14 @@ def _first_person(b: DocActorsBuilder, token: Token, speaker: str) -> str | None
 
 def attribute_quotes(b: DocActorsBuilder) -> None:
     """Find every quote's speaker and resolve first-person pronouns inside attributed quotes."""
+    speech = SPEECH_VERBS
     text = b.doc.text
     spans = quote_spans(text)
     previous: Quote | None = None
     for number, (start, end) in enumerate(spans):
         next_start = spans[number + 1][0] if number + 1 < len(spans) else len(text) + 1
         previous_end = previous.end + 1 if previous is not None else 0
-        speaker = _speaker_after(b, end, next_start) or _speaker_before(b, start, previous_end)
+        speaker = _speaker_after(b, end, next_start, speech) or _speaker_before(b, start, previous_end, speech)
         if speaker is None and previous is not None and "\n" not in text[previous.end : start]:
             speaker = previous.speaker
         quote = Quote(start, end, speaker)

@@ -12,11 +12,17 @@ found, in order of preference, as:
 4. for text inside quotation marks, the speaker of the quotation: a verb of
    saying next to the closing (or, before a colon, the opening) quotation
    mark, possibly in the following sentence (``"...," X said.``).
+
+For rule 4, :class:`QuoteIndex` reads the quotation marks strictly
+(:func:`diplograph.nlp.quotes.quote_spans` with ``strict=True``). Actor
+resolution reads them leniently and finds quote speakers by rules of its own
+(:mod:`diplograph.actors.quotes`, kept in ``DocActors.quotes``, which decide
+who "I" and "we" are); the two readings disagree on some texts, so each stage
+keeps its own.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,13 +30,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.nlp.quotes import is_speech_verb, quote_spans
 from diplograph.nlp.syntax import clause_subject
 from diplograph.relations.arguments import phrase_actors, sentence_start
 from diplograph.relations.lexicon import Lexicon
 
 __all__ = ["Speaker", "QuoteIndex", "speaker_of", "speech_verbs_of"]
 
-_QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{2,}?)[\"”»“]", re.S)
+#: The fewest characters inside a quotation (a one-letter "quote" is none).
+_MIN_QUOTE_CHARS = 2
 
 
 @dataclass(frozen=True)
@@ -55,11 +63,11 @@ class QuoteIndex:
 
     @classmethod
     def build(cls, doc: Doc, actors: DocActors, lexicon: Lexicon) -> QuoteIndex:
+        """Find the quotations of ``doc`` and their speakers."""
         index = cls()
-        speech = {w.lower() for w in lexicon.speech_verbs}
+        speech = lexicon.speech_lemmas
         text = doc.text
-        for match in _QUOTE_RE.finditer(text):
-            start, end = match.start(1), match.end(1)
+        for start, end in quote_spans(text, strict=True, min_chars=_MIN_QUOTE_CHARS):
             index.spans.append((start, end))
             index.speakers.append(_quote_speaker(doc, len(text), start, end, actors, speech))
         return index
@@ -80,12 +88,8 @@ def _subject_actor(verb: Token, actors: DocActors) -> str | None:
     return found[0].actor if found else None
 
 
-def _is_speech(token: Token, speech: set[str]) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech
-
-
 def _quote_speaker(
-    doc: Doc, length: int, start: int, end: int, actors: DocActors, speech: set[str]
+    doc: Doc, length: int, start: int, end: int, actors: DocActors, speech: frozenset[str]
 ) -> Speaker | None:
     """The speaker of the quotation ``doc.text[start:end]`` (``length`` is the text length)."""
     after = doc.char_span(end, min(length, end + 200), alignment_mode="expand")
@@ -93,7 +97,7 @@ def _quote_speaker(
         for token in after:
             if token.is_sent_start and token.idx > end + 1:
                 break
-            if _is_speech(token, speech) and not (start <= token.idx < end):
+            if is_speech_verb(token, speech) and not (start <= token.idx < end):
                 actor = _subject_actor(token, actors)
                 if actor is not None:
                     return Speaker(actor, token)
@@ -102,7 +106,7 @@ def _quote_speaker(
         for token in reversed(list(before)):
             if token.idx >= start:
                 continue
-            if _is_speech(token, speech):
+            if is_speech_verb(token, speech):
                 actor = _subject_actor(token, actors)
                 if actor is not None:
                     return Speaker(actor, token)
@@ -121,26 +125,26 @@ def _sentence_tokens(doc: Doc, start: int) -> Iterator[Token]:
 
 def speech_verbs_of(sentence: Span, lexicon: Lexicon) -> set[int]:
     """Token indices of the verbs of saying in a sentence (never relations themselves)."""
-    speech = {w.lower() for w in lexicon.speech_verbs}
-    return {t.i for t in sentence if _is_speech(t, speech)}
+    speech = lexicon.speech_lemmas
+    return {t.i for t in sentence if is_speech_verb(t, speech)}
 
 
 def speaker_of(
     trigger: Token, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None = None
 ) -> Speaker | None:
     """The speaker the relation expressed by ``trigger`` is attributed to, or None."""
-    speech = {w.lower() for w in lexicon.speech_verbs}
+    speech = lexicon.speech_lemmas
     current = trigger
     while current.head != current:
         head = current.head
-        if current.dep_ in ("ccomp", "parataxis") and _is_speech(head, speech):
+        if current.dep_ in ("ccomp", "parataxis") and is_speech_verb(head, speech):
             actor = _subject_actor(head, actors)
             if actor is not None:
                 return Speaker(actor, head)
         current = head
     root = current
     for child in root.children:
-        if child.dep_ in ("parataxis", "advcl", "conj") and _is_speech(child, speech) and child.i > trigger.i:
+        if child.dep_ in ("parataxis", "advcl", "conj") and is_speech_verb(child, speech) and child.i > trigger.i:
             # "Russia attacked Kyiv, Zelenskyy said" -- but not "X rejected it, saying ...",
             # where the subjectless participle reports its own complement, not the trigger.
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):

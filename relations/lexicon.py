@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from diplograph.base.errors import ConfigError
 from diplograph.base.userfiles import load_user_file
+from diplograph.nlp.quotes import speech_lemmas as _lower_lemmas
 from diplograph.relations.ontology import Ontology
 
 __all__ = [
@@ -206,6 +207,11 @@ class Lexicon(BaseModel):
         if isinstance(value, dict):
             return {str(k): ({"type": v} if isinstance(v, str) else v) for k, v in value.items()}
         return value
+
+    @property
+    def speech_lemmas(self) -> frozenset[str]:
+        """The verbs of saying as lower-case lemmas (for :func:`~diplograph.nlp.quotes.is_speech_verb`)."""
+        return _lower_lemmas(self.speech_verbs)
 
     def verb_entries(self, lemma: str) -> list[tuple[str | None, VerbEntry]]:
         """Entries for a verb lemma as ``(particle, entry)``, particle entries first."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.nlp.quotes import is_speech_verb
 from diplograph.nlp.syntax import child_with, clause_subject, is_passive, passive_agent
 from diplograph.relations.anaphora import ANAPHOR_WINDOW, History, object_argument
 from diplograph.relations.arguments import Arg, country_of, phrase_actors, slot_tokens
@@ -83,11 +84,10 @@ def _reporting_subject(pronoun: Token, actors: DocActors, lexicon: Lexicon) -> l
     """An unresolved subject pronoun of reported speech is the speaker ("Russia said *it* would ...")."""
     if pronoun.lower_ not in ("it", "they", "he", "she", "we"):
         return []
-    speech = {w.lower() for w in lexicon.speech_verbs}
     clause = pronoun.head
     while clause.dep_ == "conj" and clause.head != clause:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech:
+    if clause.dep_ != "ccomp" or not is_speech_verb(clause.head, lexicon.speech_lemmas, any_pos=True):
         return []
     subject, _ = clause_subject(clause.head)
     return phrase_actors(subject, actors) if subject is not None else []
@@ -188,12 +188,11 @@ def _conditional_subjects(verb: Token, actors: DocActors) -> list[Arg]:
 
 def _addressee(verb: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     """The addressee of the verb of saying whose complement holds ``verb`` ("told *him* that ...")."""
-    speech = {w.lower() for w in lexicon.speech_verbs}
     current = verb
     while current.dep_ in ("conj", "xcomp") and current.head != current:
         current = current.head
     head = current.head
-    if current.dep_ != "ccomp" or head.lemma_.lower() not in speech:
+    if current.dep_ != "ccomp" or not is_speech_verb(head, lexicon.speech_lemmas, any_pos=True):
         return []
     for child in head.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP":
@@ -248,7 +247,7 @@ def _tells_of_others(
     it does when the clause is about the speaker or the addressee ("warned
     Moscow that it would pay a price").
     """
-    if verb.lemma_.lower() not in {w.lower() for w in lexicon.speech_verbs}:
+    if not is_speech_verb(verb, lexicon.speech_lemmas, any_pos=True):
         return False
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:  # the parser often hangs "that ..." after an object on the object, as a relative clause

@@ -33,7 +33,6 @@ as it would be without the filter.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.titles import INSTITUTION_SECTORS, PLURAL_TITLES, TITLES
+from diplograph.nlp.quotes import quote_spans
 from diplograph.relations.lexicon import Lexicon, split_key
 
 __all__ = [
@@ -71,7 +71,8 @@ CALENDAR_WORDS = frozenset(
 )
 
 
-_QUOTE_RE = re.compile(r"[\"“«„]([^\"“”«»„]{1,3000}?)[\"”»“]", re.S)
+#: The longest quotation that pulls in its sentences (a longer one is taken for a stray mark).
+_MAX_QUOTE_CHARS = 3000
 _LEMMA_POS = ("verb", "noun")
 
 
@@ -280,12 +281,16 @@ def sentence_facts(
 
 
 def _quotes(text: str, facts: Sequence[SentenceFacts]) -> list[range]:
-    """Sentence index ranges spanned by each quotation (plus the sentence after it)."""
+    """Sentence index ranges spanned by each quotation, marks included (plus the sentence after it).
+
+    Quotations are read strictly (:func:`diplograph.nlp.quotes.quote_spans`),
+    of one to ``_MAX_QUOTE_CHARS`` characters.
+    """
     starts = [f.start_char for f in facts]
     spans = []
-    for match in _QUOTE_RE.finditer(text):
-        first = max(0, bisect_right(starts, match.start()) - 1)
-        last = max(0, bisect_right(starts, max(match.end() - 1, match.start())) - 1)
+    for start, end in quote_spans(text, strict=True, max_chars=_MAX_QUOTE_CHARS):
+        first = max(0, bisect_right(starts, start - 1) - 1)  # the opening mark
+        last = max(0, bisect_right(starts, end) - 1)  # the closing mark
         spans.append(range(first, min(len(facts), last + 2)))
     return spans
 
