@@ -8,7 +8,9 @@ speaker of the previous quote of the same paragraph. Inside a quote, "I",
 organization, for an official of one; or the speaker itself when a state or
 group speaks).
 
-Quotations are read leniently (:func:`diplograph.nlp.quotes.quote_spans`).
+Quotations are read leniently (:func:`diplograph.nlp.quotes.quote_spans`);
+the verbs of saying are given by the caller (the relation lexicon's
+``speech_verbs``, see :func:`~diplograph.actors.resolve.resolve_actors`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from spacy.tokens import Token
 from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.coreference import affiliation
 from diplograph.actors.doc_actors import Quote
-from diplograph.actors.titles import SPEECH_VERBS
 from diplograph.nlp.quotes import is_speech_verb, quote_spans
 from diplograph.nlp.syntax import shared_subjects
 
@@ -90,9 +91,13 @@ def _first_person(b: DocActorsBuilder, token: Token, speaker: str) -> str | None
     return state if state is not None else affiliation(b, speaker)
 
 
-def attribute_quotes(b: DocActorsBuilder) -> None:
-    """Find every quote's speaker and resolve first-person pronouns inside attributed quotes."""
-    speech = SPEECH_VERBS
+def attribute_quotes(b: DocActorsBuilder, speech: frozenset[str]) -> None:
+    """Find every quote's speaker and resolve first-person pronouns inside attributed quotes.
+
+    Args:
+        b: the document's references so far.
+        speech: lemmas of the verbs of saying (lower case; see :func:`~diplograph.nlp.quotes.speech_lemmas`).
+    """
     text = b.doc.text
     spans = quote_spans(text)
     previous: Quote | None = None

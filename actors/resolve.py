@@ -10,10 +10,12 @@ Four passes over one document, each in its own module:
    states and people: :mod:`~diplograph.actors.descriptions`) and
    third-person pronouns;
 4. :mod:`~diplograph.actors.quotes` — quote speakers and first-person
-   pronouns inside quotes.
+   pronouns inside quotes (the verbs of saying are an argument).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
@@ -25,11 +27,14 @@ from diplograph.actors.entities import NEW_ACTOR_TYPES, recognize_entities
 from diplograph.actors.phrases import read_phrases
 from diplograph.actors.quotes import attribute_quotes
 from diplograph.base.models import Document
+from diplograph.nlp.quotes import speech_lemmas
 
 __all__ = ["NEW_ACTOR_TYPES", "resolve_actors"]
 
 
-def resolve_actors(doc: Doc, document: Document, dictionary: ActorDictionary) -> DocActors:
+def resolve_actors(
+    doc: Doc, document: Document, dictionary: ActorDictionary, *, speech_verbs: Iterable[str]
+) -> DocActors:
     """Resolve every actor mention in ``doc`` (the parsed text of ``document``).
 
     Args:
@@ -37,6 +42,9 @@ def resolve_actors(doc: Doc, document: Document, dictionary: ActorDictionary) ->
             (:func:`~diplograph.actors.recognize.add_actor_ruler`).
         document: the document (its id goes into every mention).
         dictionary: the actor dictionary the ruler was built from.
+        speech_verbs: lemmas of the verbs of saying that introduce quotes
+            (the relation lexicon's ``speech_verbs``; actor resolution
+            does not read the lexicon itself).
 
     Returns:
         The document's mentions, actors, token-to-actor map, plural
@@ -46,5 +54,5 @@ def resolve_actors(doc: Doc, document: Document, dictionary: ActorDictionary) ->
     recognize_entities(builder)
     read_phrases(builder)
     resolve_coreference(builder)
-    attribute_quotes(builder)
+    attribute_quotes(builder, speech_lemmas(speech_verbs))
     return builder.finish()

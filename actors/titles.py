@@ -1,4 +1,4 @@
-"""Vocabulary for reading actors out of phrases: titles, institutions, media and speech words.
+"""Vocabulary for reading actors out of phrases: titles, institutions and media words.
 
 Titles ("special envoy", "prime minister") give people roles; institution
 nouns ("forces", "officials") turn a demonym into its state with a sector
@@ -26,7 +26,6 @@ __all__ = [
     "INSTITUTION_MODIFIERS",
     "MEDIA_NOUNS",
     "MEDIA_NAME_WORDS",
-    "SPEECH_VERBS",
     "TITLE_MODIFIERS",
     "GENERIC_ORG_WORDS",
     "PLURAL_TITLES",
@@ -225,16 +224,6 @@ GENERIC_ORG_WORDS = frozenset(
         "of", "the", "and", "for", "affairs", "state", "federal", "regional", "military", "intelligence",
         "border", "guard", "guards", "emergency", "interior", "ministries", "headquarters", "command",
         "directorate", "main", "agency", "bureau", "center", "centre", "royal", "joint", "chiefs",
-    }
-)
-
-#: Lemmas of verbs that introduce reported speech.
-SPEECH_VERBS = frozenset(
-    {
-        "say", "tell", "add", "ask", "state", "declare", "announce", "claim", "note", "warn", "stress", "insist",
-        "argue", "write", "explain", "reply", "respond", "answer", "remark", "comment", "emphasize", "emphasise",
-        "continue", "urge", "admit", "acknowledge", "confirm", "deny", "recall", "remind", "suggest", "tweet",
-        "post", "predict", "promise", "pledge", "vow", "concede", "conclude", "describe", "call", "quip",
     }
 )
 

@@ -24,6 +24,7 @@ from diplograph.actors.resolve import resolve_actors
 from diplograph.corpus.documents import make_document
 from diplograph.nlp.model import load_model
 from diplograph.relations.extract import extract_relations
+from diplograph.relations.lexicon import default_lexicon
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -72,12 +73,13 @@ def main() -> None:
     nlp = add_actor_ruler(load_model(), dictionary)
     nlp.max_length = max(nlp.max_length, max(sizes) + 1000)
     print(f"{'chars':>8} {'tokens':>7} {'refs':>6} {'relations':>9} {'parse s':>8} {'resolve s':>9} {'extract s':>9}")
+    speech = default_lexicon().speech_verbs
     for size in sizes:
         document = make_document("long.txt", long_text(size), date="2025-09-01")
         started = time.perf_counter()
         doc = nlp(document.text)
         parsed = time.perf_counter()
-        actors = resolve_actors(doc, document, dictionary)
+        actors = resolve_actors(doc, document, dictionary, speech_verbs=speech)
         resolved = time.perf_counter()
         relations = list(extract_relations(doc, actors, document))
         extracted = time.perf_counter()

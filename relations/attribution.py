@@ -18,7 +18,8 @@ For rule 4, :class:`QuoteIndex` reads the quotation marks strictly
 resolution reads them leniently and finds quote speakers by rules of its own
 (:mod:`diplograph.actors.quotes`, kept in ``DocActors.quotes``, which decide
 who "I" and "we" are); the two readings disagree on some texts, so each stage
-keeps its own.
+keeps its own. Both take the verbs of saying from the lexicon's
+``speech_verbs``.
 """
 
 from __future__ import annotations

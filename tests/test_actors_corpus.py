@@ -23,6 +23,7 @@ from diplograph.actors.table import ACTOR_TABLE_COLUMNS, actor_table
 from diplograph.corpus.documents import documents_from_texts
 from diplograph.corpus.readers import read_corpus
 from diplograph.base.models import Document
+from diplograph.relations.lexicon import default_lexicon
 
 pytestmark = pytest.mark.model
 
@@ -47,7 +48,8 @@ class CorpusActors:
 
     def __init__(self, nlp, dictionary, documents: list[Document]) -> None:
         parsed = nlp.pipe(d.text for d in documents)
-        self.results = [resolve_actors(doc, d, dictionary) for doc, d in zip(parsed, documents)]
+        speech = default_lexicon().speech_verbs
+        self.results = [resolve_actors(doc, d, dictionary, speech_verbs=speech) for doc, d in zip(parsed, documents)]
         self.actors, self.mapping = merge_actors([r.actors for r in self.results], dictionary)
         self.mentions = [
             m.model_copy(update={"actor": self.mapping[m.actor]}) for r in self.results for m in r.mentions

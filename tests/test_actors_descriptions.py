@@ -14,6 +14,7 @@ from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.resolve import resolve_actors
 from diplograph.corpus.documents import make_document
 from diplograph.base.models import Actor
+from diplograph.relations.lexicon import default_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def resolve(nlp, dictionary):
     def run(text: str):
         document = make_document("t.txt", text)
         doc = nlp(document.text)
-        return doc, resolve_actors(doc, document, dictionary)
+        return doc, resolve_actors(doc, document, dictionary, speech_verbs=default_lexicon().speech_verbs)
 
     return run
 

@@ -6,6 +6,7 @@ import pytest
 
 from diplograph.actors.resolve import resolve_actors
 from diplograph.corpus.documents import make_document
+from diplograph.relations.lexicon import default_lexicon
 
 pytestmark = pytest.mark.model
 
@@ -15,7 +16,7 @@ def resolve(nlp, dictionary):
     def run(text: str):
         document = make_document("t.txt", text)
         doc = nlp(document.text)
-        return doc, resolve_actors(doc, document, dictionary)
+        return doc, resolve_actors(doc, document, dictionary, speech_verbs=default_lexicon().speech_verbs)
 
     return run
 

@@ -10,7 +10,7 @@ from diplograph.actors.resolve import resolve_actors
 from diplograph.corpus.documents import make_document
 from diplograph.relations.dedupe import merge_duplicates
 from diplograph.relations.extract import extract_relations
-from diplograph.relations.ontology import default_ontology
+from diplograph.relations.lexicon import default_lexicon
 
 pytestmark = pytest.mark.model
 
@@ -22,8 +22,8 @@ def extract(nlp, dictionary):
     def run(text: str, date: dt.date | None = TUESDAY):
         document = make_document("t.txt", text, date=date)
         doc = nlp(document.text)
-        actors = resolve_actors(doc, document, dictionary)
-        return document, list(extract_relations(doc, actors, document, ontology=default_ontology()))
+        actors = resolve_actors(doc, document, dictionary, speech_verbs=default_lexicon().speech_verbs)
+        return document, list(extract_relations(doc, actors, document))  # the built-in ontology
 
     return run
 

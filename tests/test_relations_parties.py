@@ -12,6 +12,7 @@ import pytest
 from diplograph.actors.resolve import resolve_actors
 from diplograph.corpus.documents import make_document
 from diplograph.relations.extract import extract_relations
+from diplograph.relations.lexicon import default_lexicon
 
 pytestmark = pytest.mark.model
 
@@ -21,7 +22,7 @@ def extract(nlp, dictionary):
     def run(text: str):
         document = make_document("t.txt", text, date=dt.date(2025, 8, 12))
         doc = nlp(document.text)
-        actors = resolve_actors(doc, document, dictionary)
+        actors = resolve_actors(doc, document, dictionary, speech_verbs=default_lexicon().speech_verbs)
         return actors, list(extract_relations(doc, actors, document))
 
     return run

@@ -17,6 +17,7 @@ from diplograph.corpus.documents import make_document
 from diplograph.relations.attribution import QuoteIndex, Speaker
 from diplograph.relations.dates import date_entities
 from diplograph.relations.extract import extract_relations
+from diplograph.relations.lexicon import default_lexicon
 
 pytestmark = pytest.mark.model
 
@@ -51,7 +52,8 @@ def long_text(size: int, seed: int = 3) -> str:
 def test_long_document_relations_are_well_formed(nlp, dictionary):
     document = make_document("long.txt", long_text(30_000), date=dt.date(2025, 8, 12))
     doc = nlp(document.text)
-    actors = resolve_actors(doc, document, dictionary)
+    speech = default_lexicon().speech_verbs
+    actors = resolve_actors(doc, document, dictionary, speech_verbs=speech)
     relations = list(extract_relations(doc, actors, document))
     assert len(relations) > 200
     for relation in relations:
@@ -67,7 +69,7 @@ def test_long_document_relations_are_well_formed(nlp, dictionary):
         ("china", "deploys", "taiwan", "asserted"),
     } <= found
     # extraction reads the actors, it does not change them
-    assert resolve_actors(doc, document, dictionary).token_actors == actors.token_actors
+    assert resolve_actors(doc, document, dictionary, speech_verbs=speech).token_actors == actors.token_actors
 
 
 def test_quote_speaker_lookup_by_bisection(nlp):

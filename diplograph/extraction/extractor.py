@@ -292,7 +292,7 @@ class Extractor:
             return
         doc = Doc.from_docs(unit.parsed, ensure_whitespace=False)
         chunk = unit.chunk
-        doc_actors = resolve_actors(doc, chunk, self.dictionary)
+        doc_actors = resolve_actors(doc, chunk, self.dictionary, speech_verbs=self.lexicon.speech_verbs)
         relations = list(extract_relations(doc, doc_actors, chunk, ontology=self.ontology, lexicon=self.lexicon))
         remap = OffsetMap(doc, unit.parsed, unit.starts, unit.kept, unit.offset, sentence_base)
         for actor_id, actor in doc_actors.actors.items():

@@ -15,7 +15,8 @@ one of two ways (``strict``), because the stages need different things:
   sides); an opening mark without such a close starts no quote.
 
 :func:`is_speech_verb` tests a token against a set of lemmas of verbs of
-saying.
+saying (the relation lexicon's ``speech_verbs``, which the extractor hands
+to both stages).
 """
 
 from __future__ import annotations
