@@ -91,5 +91,6 @@ def test_jsonl_round_trip_is_exact(tmp_path):
 def test_relation_json_line_has_the_public_fields():
     line = json.loads(to_json_line(_relation()))
     assert list(line) == ["id", "doc", "sentence", "source", "target", "relation", "polarity", "modality",
-                          "attributed_to", "date", "evidence", "span", "confidence", "trigger", "mentions", "spans"]
+                          "attributed_to", "date", "evidence", "span", "confidence", "trigger", "mentions", "spans",
+                          "cameo", "source_sector", "target_sector"]
     assert line["date"] == "2025-08-12" and line["span"] == [40, 73]

@@ -52,6 +52,8 @@ RELATION_TYPES: tuple[str, ...] = (
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _ID_RE = r"^[a-z0-9][a-z0-9-]*$"
+#: A CAMEO sector code ("GOV", "MIL", "COP", ...): which part of a state acted, when the text says.
+_SECTOR_RE = r"^[A-Z]{3}$"
 
 
 def slugify(name: str) -> str:
@@ -107,6 +109,7 @@ class Mention(BaseModel):
     span: tuple[int, int]
     text: str
     kind: Literal["name", "alias", "metonym", "demonym", "title", "pronoun", "description"] = "name"
+    sector: str | None = Field(default=None, pattern=_SECTOR_RE)
 
     @model_validator(mode="after")
     def _span_ordered(self) -> Mention:
@@ -136,6 +139,9 @@ class Relation(BaseModel):
     trigger: str | None = None
     mentions: int = Field(default=1, ge=1)
     spans: tuple[tuple[int, int], ...] = ()
+    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
+    source_sector: str | None = Field(default=None, pattern=_SECTOR_RE)
+    target_sector: str | None = Field(default=None, pattern=_SECTOR_RE)
 
     @field_validator("spans")
     @classmethod
