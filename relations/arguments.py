@@ -289,7 +289,9 @@ def slot_tokens(verb: Token, slot: str) -> list[Token]:
     verb), ``dative`` (indirect object), ``ccomp_subj`` (subject of a
     complement clause: "demanded that *Ukraine* withdraw"), or a preposition
     ("with", "on", ...), whose objects are returned (also when the
-    preposition hangs off the verb's direct object: "funds weapons *for* X").
+    preposition hangs off the verb's direct object: "funds weapons *for* X"),
+    or ``^`` and a preposition: only that preposition on the direct object
+    ("voiced disapproval *of* X").
     """
     found: list[Token] = []
     if slot == "dobj":
@@ -320,6 +322,8 @@ def slot_tokens(verb: Token, slot: str) -> list[Token]:
                 if subject is not None:
                     found.append(subject)
         return found
+    if slot.startswith("^"):  # "voiced disapproval *of* X": only the preposition on the verb's object
+        return [o for obj in verb.children if obj.dep_ in ("dobj", "obj") for o in _prep_objects(obj, slot[1:])]
     found = _prep_objects(verb, slot)
     if not found and slot != "of" and verb.pos_ in ("VERB", "AUX"):
         for obj in verb.children:  # "fund interceptors *for Ukraine*": the preposition hangs off the object

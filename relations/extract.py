@@ -106,6 +106,15 @@ def _type_and_polarity(trigger: Trigger, lexicon: Lexicon) -> tuple[str, str] | 
     return trigger.type, polarity
 
 
+def _cameo_code(trigger: Trigger, relation_type: str, ontology: Ontology) -> str | None:
+    """The CAMEO code of a relation: its lexicon entry's, else the root code of its type (None for user types)."""
+    entry_code = getattr(trigger.entry, "cameo", None)
+    if entry_code is not None and relation_type == trigger.type:
+        return entry_code
+    codes = ontology[relation_type].cameo
+    return codes[0] if codes else None
+
+
 def _segments(sentence: Span) -> list[tuple[int, int]]:
     """Token ranges of a sentence between line breaks (a headline never runs into the body)."""
     ranges, start = [], sentence.start
@@ -182,6 +191,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         modality = modality_of(trigger.token, lexicon)
         speaker = speaker_of(trigger.token, actors, lexicon, context.quotes)
         anchors = _date_anchors(trigger)
+        cameo = _cameo_code(trigger, relation_type, ontology)
         date = relation_date(anchors, document.date, future=modality == "planned", sentence=sentence)
         for source, target in pairs:
             confidence = reading.confidence - (0.1 if "locative" in (source.via, target.via) else 0.0)
@@ -202,6 +212,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
                 trigger=trigger.token.text if trigger.verb is None else f"{trigger.verb.text} {trigger.token.text}",
                 mentions=1,
                 spans=(span,),
+                cameo=cameo,
             )
             yield relation
 

@@ -9,6 +9,7 @@ once, on first use.
 
 from __future__ import annotations
 
+import json
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -23,6 +24,7 @@ from diplograph.relations.ontology import Ontology
 
 __all__ = [
     "VerbEntry",
+    "Frame",
     "NounEntry",
     "NegatorWords",
     "ModalityWords",
@@ -47,7 +49,7 @@ def split_key(key: str) -> tuple[str, str | None]:
 
 
 class VerbEntry(BaseModel):
-    """How a verb expresses a relation."""
+    """How a verb expresses a relation (``cameo``: the CAMEO event code, when known)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -57,6 +59,26 @@ class VerbEntry(BaseModel):
     only_negated: bool = False
     embeds: bool = False
     reciprocal: bool = False
+    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
+
+
+class Frame(BaseModel):
+    """A verb that expresses a relation only with a given object or preposition ("deliver a *warning*").
+
+    Attributes:
+        object: the words of the object phrase, its head last (None: any object);
+            an upper-case word names a synonym set of :attr:`Lexicon.sets`.
+        prep: the preposition the object hangs from (None: the direct object).
+        type: the relation type the verb expresses with that object.
+        cameo: the CAMEO event code of the pattern.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    object: tuple[str, ...] | None = None
+    prep: str | None = None
+    type: str
+    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
 
 
 class NounEntry(BaseModel):
@@ -69,6 +91,7 @@ class NounEntry(BaseModel):
     source: tuple[str, ...] | None = None
     subject: Literal["source", "target"] | None = None
     verbs: tuple[str, ...] | None = None
+    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
 
 
 class NegatorWords(BaseModel):
@@ -192,6 +215,8 @@ class Lexicon(BaseModel):
     undergoing_preps: tuple[str, ...] = ()
     verbs: dict[str, VerbEntry] = Field(default_factory=dict)
     nouns: dict[str, NounEntry] = Field(default_factory=dict)
+    frames: dict[str, tuple[Frame, ...]] = Field(default_factory=dict)
+    sets: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     light_verbs: tuple[str, ...] = ()
     negators: NegatorWords = NegatorWords()
     modality: ModalityWords = ModalityWords()
@@ -212,6 +237,25 @@ class Lexicon(BaseModel):
     def speech_lemmas(self) -> frozenset[str]:
         """The verbs of saying as lower-case lemmas (for :func:`~diplograph.nlp.quotes.is_speech_verb`)."""
         return _lower_lemmas(self.speech_verbs)
+
+    def frame_entries(self, lemma: str) -> list[tuple[str | None, tuple[Frame, ...]]]:
+        """Frames of a verb lemma as ``(particle, frames)``, particle entries first."""
+        return self._frame_index.get(lemma.lower(), [])
+
+    @cached_property
+    def _frame_index(self) -> dict[str, list[tuple[str | None, tuple[Frame, ...]]]]:
+        index: dict[str, list[tuple[str | None, tuple[Frame, ...]]]] = {}
+        for key, frames in self.frames.items():
+            lemma, particle = split_key(key)
+            index.setdefault(lemma, []).append((particle, frames))
+        for entries in index.values():
+            entries.sort(key=lambda item: item[0] is None)
+        return index
+
+    @cached_property
+    def set_words(self) -> dict[str, frozenset[str]]:
+        """Each synonym set as the lower-case words its phrases end with (their heads)."""
+        return {name: frozenset(p.split()[-1].lower() for p in phrases if p.split()) for name, phrases in self.sets.items()}
 
     def verb_entries(self, lemma: str) -> list[tuple[str | None, VerbEntry]]:
         """Entries for a verb lemma as ``(particle, entry)``, particle entries first."""
@@ -263,12 +307,14 @@ class Lexicon(BaseModel):
                 update[name] = mine.model_copy(update=merged)
             else:
                 update[name] = theirs
-        # A new model, not model_copy: a copy would carry over this lexicon's cached indexes.
-        return type(self).model_validate({**{name: getattr(self, name) for name in type(self).model_fields}, **update})
+        # A new model, not model_copy: a copy would carry over this lexicon's cached indexes. Both
+        # sides are validated lexicons, so their union is built without validating it again.
+        return type(self).model_construct(**{**{name: getattr(self, name) for name in type(self).model_fields}, **update})
 
     def check_types(self, ontology: Ontology, where: str = "lexicon") -> None:
         """Raise ConfigError when an entry names a type the ontology does not have."""
-        for section, entries in (("verbs", self.verbs), ("nouns", self.nouns)):
+        framed = {f"{key} #{i + 1}": frame for key, frames in self.frames.items() for i, frame in enumerate(frames)}
+        for section, entries in (("verbs", self.verbs), ("nouns", self.nouns), ("frames", framed)):
             for key, entry in entries.items():
                 names = [entry.type] + ([entry.negated_as] if getattr(entry, "negated_as", None) else [])
                 for name in names:
@@ -314,11 +360,53 @@ def _parse(path: Path | str, text: str | None = None) -> tuple[Lexicon, set[str]
     return lexicon, set(lexicon.model_fields_set)
 
 
+def _cameo_data() -> dict:
+    return json.loads(resources.files("diplograph.relations").joinpath("data/cameo_lexicon.json").read_text("utf-8"))
+
+
+def _cameo_lexicon(data: dict) -> Lexicon:
+    """The entries converted from PETRARCH2's CAMEO verb dictionary (``data/cameo_lexicon.json``).
+
+    Built-in, generated data: constructed without validation (a test validates the
+    file), the frames of a synonym block shared by all its verbs.
+    """
+    verbs = {key: VerbEntry.model_construct(**value) for key, value in data["verbs"].items()}
+    frames: dict[str, tuple[Frame, ...]] = {}
+    for group in data["frames"]:
+        block = tuple(
+            Frame.model_construct(object=tuple(obj) if obj else None, prep=prep, type=kind, cameo=code)
+            for obj, prep, kind, code in group["frames"]
+        )
+        for verb in group["verbs"]:
+            frames[verb] = frames.get(verb, ()) + block
+    sets = {name: tuple(words) for name, words in data["sets"].items()}
+    return Lexicon.model_construct(verbs=verbs, frames=frames, sets=sets)
+
+
+def _with_cameo_codes(curated: Lexicon, codes: dict[str, list[str]]) -> dict[str, VerbEntry]:
+    """Curated verbs given the CAMEO code of the same verb where CAMEO reads it as the same type."""
+    verbs = {}
+    for key, entry in curated.verbs.items():
+        kind, code = codes.get(key, (None, None))
+        if entry.cameo is None and kind == entry.type:
+            entry = entry.model_copy(update={"cameo": code})
+        verbs[key] = entry
+    return verbs
+
+
 @cache
 def default_lexicon() -> Lexicon:
-    """The built-in lexicon (read once, on first use)."""
+    """The built-in lexicon (read once, on first use): the curated ``data/lexicon.yaml`` over the CAMEO entries.
+
+    Curated entries win: a verb the curated file lists keeps its curated reading,
+    and takes the CAMEO code of the same verb when CAMEO reads it as the same type.
+    """
     text = resources.files("diplograph.relations").joinpath("data/lexicon.yaml").read_text("utf-8")
-    return _parse("lexicon.yaml", text)[0]
+    curated, fields = _parse("lexicon.yaml", text)
+    data = _cameo_data()
+    cameo = _cameo_lexicon(data)
+    curated = curated.model_copy(update={"verbs": _with_cameo_codes(curated, data["codes"])})
+    return cameo.merged(curated, fields | {"verbs"})
 
 
 def load_lexicon(path: str | Path | None = None, *, ontology: Ontology | None = None) -> Lexicon:

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from diplograph.nlp.lemmas import verb_lemmas
 from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured_by, sentence_start
+from diplograph.relations.frames import frame_entry
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 
 __all__ = [
@@ -89,7 +91,7 @@ def verb_entry(token: Token, lexicon: Lexicon) -> VerbEntry | None:
     verb it comes from.
     """
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        lemmas = [token.lemma_]
+        lemmas = verb_lemmas(token)
     else:
         lemmas = _gerund_lemmas(token)
     attached = _attached_particles(token)
@@ -324,7 +326,7 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         noun = noun_entry(token, lexicon)
         if noun is None:
-            entry = evaluation_entry(token, lexicon) or verb_entry(token, lexicon)
+            entry = evaluation_entry(token, lexicon) or verb_entry(token, lexicon) or frame_entry(token, lexicon)
             if entry is not None and event_object(token, lexicon) is None:
                 triggers.append(Trigger(token, entry.type, "verb", entry))
             continue

@@ -226,7 +226,7 @@ def _warning_targets(
         prior = history.recent_sources(verb, window=ANAPHOR_WINDOW, exclude=own)
         return [Arg(actor, clause, "anaphora") for actor in prior], "anaphora"
     conditions = {t.i for c in clause.children if c.dep_ == "advcl" for t in c.subtree}  # "if Putin refused ..."
-    if any(verb_entry(t, lexicon) or noun_entry(t, lexicon) for t in clause.subtree if t.i not in conditions):
+    if any(_acted_by_others(t, own, actors, lexicon) for t in clause.subtree if t.i not in conditions):
         return [], "none"
     found: list[Arg] = []
     for token in sorted(clause.subtree, key=lambda t: t.i in conditions):  # the threatened first, then conditions
@@ -236,6 +236,23 @@ def _warning_targets(
         if actor is not None and actor not in own and all(a.actor != actor for a in found):
             found.append(Arg(actor, token, "modifier"))
     return found, "event_object"
+
+
+def _acted_by_others(token: Token, own: set[str], actors: DocActors, lexicon: Lexicon) -> bool:
+    """Is ``token`` a relation word with an agent of its own outside ``own`` ("*Russia* would attack Poland")?
+
+    An agentless event ("independence would be *crushed*") is what the warning
+    threatens, not a relation between others.
+    """
+    if noun_entry(token, lexicon) is not None:
+        return True
+    if verb_entry(token, lexicon) is None:
+        return False
+    if is_passive(token):
+        agent = passive_agent(token)
+        return agent is not None and any(a.actor not in own for a in phrase_actors(agent, actors))
+    subject, _ = clause_subject(token)
+    return subject is not None and any(a.actor not in own for a in phrase_actors(subject, actors))
 
 
 def _tells_of_others(

@@ -42,15 +42,15 @@ types:
 """
 LEXICON = """\
 verbs:
-  commend: praises
-  laud: praises
+  fete: praises
+  eulogize: praises
 """
 TEXT = """\
 date 2025-03-03
 Freedonia and Sylvania
 
-Freedonia commended Sylvania on Monday for its restraint at the border.
-Fredville lauded Sylvania again after the talks.
+Freedonia feted Sylvania on Monday for its restraint at the border.
+Fredville eulogized Sylvania again after the talks.
 """
 
 
@@ -81,7 +81,8 @@ def test_the_new_type_is_extracted(built):
     praises = [(r["source"], r["relation"], r["target"]) for r in relations if r["relation"] == "praises"]
     assert praises == [("freedonia", "praises", "sylvania")]
     merged = next(r for r in relations if r["relation"] == "praises")
-    assert merged["mentions"] == 2  # "commended" and "lauded" (Fredville is Freedonia)
+    assert merged["mentions"] == 2  # "feted" and "eulogized" (Fredville is Freedonia)
+    assert merged["cameo"] is None  # a user type has no CAMEO code
 
 
 def test_the_folder_keeps_the_files_it_was_built_with(built):
@@ -124,8 +125,8 @@ def test_a_user_lexicon_is_indexed_afresh_after_the_built_in_one_was_used(tmp_pa
     """Merging must not carry the built-in lexicon's cached verb index into the user's lexicon."""
     from diplograph.relations.lexicon import default_lexicon, load_lexicon
 
-    assert default_lexicon().verb_entries("commend") == []  # computes and caches the built-in index
+    assert default_lexicon().verb_entries("fete") == []  # computes and caches the built-in index
     path = tmp_path / "words.yaml"
     path.write_text(LEXICON, encoding="utf-8")
     merged = load_lexicon(path)
-    assert [entry.type for _, entry in merged.verb_entries("commend")] == ["praises"]
+    assert [entry.type for _, entry in merged.verb_entries("fete")] == ["praises"]

@@ -5,15 +5,19 @@ licence: see ``LICENSE-PETRARCH2`` beside the output) and the code mapping
 ``cameo_types.yaml`` beside this script, and writes ``cameo_lexicon.json``:
 
 * ``verbs``: each verb of a synonym block whose own code (or the block's) maps to
-  a relation type: ``{"accuse": {"type": "accuses", "cameo": "112"}}``; multi-word
-  verbs keep their particle (``"call off"``); verbs of ``exclude_verbs`` are left out;
-* ``frames``: each phrase pattern that fits a dependency parse — the verb with a
-  direct object (``- * WARNING [130]``), a preposition (``- * (UPON) [020]``) or a
-  prepositional object (``- * (FOR {HUMANITARIAN AID}) [0233]``) — whose code maps
-  to a type. An object is a list of words, its head last; an upper-case word names
-  one of the dictionary's ``&`` synonym sets, kept in ``sets``. A frame applies to
-  every verb of its block: ``{"deliver": [{"object": ["warning"], "prep": null,
-  "type": "threatens", "cameo": "130"}]}``.
+  a relation type and that the mapping's reviewed ``verbs_alone`` accepts with that
+  type: ``{"lambaste": {"type": "accuses", "cameo": "111"}}``; multi-word verbs keep
+  their particle (``"call off"``);
+* ``codes``: every verb whose code maps to a type, as ``[type, code]``, so that a
+  curated lexicon entry of the same verb and type carries the CAMEO code;
+* ``frames``: per synonym block, its verbs and each phrase pattern that fits a
+  dependency parse — the verb with a direct object (``- * WARNING [130]``), a
+  preposition (``- * (UPON) [020]``) or a prepositional object
+  (``- * (FOR {HUMANITARIAN AID}) [0233]``) — whose code maps to a type, as
+  ``[object, prep, type, code]``: ``{"verbs": ["bring", "deliver"], "frames":
+  [[["warning"], null, "threatens", "130"], ...]}``. A pattern applies to every
+  verb of its block. An object is a list of words, its head last; an upper-case
+  word names one of the dictionary's ``&`` synonym sets, kept in ``sets``.
 
 Patterns naming actors or other verbs (``$ + ^ %`` tokens), pre-verb nouns, and
 reverse-only codes (``[:020]``) are skipped: the parse-based extractor reads
@@ -89,7 +93,7 @@ def parse_cameo(text: str) -> tuple[dict[str, list[str]], list[Block]]:
             continue
         if section == "synsets":
             if line.startswith("&"):
-                current_set = synsets.setdefault(line.strip().rstrip("_").upper(), [])
+                current_set = synsets.setdefault(line.strip().lstrip("&").rstrip("_").upper(), [])
             elif line.startswith("+") and current_set is not None:
                 current_set.append(_phrase(line[1:].strip()))
             continue
@@ -126,7 +130,7 @@ def _slots(term: str, synsets: dict[str, list[str]]) -> list[str] | None:
     slots = []
     for word in term.strip("{}").split():
         if word.startswith("&"):
-            name = word.rstrip("_").upper()
+            name = word[1:].rstrip("_").upper()
             if name not in synsets:
                 return None
             slots.append(name)
@@ -137,7 +141,7 @@ def _slots(term: str, synsets: dict[str, list[str]]) -> list[str] | None:
 
 def _pattern_frames(pattern: str, synsets: dict[str, list[str]]) -> Iterator[tuple[list[str] | None, str | None]]:
     """``(object slots, prep)`` pairs of a pattern that fits a dependency parse (none for others)."""
-    if any(token in _SKIP_TOKENS for token in pattern.split()) or not pattern.startswith("*"):
+    if any(mark in pattern for mark in _SKIP_TOKENS) or not pattern.startswith("*"):
         return
     rest = pattern[1:].strip()
     match = re.fullmatch(r"(\{[^}]*\}|[^\s(){}]+)?\s*(?:\((\S+)(?:\s+(\{[^}]*\}|[^\s(){}]+))?\))?", rest)
@@ -161,14 +165,14 @@ def _pattern_frames(pattern: str, synsets: dict[str, list[str]]) -> Iterator[tup
 class CameoMap:
     """CAMEO code -> relation type by longest listed prefix (``cameo_types.yaml``)."""
 
-    def __init__(self, codes: dict[str, str | None], exclude_verbs: list[str]) -> None:
+    def __init__(self, codes: dict[str, str | None], verbs_alone: dict[str, list[str]]) -> None:
         self.codes = {str(k): v for k, v in codes.items()}
-        self.exclude = {v.lower() for v in exclude_verbs}
+        self.alone = {verb.lower(): kind for kind, verbs in verbs_alone.items() for verb in verbs}
 
     @classmethod
     def read(cls, path: Path = MAPPING) -> CameoMap:
         data = yaml.safe_load(path.read_text("utf-8"))
-        return cls(data["codes"], data.get("exclude_verbs", []))
+        return cls(data["codes"], data.get("verbs_alone", {}))
 
     def type_of(self, code: str | None) -> str | None:
         if not code:
@@ -183,29 +187,33 @@ def convert(text: str, mapping: CameoMap) -> dict:
     """The lexicon data of a CAMEO verb dictionary (see the module docstring)."""
     synsets, blocks = parse_cameo(text)
     verbs: dict[str, dict[str, str]] = {}
-    frames: dict[str, list[dict]] = {}
+    codes: dict[str, list[str]] = {}
+    groups: list[dict] = []
     for block in blocks:
         keys = [k for k in (_verb_key(word) for word, _ in block.verbs) if k]
         for (word, code), key in zip(block.verbs, (_verb_key(w) for w, _ in block.verbs)):
             relation = mapping.type_of(code)
-            if key and relation and key not in mapping.exclude and key not in verbs:
+            if key and relation and key not in codes:
+                codes[key] = [relation, code]
+            if key and relation and mapping.alone.get(key) == relation and key not in verbs:
                 verbs[key] = {"type": relation, "cameo": code}
+        patterns: list[list] = []
         for pattern, code in block.patterns:
             relation = mapping.type_of(code)
             if relation is None:
                 continue
             for obj, prep in _pattern_frames(pattern, synsets):
-                frame = {"object": obj, "prep": prep, "type": relation, "cameo": code}
-                for key in keys:
-                    listed = frames.setdefault(key, [])
-                    if not any(f["object"] == obj and f["prep"] == prep for f in listed):
-                        listed.append(frame)
-    used = sorted({slot for listed in frames.values() for f in listed for slot in f["object"] or () if slot.isupper()})
+                if not any(p[0] == obj and p[1] == prep for p in patterns):
+                    patterns.append([obj, prep, relation, code])
+        if keys and patterns:
+            groups.append({"verbs": sorted(set(keys)), "frames": patterns})
+    used = sorted({slot for g in groups for p in g["frames"] for slot in p[0] or () if slot.isupper()})
     return {
         "source": "PETRARCH2 CAMEO.2.0.txt (Open Event Data Alliance, MIT licence; see LICENSE-PETRARCH2)",
         "mapping": MAPPING.name,
         "verbs": dict(sorted(verbs.items())),
-        "frames": {k: frames[k] for k in sorted(frames)},
+        "codes": dict(sorted(codes.items())),
+        "frames": groups,
         "sets": {name: sorted(set(synsets[name])) for name in used},
     }
 
@@ -220,8 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     tmp = args.out.with_name(args.out.name + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n", "utf-8")
     tmp.replace(args.out)
-    frames = sum(len(v) for v in data["frames"].values())
-    print(f"{args.out}: {len(data['verbs'])} verbs, {frames} frames on {len(data['frames'])} verbs")
+    frames = sum(len(g["frames"]) for g in data["frames"])
+    covered = len({verb for g in data["frames"] for verb in g["verbs"]})
+    print(f"{args.out}: {len(data['verbs'])} verbs; {frames} frames in {len(data['frames'])} synonym blocks of {covered} verbs")
     return 0
 
 
