@@ -20,7 +20,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from diplograph.base.errors import ConfigError
 from diplograph.base.userfiles import load_user_file
 from diplograph.nlp.quotes import speech_lemmas as _lower_lemmas
+from diplograph.relations.entries import Frame, NounEntry, VerbEntry
 from diplograph.relations.ontology import Ontology
+from diplograph.relations.wordlists import (
+    EvaluationWords,
+    MaterielReading,
+    MaterielWords,
+    ModalityWords,
+    NegatorWords,
+    PartyWords,
+    WithdrawalWords,
+)
 
 __all__ = [
     "VerbEntry",
@@ -46,152 +56,6 @@ def split_key(key: str) -> tuple[str, str | None]:
     if not words:
         raise ValueError("empty lexicon key")
     return words[0].lower(), (" ".join(words[1:]).lower() or None)
-
-
-class VerbEntry(BaseModel):
-    """How a verb expresses a relation (``cameo``: the CAMEO event code, when known)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    type: str
-    target: tuple[str, ...] | None = None
-    negated_as: str | None = None
-    only_negated: bool = False
-    embeds: bool = False
-    reciprocal: bool = False
-    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
-
-
-class Frame(BaseModel):
-    """A verb that expresses a relation only with a given object or preposition ("deliver a *warning*").
-
-    Attributes:
-        object: the words of the object phrase, its head last (None: any object);
-            an upper-case word names a synonym set of :attr:`Lexicon.sets`.
-        prep: the preposition the object hangs from (None: the direct object).
-        type: the relation type the verb expresses with that object.
-        cameo: the CAMEO event code of the pattern.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    object: tuple[str, ...] | None = None
-    prep: str | None = None
-    type: str
-    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
-
-
-class NounEntry(BaseModel):
-    """How an event noun expresses a relation."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    type: str
-    target: tuple[str, ...] | None = None
-    source: tuple[str, ...] | None = None
-    subject: Literal["source", "target"] | None = None
-    verbs: tuple[str, ...] | None = None
-    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
-
-
-class NegatorWords(BaseModel):
-    """Words and constructions that negate a relation."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    verbs: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()
-    nouns_with_no: tuple[str, ...] = ()
-    yet: bool = True
-
-
-class ModalityWords(BaseModel):
-    """Words that mark a relation as planned or hypothetical."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    planned_aux: tuple[str, ...] = ()
-    hypothetical_aux: tuple[str, ...] = ()
-    planned_governors: tuple[str, ...] = ()
-    hypothetical_governors: tuple[str, ...] = ()
-    hypothetical_marks: tuple[str, ...] = ()
-    planned_modifiers: tuple[str, ...] = ()
-    hypothetical_modifiers: tuple[str, ...] = ()
-
-
-class WithdrawalWords(BaseModel):
-    """Verbs that withdraw an event of one type, expressing another ("paused aid to Kyiv" -> sanctions)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    verbs: tuple[str, ...] = ()
-    of: str = "supports"
-    type: str = "sanctions"
-
-
-class MaterielReading(BaseModel):
-    """One reading of weapon nouns: the verbs that give it and the target prepositions."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    verbs: tuple[str, ...] = ()
-    target: tuple[str, ...] = ()
-
-
-class MaterielWords(BaseModel):
-    """Weapon nouns and their readings by governing verb ("launched drones at", "sent tanks to")."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    nouns: tuple[str, ...] = ()
-    readings: dict[str, MaterielReading] = Field(default_factory=dict)
-
-    def reading(self, noun: str, verb: str) -> tuple[str, NounEntry] | None:
-        """``(type, entry)`` for a weapon noun governed by ``verb``, or None."""
-        if noun.lower() not in self.nouns:
-            return None
-        for relation, reading in self.readings.items():
-            if verb.lower() in reading.verbs:
-                return relation, NounEntry(type=relation, target=reading.target)
-        return None
-
-
-class EvaluationWords(BaseModel):
-    """Verbs that judge their object through a complement, and the judgements that accuse."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    verbs: tuple[str, ...] = ()
-    negative: tuple[str, ...] = ()
-    type: str = "accuses"
-
-
-class PartyWords(BaseModel):
-    """The two sides of a conflict or negotiation: words that name them and relations that reveal them.
-
-    Attributes:
-        nouns: plural nouns that, with "the two", "both" or "the warring",
-            name the two sides ("the two sides", "both delegations").
-        state_nouns: those of ``nouns`` that name states: people in the
-            pair stand for their state ("the two countries").
-        opposing_types: relation types whose source and target are two sides.
-        third_party_types: relation types whose targets are the two sides
-            ("mediated between Kyiv and Moscow").
-        implied_types: relation types whose target, when the sentence names
-            none, is the source's counterpart ("Ukraine insisted on a
-            ceasefire" -> demands of Russia) ...
-        implied_events: ... provided the verb is about an event of one of
-            these types (a ceasefire, talks, a deal).
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    nouns: tuple[str, ...] = ()
-    state_nouns: tuple[str, ...] = ()
-    opposing_types: tuple[str, ...] = ()
-    third_party_types: tuple[str, ...] = ()
-    implied_types: tuple[str, ...] = ()
-    implied_events: tuple[str, ...] = ()
 
 
 class Lexicon(BaseModel):

@@ -1,0 +1,55 @@
+"""Lexicon entries: how a verb, a verb with its object (a frame) or an event noun expresses a relation."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["VerbEntry", "Frame", "NounEntry"]
+
+
+class VerbEntry(BaseModel):
+    """How a verb expresses a relation (``cameo``: the CAMEO event code, when known)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: str
+    target: tuple[str, ...] | None = None
+    negated_as: str | None = None
+    only_negated: bool = False
+    embeds: bool = False
+    reciprocal: bool = False
+    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
+
+
+class Frame(BaseModel):
+    """A verb that expresses a relation only with a given object or preposition ("deliver a *warning*").
+
+    Attributes:
+        object: the words of the object phrase, its head last (None: any object);
+            an upper-case word names a synonym set of :attr:`Lexicon.sets`.
+        prep: the preposition the object hangs from (None: the direct object).
+        type: the relation type the verb expresses with that object.
+        cameo: the CAMEO event code of the pattern.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    object: tuple[str, ...] | None = None
+    prep: str | None = None
+    type: str
+    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
+
+
+class NounEntry(BaseModel):
+    """How an event noun expresses a relation."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: str
+    target: tuple[str, ...] | None = None
+    source: tuple[str, ...] | None = None
+    subject: Literal["source", "target"] | None = None
+    verbs: tuple[str, ...] | None = None
+    cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")

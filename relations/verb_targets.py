@@ -1,0 +1,96 @@
+"""Verb targets: the actors a verb's slots name, from its object to places deep in its phrases.
+
+A lexicon entry lists the slots a verb's target is read from (object,
+indirect object, prepositions); :func:`verb_targets` reads them, and, for attack
+and deployment verbs whose slots name no actor, falls back on a place or state
+anywhere in the verb's own phrases. :func:`nested_targets` reads the target of
+a trigger inside a complement clause ("threatened to *strike Kyiv*").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.actors.doc_actors import DocActors
+from diplograph.relations.arguments import Arg, phrase_actors, slot_tokens
+from diplograph.relations.lexicon import Lexicon, VerbEntry
+from diplograph.relations.matching import noun_entry, verb_entry
+from diplograph.relations.nominal import (
+    noun_targets,
+)
+
+__all__ = ["verb_targets", "nested_targets", "deep_targets", "slot_taken"]
+
+
+def _free_relative(clause: Token) -> bool:
+    """ "struck *what it called camps inside Pakistan*": a clause standing for the object."""
+    return clause.dep_ == "ccomp" and any(c.lower_ in ("what", "whatever") for c in clause.children)
+
+
+def deep_targets(verb: Token, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """A place or state anywhere in the verb's own phrases ("fired missiles ... *at Ukraine*").
+
+    Last resort for attack and deployment targets: scans the verb's subtree,
+    outside nested clauses, for a target or locative preposition naming one.
+    """
+    preps = set(lexicon.target_slots.get(relation, ())) | {"in", "inside", "near", "at", "on", "into", "toward", "towards"}
+    stack = [
+        c
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "parataxis") or _free_relative(c)
+    ]
+    while stack:
+        token = stack.pop(0)
+        if token.dep_ == "prep" and token.lower_ in preps:
+            for obj in token.children:
+                if obj.dep_ == "pobj":
+                    found = phrase_actors(obj, actors, locative=True, event_nouns=lexicon.nouns.keys())
+                    if found:
+                        return [Arg(a.actor, a.token, "locative") for a in found]
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "ccomp", "advcl", "acl", "parataxis"))
+    return []
+
+
+def verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    slots = entry.target or lexicon.target_slots.get(relation, ("dobj",))
+    locative = relation in lexicon.locative_types
+    for slot in slots:
+        found: list[Arg] = []
+        for token in slot_tokens(verb, slot):
+            found.extend(phrase_actors(token, actors, locative=locative, event_nouns=lexicon.nouns.keys()))
+        if found:
+            return found
+    return []
+
+
+def slot_taken(verb: Token, entry: VerbEntry, relation: str, lexicon: Lexicon) -> bool:
+    """True when the object or *with* slot holds a common noun ("speaking *with one voice*", "met *reporters*").
+
+    Coordinated subjects of such a verb did not act on each other: "A and B
+    met reporters" is no meeting between A and B.
+    """
+    slots = entry.target or lexicon.target_slots.get(relation, ("dobj",))
+    for slot in slots:
+        if slot not in ("dobj", "with"):
+            continue
+        for token in slot_tokens(verb, slot):
+            if token.pos_ == "NOUN" and noun_entry(token, lexicon) is None:
+                return True
+    return False
+
+
+def nested_targets(clause: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """Targets of a trigger inside a complement clause ("threatened to *strike Kyiv*")."""
+    entry = verb_entry(clause, lexicon)
+    if entry is not None:
+        found = verb_targets(clause, entry, entry.type, actors, lexicon)
+        if found:
+            return found
+    for child in clause.children:
+        if child.dep_ == "dobj":
+            noun = noun_entry(child, lexicon)
+            if noun is not None:
+                found = noun_targets(child, noun.type, noun, actors, lexicon, extra=clause)
+                if found:
+                    return found
+    return []
