@@ -198,6 +198,9 @@ def _single_actors(
         return phrase_actors(antecedent, actors, locative=locative, event_nouns=event_nouns, depth=depth + 1)
     if token.pos_ == "PRON":
         return []
+    named = [a for c in _appositions(token) for a in phrase_actors(c, actors, depth=depth + 1)]
+    if named:  # "a senior Iranian adviser, *Ali Akbar Velayati*": the apposition names who it is
+        return named
     found = []
     relational = token.lemma_.lower() in RELATIONAL_NOUNS
     event = token.lemma_.lower() in event_nouns
@@ -221,11 +224,29 @@ def _single_actors(
                         Arg(a.actor, a.token, "of" if a.via == "head" else a.via)
                         for a in phrase_actors(obj, actors, locative=locative, depth=depth + 1)
                     )
-        elif child.dep_ == "appos":
-            found.extend(phrase_actors(child, actors, locative=locative, depth=depth + 1))
     if not found and locative:
         found = _locative_actors(token, actors)
     return found
+
+
+def _appositions(token: Token) -> list[Token]:
+    """Appositions naming the phrase headed by ``token``: its own, or one closing the phrase.
+
+    The parser often hangs a closing apposition on the nearest noun ("a senior
+    adviser to the president, *Juan Ortega*, said"): an apposition that ends the
+    phrase, right before its closing comma, names the whole phrase.
+    """
+    own = [c for c in token.children if c.dep_ == "appos"]
+    if own:
+        return own
+    edge = token.right_edge
+    while edge.i > token.i and edge.is_punct:
+        edge = edge.doc[edge.i - 1]
+    return [
+        t for t in token.subtree
+        if t.dep_ == "appos" and t.head != token and t.right_edge.i == edge.i and t.i > token.i
+        and t.doc[t.left_edge.i - 1].text == ","
+    ]
 
 
 def country_of(person: str, actors: DocActors) -> str | None:

@@ -73,17 +73,37 @@ def _endpoints(args: list, actors: DocActors, *, places: bool) -> list:
     return [a for a in args if actors.can_be_endpoint(a.actor) and (places or actors.actors[a.actor].type != "place")]
 
 
-def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool) -> list[tuple]:
+def _own_side(a: str, b: str, actors: DocActors) -> bool:
+    """Is one end a state and the other its own national ("Russia" and "Putin", "Germany" and its ministry)?"""
+    for state, other in ((a, b), (b, a)):
+        record, member = actors.actors.get(state), actors.actors.get(other)
+        if record is not None and member is not None and record.type == "state" and member.type != "state":
+            if member.country and member.country == record.country:
+                return True
+    return False
+
+
+def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, symmetric: bool = True) -> list[tuple]:
+    """Source-target pairs of a reading; pairs formed from coordinated ends never join a state to its own national.
+
+    "The leaders of Russia and Germany agreed" is Russia with Germany, not
+    Germany with the German chancellor that "leaders" also resolved to.
+    """
     sources = _endpoints(reading.sources, actors, places=False)
     targets = _endpoints(reading.targets, actors, places=places)
     pairs = [(s, t) for s in sources for t in targets if s.actor != t.actor]
+    coordinated: list[tuple] = []
     if not pairs and not targets and reciprocal and len(sources) >= 2 and not reading.taken:
-        pairs = list(combinations(sources, 2))
+        coordinated = list(combinations(sources, 2))
     if reciprocal and reading.mutual and len(targets) >= 2:  # "talks between A and B": A and B meet
-        pairs += [(a, b) for a, b in combinations(targets, 2) if a.actor != b.actor]
+        coordinated += [(a, b) for a, b in combinations(targets, 2) if a.actor != b.actor]
     if not pairs and not targets and reading.each_other:  # "A and B accused each other"
-        pairs = [(s, t) for s in sources for t in sources if s.actor != t.actor]
-    return pairs
+        coordinated = [(s, t) for s in sources for t in sources if s.actor != t.actor]
+    if not symmetric:  # "Peru and Chile agreed": each agrees with the other (a directed type needs both)
+        coordinated += [(t, s) for s, t in coordinated if (t, s) not in coordinated]
+    if reciprocal:
+        pairs = [(s, t) for s, t in pairs if not _own_side(s.actor, t.actor, actors)]
+    return pairs + [(s, t) for s, t in coordinated if not _own_side(s.actor, t.actor, actors)]
 
 
 def _date_anchors(trigger: Trigger) -> list:
@@ -176,11 +196,12 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         reading = read_trigger(trigger, actors, lexicon, context.history)
         endpoints = [a.actor for a in _endpoints(reading.sources, actors, places=False)]
         context.history.add(trigger.token, relation_type, endpoints)
-        reciprocal = relation_type in lexicon.reciprocal_types or ontology[relation_type].symmetric
+        symmetric = ontology[relation_type].symmetric
+        reciprocal = relation_type in lexicon.reciprocal_types or symmetric
         home = _segment(ranges, trigger.token.i)
         pairs = [
             p
-            for p in _pairs(reading, actors, reciprocal, relation_type in lexicon.place_target_types)
+            for p in _pairs(reading, actors, reciprocal, relation_type in lexicon.place_target_types, symmetric)
             if _same_segment(ranges, home, [a.token for a in p])
         ]
         targets = _endpoints(reading.targets, actors, places=False)

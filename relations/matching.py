@@ -110,6 +110,8 @@ def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
     """
     if token.pos_ not in _NOUN_POS and not (token.pos_ == "VERB" and token.dep_ in _NOUN_DEPS):
         return None
+    if _in_a_name(token):
+        return None
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in ("amod", "compound") and child.i < token.i:
@@ -117,6 +119,18 @@ def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
             if entry is not None:
                 return entry
     return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
+
+
+_NAME_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PRODUCT"})
+
+
+def _in_a_name(token: Token) -> bool:
+    """A noun inside a proper name is no event: "the North American Free Trade *Agreement*", "Operation *Storm*"."""
+    if token.ent_type_ in _NAME_LABELS:
+        return True
+    if token.tag_ not in ("NNP", "NNPS") or not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    return any(c.dep_ in ("compound", "amod") and c.i < token.i and c.text[:1].isupper() for c in token.children)
 
 
 def _is_light_verb(token: Token, lexicon: Lexicon) -> bool:

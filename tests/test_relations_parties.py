@@ -94,6 +94,7 @@ def test_the_two_sides_are_the_last_opposing_pair(edges):
     assert edges(TALKS + "The two sides agreed to reopen a border crossing.") == {
         TALKS_EDGE,
         ("armenia", "agrees", "azerbaijan", "asserted"),
+        ("azerbaijan", "agrees", "armenia", "asserted"),  # a directed type: each side agrees with the other
     }
 
 
@@ -119,6 +120,7 @@ def test_mediation_records_its_targets_as_the_two_sides(edges):
         ("turkiye", "mediates", "azerbaijan", "asserted"),
         ("turkiye", "mediates", "armenia", "asserted"),
         ("azerbaijan", "agrees", "armenia", "asserted"),
+        ("armenia", "agrees", "azerbaijan", "asserted"),
         ("azerbaijan", "meets", "armenia", "asserted"),  # "agreed to talk": a planned meeting
     }
 
@@ -181,6 +183,7 @@ def test_an_organiser_does_not_attend_the_meeting_it_arranges(extract):
 
 def test_an_agreement_between_parties_welcomed_by_another_is_stated(edges):
     assert edges("Kenya welcomed the peace agreement between Ethiopia and Eritrea.") == {
-        ("ethiopia", "agrees", "eritrea", "asserted")
+        ("ethiopia", "agrees", "eritrea", "asserted"),
+        ("eritrea", "agrees", "ethiopia", "asserted"),
     }
     assert edges("Egypt called for talks between Israel and Hamas.") == set()  # demanded, not held

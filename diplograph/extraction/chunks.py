@@ -2,7 +2,8 @@
 
 Long documents are cut into chunks at paragraph or sentence boundaries
 (:func:`split_document`); runs of 200+ non-space characters are masked before
-tokenizing (:func:`mask_long_runs`); an :class:`OffsetMap` maps character
+tokenizing (:func:`mask_long_runs`) and scraper debris that glues words to
+sentence ends is masked (:func:`mask_debris`); an :class:`OffsetMap` maps character
 spans and sentence numbers of a Doc joined from parsed sentences back to the
 original document.
 """
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from diplograph.base.models import Document
 
-__all__ = ["MAX_CHUNK_CHARS", "split_document", "mask_long_runs", "OffsetMap"]
+__all__ = ["MAX_CHUNK_CHARS", "split_document", "mask_debris", "mask_long_runs", "mask_for_tokenizer", "OffsetMap"]
 
 #: Documents longer than this are processed in chunks cut at paragraph or
 #: sentence boundaries (bounds the memory one document takes).
@@ -26,6 +27,34 @@ _BOUNDARY = re.compile(r"\n\s*\n|(?<=[.!?])\s+")
 
 
 _LONG_RUN = re.compile(r"\S{200,}")
+
+
+#: Scraper debris around sentence ends: hyphens glued to a period, colon or quote (".----", ":-Al"),
+#: a hyphen standing for a space after a word ("in- Iraq") or before one ("-It epitomised").
+_GLUED_AFTER_END = re.compile(r"(?<=[.!?:;\"\u201d\u2019)\]])-+")
+_DANGLING_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?= )|(?<=[ \n])-(?=[A-Z\"\u201c])|^-(?=[A-Z\"\u201c ])", re.M)
+_AGENCY_TAG = re.compile(r"/(?:TASS|Reuters|AFP|AP|Xinhua|IANS|dpa)/", re.I)
+
+
+def mask_debris(text: str) -> str:
+    """Same-length text in which scraper debris no longer glues words to sentence ends.
+
+    News scraped from web pages often lost its line breaks to hyphens: "to
+    death.---- Bashir's order", "Kinshchak added.- The ambassador", "valid till
+    2020.Source:-Al Jazeera", "are in- Iraq". spaCy keeps "death.----" as one
+    token, so the sentence never ends and the verb "added.-" is never a verb.
+    The first hyphen of such a run becomes a space (the others stay, as
+    punctuation), a hyphen standing for a space becomes one, and agency tags
+    ("/TASS/") are blanked. Offsets are unchanged.
+    """
+    text = _GLUED_AFTER_END.sub(lambda m: " " + m.group()[1:], text)
+    text = _DANGLING_HYPHEN.sub(" ", text)
+    return _AGENCY_TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+def mask_for_tokenizer(text: str) -> str:
+    """The text the tokenizer reads: debris masked (:func:`mask_debris`), long runs masked (:func:`mask_long_runs`)."""
+    return mask_long_runs(mask_debris(text))
 
 
 def mask_long_runs(text: str) -> str:

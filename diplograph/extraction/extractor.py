@@ -42,7 +42,7 @@ from diplograph.actors.resolve import resolve_actors
 from diplograph.nlp.attribute_index import index_attribute_ruler
 from diplograph.base.errors import DocumentError
 from diplograph.base.models import Actor, Document, Mention, Relation
-from diplograph.extraction.chunks import OffsetMap, mask_long_runs, split_document
+from diplograph.extraction.chunks import OffsetMap, mask_for_tokenizer, split_document
 from diplograph.nlp.model import load_model, resolve_model_name
 from diplograph.extraction.prefilter import SentenceFilter
 from diplograph.relations.extract import extract_relations
@@ -243,7 +243,7 @@ class Extractor:
         """
         nlp = self.nlp
         text = chunk.text
-        tokens = nlp.tokenizer(mask_long_runs(text))
+        tokens = nlp.tokenizer(mask_for_tokenizer(text))
         bounds = sentence_bounds(tokens)
         ruler = nlp.get_pipe(RULER_NAME)
         matches = list(ruler(tokens).ents) if self.prefilter or self._preset_ents else []
@@ -304,15 +304,30 @@ class Extractor:
                 )
             )
         for relation in relations:
+            start, end = _without_debris(chunk.text, *remap.span(relation.span), unit.offset)
             result.relations.append(
                 relation.model_copy(
                     update={
-                        "span": remap.span(relation.span),
+                        "span": (start, end),
                         "spans": tuple(remap.span(s) for s in relation.spans),
                         "sentence": remap.sentence(relation.sentence),
+                        # the document's own characters (the parsed text has scraper debris masked)
+                        "evidence": chunk.text[start - unit.offset : end - unit.offset],
                     }
                 )
             )
+
+
+_DEBRIS = " \t\n-\u2013\u2014"
+
+
+def _without_debris(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
+    """A document span without the hyphen debris and whitespace at its ends ("---- Bolivia said ..." -> "Bolivia said ...")."""
+    while start < end and text[start - offset] in _DEBRIS:
+        start += 1
+    while end > start and text[end - 1 - offset] in _DEBRIS:
+        end -= 1
+    return start, end
 
 
 def _local_ruler(ruler: object) -> bool:

@@ -17,6 +17,9 @@ Rules, on spaCy tokens:
   headings stand alone;
 * whitespace belongs to the sentence before it (leading whitespace to the
   first sentence);
+* a dateline at the start of the text or of a paragraph ("KUALA LUMPUR, Feb 24
+  (Reuters) -", "KABUL, Afghanistan —") is a sentence of its own, so it never
+  becomes the subject of the report that follows;
 * a sentence longer than :data:`MAX_SENTENCE_TOKENS` tokens (tables, lists
   without punctuation) is cut, at a line break or ``;`` when possible.
 """
@@ -47,6 +50,32 @@ def _can_open(token: Token) -> bool:
     return first in _OPENERS or not first.islower()
 
 
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2014\u2014"})
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december".split()
+)
+_DATELINE_TOKENS = 16
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The token after the dash of a dateline opening at ``start`` ("LASHKAR GAH, Afghanistan, Feb 28 (Reuters) -")."""
+    i = start
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    first = doc[i] if i < len(doc) else None
+    if first is None or not (first.is_upper and first.is_alpha and len(first) >= 3):
+        return None
+    for j in range(i, min(len(doc), i + _DATELINE_TOKENS)):
+        token = doc[j]
+        if token.text in _DASHES:
+            return j + 1 if j > i else None
+        word = token.text.rstrip(".").lower()
+        if not (token.is_upper or token.is_title or token.is_digit or token.text in ",.()" or word in _MONTHS):
+            return None
+    return None
+
+
 def _paragraph_break(token: Token) -> bool:
     return token.is_space and token.text.count("\n") >= 2
 
@@ -68,9 +97,12 @@ def sentence_bounds(doc: Doc, *, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[
     start = 0
     i = 0
     content = False  # has the current sentence a non-space token yet?
+    dateline = _dateline_end(doc, 0)
     while i < n:
         token = doc[i]
         end = None
+        if dateline is not None and i == dateline - 1:
+            end = dateline
         if token.is_space:
             if content and _paragraph_break(token):
                 end = i + 1
@@ -90,6 +122,7 @@ def sentence_bounds(doc: Doc, *, max_tokens: int = MAX_SENTENCE_TOKENS) -> list[
             while end < n and doc[end].is_space:
                 end += 1
             bounds.extend(_cut_long(doc, start, end, max_tokens))
+            dateline = _dateline_end(doc, end) if doc[end - 1].is_space and "\n" in doc[end - 1].text else None
             start = i = end
             content = False
             continue

@@ -1,0 +1,74 @@
+"""Constructions of wire copy, read through the whole extractor (masking, sentences, actors, relations).
+
+Sentences are written for these tests. Each asserts the exact set of
+(source, relation, target, polarity) the build produces.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import diplograph
+from diplograph.corpus.documents import make_document
+from diplograph.extraction.chunks import mask_debris
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def build():
+    def run(text: str, date: str = "2017-03-01") -> set[tuple[str, str, str, str]]:
+        graph = diplograph.build([make_document("t.txt", f"date {date}\n{text}")])
+        return {(r.source, r.relation, r.target, r.polarity) for r in graph.iter_relations()}
+
+    return run
+
+
+def test_debris_hyphens_no_longer_glue_sentences_together():
+    text = 'Chile rejected the offer.- Peru accused Chile.---- "We agree," Bolivia said.Source:-Reuters are in- Lima'
+    masked = mask_debris(text)
+    assert len(masked) == len(text)
+    assert masked == 'Chile rejected the offer.  Peru accused Chile. --- "We agree," Bolivia said.Source: Reuters are in  Lima'
+    assert mask_debris("a US-backed force of al-Nusra and Kim Jong-nam") == "a US-backed force of al-Nusra and Kim Jong-nam"
+
+
+def test_relations_on_both_sides_of_debris_are_read_and_keep_the_original_evidence(build):
+    graph = diplograph.build([make_document("t.txt", "Peru accused Chile of spying.---- Bolivia condemned Peru.")])
+    found = {(r.source, r.relation, r.target): r.evidence for r in graph.iter_relations()}
+    assert found == {
+        ("peru", "accuses", "chile"): "Peru accused Chile of spying.",
+        ("bolivia", "accuses", "peru"): "Bolivia condemned Peru.",
+    }
+
+
+def test_a_dateline_is_never_the_subject(build):
+    assert build("LIMA, Peru, Feb 28 (Reuters) - Chile accused Bolivia of spying on its navy.") == {
+        ("chile", "accuses", "bolivia", "asserted")
+    }
+
+
+def test_coordinated_subjects_of_a_directed_type_give_both_directions(build):
+    assert build("Peru and Chile agreed to cooperate on fisheries.") == {
+        ("peru", "agrees", "chile", "asserted"),
+        ("chile", "agrees", "peru", "asserted"),
+    }
+
+
+def test_coordination_never_joins_a_state_to_its_own_leader(build):
+    found = build("The leaders of Peru and Chile agreed to cooperate on fisheries.")
+    assert ("peru", "agrees", "chile", "asserted") in found
+    assert all({"peru", "chile"} >= {s, t} for s, _, t, _ in found)  # no Peruvian or Chilean person paired
+
+
+def test_a_closing_apposition_names_the_subject(build):
+    assert build("A senior Peruvian adviser to the president, Juan Ortega, dismissed Chile's claims.") == {
+        ("juan-ortega", "rejects", "chile", "asserted")
+    }
+
+
+def test_a_noun_inside_a_proper_name_is_no_event(build):
+    assert build("The Andean Peace Agreement between Peru and Chile expired last year.") == set()
+    assert build("The peace agreement between Peru and Chile expired last year.") == {
+        ("peru", "agrees", "chile", "asserted"),
+        ("chile", "agrees", "peru", "asserted"),
+    }
