@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 from diplograph.actors.doc_actors import DocActors
 from diplograph.base.models import Document, Relation, relation_id
 from diplograph.relations.anaphora import History
-from diplograph.relations.attribution import QuoteIndex, speaker_of
+from diplograph.relations.attribution import QuoteIndex, Speaker, speaker_of
 from diplograph.relations.clauses import governor_chain
 from diplograph.relations.dates import relation_date
 from diplograph.relations.embedding import embedded_tokens
@@ -53,7 +53,8 @@ from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
 from diplograph.relations.parties import record_sides, resolve_sides, sides_phrases
 from diplograph.relations.polarity import polarity_of
-from diplograph.relations.readings import Reading, read_trigger
+from diplograph.relations.judgements import reported_judgements
+from diplograph.relations.readings import BASE_CONFIDENCE, Reading, read_trigger
 
 __all__ = ["extract_relations", "sentence_relations", "DocContext"]
 
@@ -131,6 +132,10 @@ def _cameo_code(trigger: Trigger, relation_type: str, ontology: Ontology) -> str
     entry_code = getattr(trigger.entry, "cameo", None)
     if entry_code is not None and relation_type == trigger.type:
         return entry_code
+    return _root_code(relation_type, ontology)
+
+
+def _root_code(relation_type: str, ontology: Ontology) -> str | None:
     codes = ontology[relation_type].cameo
     return codes[0] if codes else None
 
@@ -182,7 +187,6 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
     triggers = match_triggers(sentence, lexicon)
     embedded = embedded_tokens(triggers, lexicon)
     ranges = _segments(sentence)
-    doc_text = context.text
     context.history.sentence = number
     phrases = sides_phrases(sentence, actors, lexicon)
     for trigger in triggers:
@@ -208,34 +212,58 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         record_sides(context.history, trigger.token, relation_type, pairs, targets, lexicon)
         if not pairs:
             continue
-        span, evidence = _evidence(sentence.doc[slice(*(home or (sentence.start, sentence.end)))], doc_text)
+        segment = sentence.doc[slice(*(home or (sentence.start, sentence.end)))]
         modality = modality_of(trigger.token, lexicon)
         speaker = speaker_of(trigger.token, actors, lexicon, context.quotes)
-        anchors = _date_anchors(trigger)
+        date = relation_date(_date_anchors(trigger), document.date, future=modality == "planned", sentence=sentence)
+        words = trigger.token.text if trigger.verb is None else f"{trigger.verb.text} {trigger.token.text}"
+        made = _Maker(context, number, segment, date, words)
         cameo = _cameo_code(trigger, relation_type, ontology)
-        date = relation_date(anchors, document.date, future=modality == "planned", sentence=sentence)
         for source, target in pairs:
             confidence = reading.confidence - (0.1 if "locative" in (source.via, target.via) else 0.0)
-            relation = Relation(
-                id=relation_id(document.id, source.actor, relation_type, target.actor, polarity),
-                doc=document.id,
-                sentence=number,
-                source=source.actor,
-                target=target.actor,
-                relation=relation_type,
-                polarity=polarity,
-                modality=modality,
-                attributed_to=speaker.actor if speaker is not None else None,
-                date=date,
-                evidence=evidence,
-                span=span,
-                confidence=round(max(0.05, min(1.0, confidence)), 2),
-                trigger=trigger.token.text if trigger.verb is None else f"{trigger.verb.text} {trigger.token.text}",
-                mentions=1,
-                spans=(span,),
-                cameo=cameo,
-            )
-            yield relation
+            yield made(source.actor, target.actor, relation_type, polarity, modality, speaker, confidence, cameo)
+    for judgement in reported_judgements(sentence, actors, lexicon, context.quotes):
+        segment = sentence.doc[slice(*(_segment(ranges, judgement.token.i) or (sentence.start, sentence.end)))]
+        date = relation_date([judgement.token.head], document.date, sentence=sentence)
+        made = _Maker(context, number, segment, date, judgement.token.text)
+        kind = lexicon.evaluations.type
+        yield made(judgement.speaker.actor, judgement.accused.actor, kind, "asserted", "factual", None,
+                   BASE_CONFIDENCE["anaphora"], _root_code(kind, ontology))
+
+
+@dataclass
+class _Maker:
+    """Builds the Relation records of one trigger (or judgement) of a sentence: shared provenance, per-pair ends."""
+
+    context: DocContext
+    number: int
+    segment: Span
+    date: object
+    trigger: str
+
+    def __call__(self, source: str, target: str, kind: str, polarity: str, modality: str,
+                 speaker: Speaker | None, confidence: float, cameo: str | None) -> Relation:
+        document = self.context.document
+        span, evidence = _evidence(self.segment, self.context.text)
+        return Relation(
+            id=relation_id(document.id, source, kind, target, polarity),
+            doc=document.id,
+            sentence=self.number,
+            source=source,
+            target=target,
+            relation=kind,
+            polarity=polarity,
+            modality=modality,
+            attributed_to=speaker.actor if speaker is not None else None,
+            date=self.date,
+            evidence=evidence,
+            span=span,
+            confidence=round(max(0.05, min(1.0, confidence)), 2),
+            trigger=self.trigger,
+            mentions=1,
+            spans=(span,),
+            cameo=cameo,
+        )
 
 
 def extract_relations(

@@ -104,9 +104,33 @@ def read_trigger(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history:
     return _read_noun(trigger, actors, lexicon)
 
 
+def _hyphen_agent(verb: Token) -> Token | None:
+    """The actor word hyphened to a prenominal participle: *US*-backed forces, *Iran*-supported militias."""
+    if verb.dep_ not in ("amod", "compound") or not verb.tag_.startswith("VB") or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text not in ("-", "\u2010", "\u2011"):
+        return None
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("npadvmod", "amod", "compound", "nmod", "nsubj", "advmod"):
+            return child
+    return None
+
+
+def _read_modifier(trigger: Trigger, agent: Token, actors: DocActors) -> Reading:
+    """ "US-backed Iraqi forces": the hyphened actor acts on the actor the participle describes."""
+    verb = trigger.token
+    sources = phrase_actors(agent, actors)
+    own = {a.actor for a in sources}
+    targets = [a for a in phrase_actors(verb.head, actors) if a.actor not in own]
+    return Reading(trigger, sources, targets, BASE_CONFIDENCE["verb"])
+
+
 def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: History) -> Reading:
     verb, entry = trigger.token, trigger.entry
     assert isinstance(entry, VerbEntry)
+    agent = _hyphen_agent(verb)
+    if agent is not None:
+        return _read_modifier(trigger, agent, actors)
     sources, how = _subject_args(verb, actors, lexicon)
     relation = entry.type
     targets = verb_targets(verb, entry, relation, actors, lexicon)

@@ -84,13 +84,22 @@ class MaterielWords(BaseModel):
 
 
 class EvaluationWords(BaseModel):
-    """Verbs that judge their object through a complement, and the judgements that accuse."""
+    """Judgements that accuse.
+
+    Attributes:
+        verbs: verbs that judge their object through a complement ("called the decision *unfair*").
+        negative: negative judgements (adjectives and nouns).
+        type: the relation type a negative judgement expresses.
+        wrongs: verbs of misconduct: a speaker who says someone did one accuses them
+            ("Farage said Bercow had *abused* his position").
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     verbs: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
     type: str = "accuses"
+    wrongs: tuple[str, ...] = ()
 
 
 class PartyWords(BaseModel):

@@ -72,3 +72,27 @@ def test_a_noun_inside_a_proper_name_is_no_event(build):
         ("peru", "agrees", "chile", "asserted"),
         ("chile", "agrees", "peru", "asserted"),
     }
+
+
+def test_a_hyphened_backer_supports_the_force_it_backs(build):
+    assert build("US-backed Iraqi forces stormed the airport on Sunday.") == {("united-states", "supports", "iraq", "asserted")}
+    assert build("The Iran-backed Houthis attacked Saudi Arabia.") == {
+        ("iran", "supports", "houthis", "asserted"),
+        ("houthis", "attacks", "saudi-arabia", "asserted"),
+    }
+
+
+def test_a_speaker_judging_someone_s_act_accuses_them(build):
+    assert build("Macron said Orban's remarks were inflammatory.") == {("emmanuel-macron", "accuses", "viktor-orban", "asserted")}
+    assert build('Macron told reporters that the decision by Orban was "deeply disappointing".') == {
+        ("emmanuel-macron", "accuses", "viktor-orban", "asserted")
+    }
+
+
+def test_a_speaker_reporting_misconduct_accuses_whoever_committed_it(build):
+    assert build("Macron said Orban had abused his position.") == {("emmanuel-macron", "accuses", "viktor-orban", "asserted")}
+    assert build("Macron said Orban had not violated any rule.") == set()
+
+
+def test_a_judgement_in_the_journalist_s_own_voice_accuses_nobody(build):
+    assert build("Orban's remarks were inflammatory.") == set()
