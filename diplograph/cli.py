@@ -1,14 +1,22 @@
 """The ``diplograph`` command line: thin commands that check arguments and call plain functions.
 
 User mistakes (missing files, invalid dictionaries, unknown actors or
-relation types) print one line, ``error: <file>: <problem>``, and exit with
-status 2; a build in which some documents failed exits with status 1 after
-writing everything else.
+relation types, ``--since`` after ``--until``, an output file that is a
+folder) print one line, ``error: <file>: <problem>``, and exit with status 2;
+a build in which some documents failed exits with status 1 after writing
+everything else.
+
+Output never interprets corpus text: tables print through
+:mod:`diplograph.exports.terminal` (rich markup and control characters
+escaped; plain columns when stdout is not a terminal), ``--json`` is strict
+JSON, messages go through :func:`~diplograph.base.errors.printable`. On a
+terminal, ``build`` shows its phases (loading the dictionaries and the model,
+extracting with a count out of the corpus size and an ETA when the size is
+known, writing the outputs) on stderr.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -36,6 +44,10 @@ OntologyOpt = Annotated[Optional[Path], typer.Option("--ontology", help="Your on
 LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicon", help="Your lexicon file (trigger words of relation types) extending the built-in one.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy model package (default: first installed English model).")]
 RelationOpt = Annotated[Optional[list[str]], typer.Option("--relation", "-r", help="Keep only this relation type (repeatable).")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="YYYY-MM-DD (inclusive)")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="YYYY-MM-DD (inclusive)")]
+SectorsOpt = Annotated[bool, typer.Option("--sectors", help="Keep state sectors apart (\"Syria (military)\"); default: rolled up to the state.")]
+OutputFileOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -63,15 +75,37 @@ def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _graph_from(source: str, *, actors: Path | None = None, model: str | None = None):
-    """Load a build output folder, or build the corpus at ``source`` in memory."""
+def _echo(message: str, *, err: bool = False) -> None:
+    """One line for the user, with control characters from paths or corpus text escaped."""
+    from diplograph.base.errors import printable
+
+    typer.echo(printable(message), err=err)
+
+
+def _graph_from(source: str, *, sectors: bool = False):
+    """Load a build output folder, or build the corpus at ``source`` in memory; sectors apart on request."""
     from diplograph.pipeline.build import build
     from diplograph.pipeline.output import load
 
     path = Path(source)
-    if path.is_dir() and (path / "relations.jsonl").is_file():
-        return load(path)
-    return build(source, actors=actors, model=model)
+    graph = load(path) if path.is_dir() and (path / "relations.jsonl").is_file() else build(source)
+    return graph.by_sector() if sectors else graph
+
+
+def _check_dates(since: str | None, until: str | None) -> None:
+    """``--since`` after ``--until`` is a usage error (an empty range would silently print nothing)."""
+    from diplograph.graph.filters import filter_date
+
+    start, end = filter_date(since, "--since"), filter_date(until, "--until")
+    if start is not None and end is not None and start > end:
+        _fail(f"--since {start.date()} is after --until {end.date()}: the range is empty (swap them?)")
+
+
+def _output_file(path: Path | None, example: str) -> Path | None:
+    """Refuse an ``-o`` that is an existing folder, before any work."""
+    from diplograph.exports.targets import file_target
+
+    return None if path is None else file_target(path, example)
 
 
 @app.command("build")
@@ -102,12 +136,16 @@ def build_command(
         _fail(f"--engine must be {' or '.join(ENGINES)}, not {engine!r}")
     options = BuildOptions.of(
         actors=actors, ontology=ontology, lexicon=lexicon, model=model, text_field=text_field, workers=workers,
-        strict=strict, progress=not quiet, engine=engine, scheduler=scheduler, cache=cache,
+        strict=strict, progress=False, engine=engine, scheduler=scheduler, cache=cache,
         cache_dir=out / CACHE_FOLDER if cache else None, prefilter=prefilter,
     )
     ensure_dir(out)  # an unwritable --out fails now, not after the whole extraction
-    result = build_result(corpus, options)
-    folder = write_outputs(result, out)
+    from diplograph.exports.progress import BuildProgress
+
+    with BuildProgress(corpus, text_field=text_field, workers=workers, enabled=not quiet) as progress:
+        result = build_result(progress.corpus, options)
+        progress.phase("writing the outputs")
+        folder = write_outputs(result, out)
     for error in result.errors:
         typer.echo(f"{'warning' if error.warning else 'error'}: {error}", err=True)
     if not quiet:
@@ -117,8 +155,8 @@ def build_command(
             f"{stats['documents']} documents{cached}, {stats['actors']} actors, {stats['relations']} relations "
             f"in {stats['seconds']:.1f}s; {len(result.failed)} failed"
         )
-        typer.echo(f"graph:  {(folder / 'graph.html').resolve()}")
-        typer.echo(f"report: {(folder / 'report.md').resolve()}")
+        _echo(f"graph:  {(folder / 'graph.html').absolute()}")
+        _echo(f"report: {(folder / 'report.md').absolute()}")
     if result.failed:
         raise typer.Exit(1)
 
@@ -130,6 +168,7 @@ def actors_command(
     actors: ActorsOpt = None,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV instead of a table.")] = False,
 ) -> None:
     """Print the resolved actor table of CORPUS (name, type, country, mentions, aliases seen)."""
     from diplograph.actors.table import actor_table
@@ -137,32 +176,25 @@ def actors_command(
 
     result = build_result(corpus, actors=actors, model=model)
     table = actor_table(result.graph, result.mentions)
-    if as_json:
-        for row in table.to_dict("records"):
-            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
-        return
     columns = [c for c in ("name", "type", "country", "mentions", "aliases") if c in table.columns]
-    _print_table(table[columns], title=f"{len(table)} actors")
+    _write_frame(table, table[columns], as_json=as_json, as_csv=as_csv, title=f"{len(table)} actors")
 
 
-def _cell(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):  # None / NaN
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    return str(value)
+def _write_frame(full, shown, *, as_json: bool, as_csv: bool, title: str) -> None:
+    """Print a result: strict JSON lines or CSV of ``full``, else a table of ``shown``."""
+    from diplograph.exports.terminal import json_lines, print_table
 
+    if as_json and as_csv:
+        _fail("--json and --csv: choose one")
+    if as_json:
+        for line in json_lines(full):
+            sys.stdout.write(line + "\n")
+    elif as_csv:
+        from diplograph.graph.report import safe_csv
 
-def _print_table(frame, *, title: str | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title, show_lines=False)
-    for column in frame.columns:
-        table.add_column(str(column), overflow="fold")
-    for row in frame.itertuples(index=False):
-        table.add_row(*(_cell(value) for value in row))
-    Console(soft_wrap=False).print(table)
+        sys.stdout.write(safe_csv(full))
+    else:
+        print_table(shown, title=title)
 
 
 @app.command("query")
@@ -174,29 +206,27 @@ def query_command(
     actor: Annotated[Optional[str], typer.Option("--actor", help="Actor on either side.")] = None,
     relation: RelationOpt = None,
     polarity: Annotated[Optional[str], typer.Option("--polarity", help="asserted or negated.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="YYYY-MM-DD")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False,
+    modality: Annotated[Optional[list[str]], typer.Option("--modality", "-m", help="factual, planned, hypothetical or all (repeatable; default: all).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    sectors: SectorsOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines (strict JSON: null for missing values).")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV.")] = False,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0 = all).")] = 0,
 ) -> None:
-    """Print the relations matching the filters."""
-    graph = _graph_from(source_path)
+    """Print the relations matching the filters (symmetric types such as meets match from either side)."""
+    from diplograph.graph.query import DISPLAY_COLUMNS
+
+    _check_dates(since, until)
+    graph = _graph_from(source_path, sectors=sectors)
     frame = graph.relations(
-        source=source, target=target, actor=actor, relation=relation, polarity=polarity, since=since, until=until
-    )
+        source=source, target=target, actor=actor, relation=relation, polarity=polarity, modality=modality,
+        since=since, until=until,
+    )  # fmt: skip
     if limit:
         frame = frame.head(limit)
-    if as_json:
-        for row in frame.to_dict("records"):
-            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
-    elif as_csv:
-        from diplograph.graph.report import safe_csv
-
-        sys.stdout.write(safe_csv(frame))
-    else:
-        columns = [c for c in ("source_name", "relation", "target_name", "polarity", "modality", "date", "doc", "evidence") if c in frame.columns]
-        _print_table(frame[columns], title=f"{len(frame)} relations")
+    shown = frame[list(DISPLAY_COLUMNS)].rename(columns={"source_name": "source", "target_name": "target"})
+    _write_frame(frame, shown, as_json=as_json, as_csv=as_csv, title=f"{len(frame)} relations")
 
 
 @app.command("report")
@@ -206,20 +236,27 @@ def report_command(
     format: Annotated[str, typer.Option("--format", "-f", help="md, csv, json or html.")] = "md",
     relation: RelationOpt = None,
     top: Annotated[int, typer.Option("--top", help="Rows per ranked table.")] = 20,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    evidence: Annotated[str, typer.Option("--evidence", help="factual (asserted factual relations make ties) or all (planned and hypothetical too).")] = "factual",
+    places: Annotated[bool, typer.Option("--places", help="Rank places too (by default they are targets, not players).")] = False,
+    sectors: SectorsOpt = False,
+    output: OutputFileOpt = None,
 ) -> None:
-    """Write the centrality report (ranked measures, communities, balance, dyads, relation mix)."""
+    """Write the centrality report (ranked measures, communities, balance, dyads, contested relations, relation mix)."""
     from diplograph.graph.report import render_report
     from diplograph.base.io import write_text
 
     if format not in ("md", "csv", "json", "html"):
         _fail(f"--format must be md, csv, json or html, not {format!r}")
-    text = render_report(_graph_from(source_path), format=format, relation=relation, top=top)
+    if evidence not in ("factual", "all"):
+        _fail(f"--evidence must be factual or all, not {evidence!r}")
+    output = _output_file(output, f"report.{format}")
+    graph = _graph_from(source_path, sectors=sectors)
+    text = render_report(graph, format=format, relation=relation, top=top, modality=evidence, places=places)
     if output is None:
         sys.stdout.write(text)
     else:
         write_text(output, text)
-        typer.echo(f"report: {output.resolve()}")
+        _echo(f"report: {output.resolve()}")
 
 
 @app.command("html")
@@ -228,17 +265,20 @@ def html_command(
     source_path: SourceArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
     relation: RelationOpt = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="YYYY-MM-DD")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     top: Annotated[Optional[int], typer.Option("--top", help="Keep only the top N actors.")] = None,
     size_by: Annotated[str, typer.Option("--size-by", help="Centrality measure for node size.")] = "pagerank",
+    sectors: SectorsOpt = False,
 ) -> None:
     """Write the interactive, self-contained HTML graph."""
     from diplograph.exports.html import write_html
 
-    graph = _graph_from(source_path)
+    _check_dates(since, until)
+    output = _output_file(output, "graph.html")
+    graph = _graph_from(source_path, sectors=sectors)
     path = write_html(graph, output, relation=relation, since=since, until=until, top=top, size_by=size_by)
-    typer.echo(f"graph: {Path(path).resolve()}")
+    _echo(f"graph: {Path(path).resolve()}")
 
 
 @app.command("export")
@@ -247,15 +287,18 @@ def export_command(
     source_path: SourceArg,
     format: Annotated[str, typer.Option("--format", "-f", help="gexf, graphml, json, csv or parquet.")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File (or folder for csv/parquet).")] = None,
+    sectors: SectorsOpt = False,
 ) -> None:
     """Export the graph for Gephi (GEXF), GraphML tools, JSON or tables."""
     from diplograph.exports.formats import FORMATS, export
+    from diplograph.exports.targets import folder_target
 
     if format not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
     target = output or Path(f"graph.{format}" if format in ("gexf", "graphml", "json") else f"tables-{format}")
-    path = export(_graph_from(source_path), target, format)
-    typer.echo(f"{format}: {Path(path).resolve()}")
+    folder_target(target) if format in ("csv", "parquet") else _output_file(target, f"graph.{format}")
+    path = export(_graph_from(source_path, sectors=sectors), target, format)
+    _echo(f"{format}: {Path(path).resolve()}")
 
 
 @app.command("evaluate")

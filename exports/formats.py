@@ -22,7 +22,11 @@ GEXF and GraphML cannot hold lists or nulls: tuple fields (``aliases``,
 ``roles``, ``members``, ``span``, ``spans``) are written as JSON array strings,
 dates as ISO ``YYYY-MM-DD`` strings, and a missing value (None) is written as
 no ``<data>``/``<attvalue>`` element at all, which both formats define as "no
-value".
+value". Characters XML cannot hold (control characters in news text) become
+U+FFFD there (:func:`~diplograph.exports.targets.xml_text`); JSON, CSV and
+Parquet keep the text unchanged. Every record carries its ``modality`` and
+``cameo`` code; GEXF and GraphML edges add ``contested`` (True for the
+records of a contested relation, see :mod:`diplograph.graph.contested`).
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from diplograph.base.version import __version__
 from diplograph.base.errors import InputError
 from diplograph.exports.palette import actor_style, hex_to_rgb, relation_colors
 from diplograph.exports.tabular import graph_records, write_csv, write_parquet
+from diplograph.exports.targets import file_target, folder_target, xml_text
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.base.io import atomic_writer, format_validation_error, write_text
 from diplograph.base.models import Actor, Relation
@@ -67,10 +72,15 @@ def export(g: RelationGraph, path: str | os.PathLike[str], format: str | None = 
 
     Raises:
         InputError: unknown format, or none given and none guessable.
+        OutputError: a file format given an existing folder, or a folder format an existing file.
         DiplographError: parquet without pyarrow installed.
     """
     target = Path(path)
     chosen = _format(format, target)
+    if chosen in ("csv", "parquet"):
+        folder_target(target)
+    else:
+        file_target(target, f"graph.{chosen}")
     if chosen == "gexf":
         with atomic_writer(target, mode="wb", encoding=None) as handle:
             nx.write_gexf(to_flat_multigraph(g, dynamic=True), handle)
@@ -136,6 +146,7 @@ def to_flat_multigraph(g: RelationGraph, *, dynamic: bool = False) -> nx.MultiDi
     """
     actors, relations = graph_records(g)
     colors = relation_colors(g.ontology)
+    contested = frozenset(g.contested()["id"])
     first_seen: dict[str, str] = {}
     for relation in relations:
         if relation.date is not None:
@@ -147,12 +158,12 @@ def to_flat_multigraph(g: RelationGraph, *, dynamic: bool = False) -> nx.MultiDi
         graph.graph["mode"] = "dynamic"
     for actor in actors:
         attrs = _flat(actor.model_dump(exclude={"id"}))
-        attrs["label"] = actor.name
+        attrs["label"] = xml_text(actor.name)
         if dynamic:
             attrs["viz"] = {"color": _viz_color(actor_style(actor.type).color)}
             if actor.id in first_seen:
                 attrs["start"] = first_seen[actor.id]
-        graph.add_node(actor.id, **attrs)
+        graph.add_node(xml_text(actor.id), **attrs)
     for relation in relations:
         attrs = _flat(relation.model_dump(exclude={"id", "source", "target"}))
         known = relation.relation in g.ontology
@@ -160,25 +171,28 @@ def to_flat_multigraph(g: RelationGraph, *, dynamic: bool = False) -> nx.MultiDi
             attrs["quad_class"] = g.ontology[relation.relation].quad_class
             attrs["goldstein"] = g.ontology[relation.relation].weight
         attrs["label"] = relation.relation
+        attrs["contested"] = relation.id in contested
         if dynamic:
-            attrs["id"] = relation.id  # the GEXF edge id
+            attrs["id"] = xml_text(relation.id)  # the GEXF edge id
             attrs["viz"] = {"color": _viz_color(colors.get(relation.relation, "#888888"))}
             if relation.date is not None:
                 attrs["start"] = attrs["end"] = relation.date.isoformat()
-        graph.add_edge(relation.source, relation.target, key=relation.id, **attrs)
+        graph.add_edge(xml_text(relation.source), xml_text(relation.target), key=xml_text(relation.id), **attrs)
     return graph
 
 
 def _flat(record: dict[str, Any]) -> dict[str, Any]:
-    """Drop None, write tuples as JSON arrays and dates as ISO strings."""
+    """Drop None, write tuples as JSON arrays and dates as ISO strings; text made XML-safe."""
     flat = {}
     for key, value in record.items():
         if value is None:
             continue
         if isinstance(value, tuple):
-            flat[key] = json.dumps(value, ensure_ascii=False)
+            flat[key] = xml_text(json.dumps(value, ensure_ascii=False))
         elif hasattr(value, "isoformat"):
             flat[key] = value.isoformat()
+        elif isinstance(value, str):
+            flat[key] = xml_text(value)
         else:
             flat[key] = value
     return flat

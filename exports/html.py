@@ -28,6 +28,7 @@ from typing import Any
 import jinja2
 
 from diplograph.base.version import __version__
+from diplograph.exports.targets import file_target
 from diplograph.exports.vis_data import build_page_data
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.base.io import write_text
@@ -79,12 +80,22 @@ def write_html(g: RelationGraph, path: str | os.PathLike[str], **options: Any) -
 
     Takes the same keyword options as :func:`render_html`; :meth:`RelationGraph.to_html
     <diplograph.graph.relation_graph.RelationGraph.to_html>` calls it.
+
+    Raises:
+        OutputError: ``path`` is an existing folder (checked before the page is rendered).
     """
-    return write_text(path, render_html(g, **options))
+    target = file_target(path, "graph.html")
+    return write_text(target, render_html(g, **options))
 
 
 class NotebookPage:
     """A rendered page that Jupyter displays inline, in a sandboxed iframe.
+
+    ``_repr_html_`` gives an ``<iframe srcdoc=…>`` holding the escaped page,
+    with ``sandbox="allow-scripts"`` only: the page's scripts run in an opaque
+    origin, its Content-Security-Policy applies (it is the iframe document's
+    own ``<head>``), and neither its styles nor its scripts can reach the
+    notebook.
 
     Attributes:
         html: the full self-contained page.
@@ -110,8 +121,7 @@ def notebook_display(g: RelationGraph, *, height: int = 640, **options: Any) -> 
     """Return an object that Jupyter renders as the interactive graph, in a sandboxed iframe.
 
     Takes the same keyword options as :func:`render_html`, plus the iframe
-    ``height``. (``g.show()`` does not use it: inside IPython it returns an
-    ``IPython.display.HTML`` of the page instead.)
+    ``height``; ``g.show()`` returns the same object inside IPython.
     """
     return NotebookPage(render_html(g, **options), height=height)
 

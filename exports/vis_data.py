@@ -1,16 +1,15 @@
 """The data behind the interactive page: vis-network nodes, edges and options, built with pyvis.
 
-Relations are drawn as one edge per (source, target, relation type, polarity);
-symmetric types (``meets``, ``negotiates``) are drawn once per unordered pair.
-Each edge carries the number of relation records it stands for (its width),
-their dates (for the date filter) and their evidence (for the side panel).
-Several edges between the same two actors are drawn as curves bent by
-different amounts, so they never overlap.
+Edges, their evidence levels, styles and legends come from
+:mod:`diplograph.exports.vis_edges`. Nodes carry the actor's fields and every
+name the actor dictionary knows for it (``forms``: aliases, metonyms such as
+"Kremlin", demonyms such as "Russian"), which the page's search box matches.
+Node sizes follow a centrality measure computed, as every analysis, on
+asserted factual relations.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from collections import defaultdict
@@ -23,8 +22,8 @@ from pyvis.network import Network
 from diplograph.base.errors import InputError
 from diplograph.exports._prepare import filter_graph, size_scores, top_actors
 from diplograph.exports.layout import force_layout
-from diplograph.exports.palette import ACTOR_STYLES, QUAD_CLASS_LABELS, actor_style, relation_colors
-from diplograph.base.models import Relation
+from diplograph.exports.palette import ACTOR_STYLES, actor_style
+from diplograph.exports.vis_edges import level_legend, page_edges, relation_legend
 from diplograph.graph.filters import DateArg, Names
 from diplograph.graph.relation_graph import RelationGraph
 
@@ -35,6 +34,8 @@ __all__ = ["PageData", "build_page_data", "LAYOUT_THRESHOLD"]
 LAYOUT_THRESHOLD = 500
 
 _TEXT_COLOR = "#1f2933"
+#: At most this many dictionary names per actor are embedded for the search box.
+_MAX_FORMS = 40
 _FONT_FACE = "Inter, 'Segoe UI', system-ui, -apple-system, Helvetica, Arial, sans-serif"
 
 
@@ -50,6 +51,7 @@ class PageData:
     evidence: dict[str, list[dict[str, Any]]]
     relation_types: list[dict[str, Any]]
     actor_types: list[dict[str, Any]]
+    levels: list[dict[str, Any]]
     physics: bool
     note: str | None = None
     date_range: tuple[str, str] | None = None
@@ -66,6 +68,7 @@ class PageData:
             "filters": self.filters,
             "relationTypes": self.relation_types,
             "actorTypes": self.actor_types,
+            "levels": self.levels,
             "nodes": self.nodes,
             "edges": self.edges,
             "evidence": self.evidence,
@@ -135,7 +138,8 @@ def build_page_data(
     use_physics = len(scores) <= LAYOUT_THRESHOLD if physics is None else physics
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     _add_nodes(net, view, scores)
-    edges, evidence = _edges(view, max_evidence=max_evidence)
+    contested = frozenset(view.contested()["id"])
+    edges, evidence = page_edges(view, max_evidence=max_evidence, contested=contested)
     for edge in edges:
         # pyvis' add_edge scans the whole node list per edge (quadratic on big graphs);
         # every endpoint is a known actor here, so build its Edge directly.
@@ -152,8 +156,9 @@ def build_page_data(
         edges=vis_edges,
         options=json.loads(options),
         evidence=evidence,
-        relation_types=_relation_legend(view, vis_edges),
+        relation_types=relation_legend(view, vis_edges),
         actor_types=_actor_legend(nodes),
+        levels=level_legend(vis_edges),
         physics=use_physics,
         note=note,
         date_range=(dates[0], dates[-1]) if dates else None,
@@ -165,9 +170,16 @@ def build_page_data(
     )
 
 
+def _search_forms(view: RelationGraph, actor_id: str, known: set[str]) -> list[str]:
+    """The dictionary's names of an actor that its name and aliases do not already hold."""
+    forms = [f for f in view.names_of(actor_id) if f.casefold() not in known]
+    return forms[:_MAX_FORMS]
+
+
 def _add_nodes(net: Network, view: RelationGraph, scores: dict[str, float]) -> None:
     low, high = (min(scores.values()), max(scores.values())) if scores else (0.0, 0.0)
     for actor in view.iter_actors():
+        known = {actor.name.casefold(), *(a.casefold() for a in actor.aliases)}
         style = actor_style(actor.type)
         score = scores.get(actor.id, 0.0)
         value = math.sqrt((score - low) / (high - low)) if high > low else 0.5
@@ -182,6 +194,7 @@ def _add_nodes(net: Network, view: RelationGraph, scores: dict[str, float]) -> N
             atype=actor.type,
             country=actor.country,
             aliases=list(actor.aliases),
+            forms=_search_forms(view, actor.id, known),
             roles=list(actor.roles),
             wikidata=actor.wikidata,
             score=round(score, 6),
@@ -195,95 +208,6 @@ def _node_color(fill: str) -> dict[str, Any]:
         "highlight": {"background": fill, "border": _TEXT_COLOR},
         "hover": {"background": fill, "border": _TEXT_COLOR},
     }
-
-
-def _edges(view: RelationGraph, *, max_evidence: int) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
-    """Group relation records into drawn edges; return the edges and their evidence.
-
-    Curves and dashes are stored only on the edges that have them (straight
-    and solid are the page-wide defaults), which keeps large pages small; the
-    arrow (``"to"``, or none for symmetric types) is given on every edge.
-    """
-    ontology = view.ontology
-    colors = relation_colors(ontology)
-    known = set(view.actors_table["id"])
-    groups: dict[tuple[str, str, str, str], list[Relation]] = defaultdict(list)
-    for rel in view.iter_relations():
-        source, target = rel.source, rel.target
-        if source not in known or target not in known:
-            continue  # a relation to an actor missing from the actors table cannot be drawn
-        if rel.relation in ontology and ontology[rel.relation].symmetric and target < source:
-            source, target = target, source
-        groups[(source, target, rel.relation, rel.polarity)].append(rel)
-    order = {name: i for i, name in enumerate(ontology)}
-    keys = sorted(groups, key=lambda k: (min(k[0], k[1]), max(k[0], k[1]), order.get(k[2], len(order)), k[2], k[3], k[0]))
-    curves = _curves(keys)
-    edges, evidence = [], {}
-    for number, key in enumerate(keys):
-        source, target, name, polarity = key
-        records = sorted(groups[key], key=lambda r: (r.date is None, r.date or dt.date.min, r.doc, r.sentence))
-        edge_id = f"e{number}"
-        color = colors.get(name, "#888888")
-        edge: dict[str, Any] = {
-            "from": source,
-            "to": target,
-            "id": edge_id,
-            "rel": name,
-            "pol": polarity,
-            "n": len(records),
-            "dates": sorted({r.date.isoformat() for r in records if r.date is not None}),
-            "color": {"color": color, "highlight": color, "hover": color},
-            "width": round(min(1.5 + 1.6 * math.log2(len(records)), 9.0), 2),
-            "arrows": "" if name in ontology and ontology[name].symmetric else "to",
-        }
-        if polarity == "negated":
-            edge["dashes"] = True
-        if key in curves:
-            edge["smooth"] = curves[key]
-        edges.append(edge)
-        evidence[edge_id] = [_evidence_item(r) for r in records[:max_evidence]]
-    return edges, evidence
-
-
-def _curves(keys: list[tuple[str, str, str, str]]) -> dict[tuple[str, str, str, str], dict[str, Any]]:
-    """Bend edges between the same two actors by different amounts, on both sides of the line.
-
-    Returns the vis ``smooth`` option of every edge that shares its pair of actors
-    (an edge alone between two actors stays straight).
-    """
-    by_pair: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(list)
-    for key in keys:
-        by_pair[(min(key[0], key[1]), max(key[0], key[1]))].append(key)
-    curves = {}
-    for (low, _high), members in by_pair.items():
-        count = len(members)
-        if count == 1:
-            continue
-        for i, key in enumerate(members):
-            offset = (i - (count - 1) / 2) * 0.3
-            if offset == 0:
-                curves[key] = {"enabled": False}
-                continue
-            clockwise = (offset > 0) == (key[0] == low)
-            curves[key] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW", "roundness": round(abs(offset), 3)}
-    return curves
-
-
-def _evidence_item(rel: Relation) -> dict[str, Any]:
-    """One report for the side panel; default modality, full confidence and no speaker are left out."""
-    item: dict[str, Any] = {
-        "text": rel.evidence,
-        "doc": rel.doc,
-        "sentence": rel.sentence,
-        "date": rel.date.isoformat() if rel.date is not None else None,
-    }
-    if rel.modality != "factual":
-        item["modality"] = rel.modality
-    if rel.attributed_to:
-        item["speaker"] = rel.attributed_to
-    if rel.confidence < 1.0:
-        item["confidence"] = round(rel.confidence, 3)
-    return item
 
 
 def _place_nodes(net: Network) -> None:
@@ -350,36 +274,6 @@ def _options(physics: bool, count: int, edge_count: int) -> dict[str, Any]:
             },
         },
     }
-
-
-def _relation_legend(view: RelationGraph, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    ontology = view.ontology
-    colors = relation_colors(ontology)
-    counts: dict[str, int] = defaultdict(int)
-    for edge in edges:
-        counts[edge["rel"]] += edge["n"]
-    order = list(ontology)
-    quads = list(QUAD_CLASS_LABELS)
-
-    def rank(name: str) -> tuple[int, int, str]:
-        if name not in ontology:
-            return len(quads), 0, name
-        return quads.index(ontology[name].quad_class), order.index(name), name
-
-    legend = []
-    for name in sorted(counts, key=rank):
-        known = name in ontology
-        quad = ontology[name].quad_class if known else "verbal_cooperation"
-        legend.append({
-            "name": name,
-            "color": colors.get(name, "#888888"),
-            "quadClass": quad,
-            "quadLabel": QUAD_CLASS_LABELS[quad],
-            "symmetric": known and ontology[name].symmetric,
-            "description": ontology[name].description if known else "",
-            "count": counts[name],
-        })
-    return legend
 
 
 def _actor_legend(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,8 +1,9 @@
 """Structural balance of the signed graph: "the enemy of my enemy is my friend".
 
 Ties are undirected: a pair's sign is the sign of the summed ontology weights
-of the asserted relations between the two actors, in either direction (pairs
-that sum to zero are not ties). A triangle of ties is *balanced* when it has
+of the relations that make ties between the two actors, in either direction
+(asserted records of the evidence level, factual by default: a planned
+meeting makes no friends; pairs that sum to zero are not ties). A triangle of ties is *balanced* when it has
 an even number of negative ties (``+++`` friends all round, ``+--`` two
 friends with a common enemy) and *unbalanced* otherwise (``++-`` the friend of
 my friend is my enemy, ``---`` three mutual enemies).

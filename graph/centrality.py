@@ -3,7 +3,9 @@
 :func:`centrality_table` returns one row per actor with its name, type and
 country, one column per measure and one ``<measure>_rank`` column per
 measure (1 = most central), sorted by the first measure. The definitions of
-the measures are in :mod:`diplograph.graph.measures`.
+the measures are in :mod:`diplograph.graph.measures`: they are computed over
+the actors that have ties (asserted factual relations by default), and
+actors without ties score 0 (``df.attrs["untied"]`` counts them).
 
 Path-based measures (betweenness, closeness) cost one graph traversal per
 actor, so above :data:`EXACT_LIMIT` actors they are estimated from a fixed-seed
@@ -23,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from diplograph.base.errors import ConfigError
-from diplograph.graph.measures import igraph_scores, networkx_scores
+from diplograph.graph.measures import igraph_scores, networkx_scores, rounded, tie_core
 
 if TYPE_CHECKING:
     from diplograph.graph.derived import DerivedGraphs
@@ -34,6 +36,7 @@ __all__ = [
     "MEASURE_DESCRIPTIONS",
     "EXACT_LIMIT",
     "check_measures",
+    "check_k",
     "sample_size",
     "sample_sources",
     "centrality_table",
@@ -44,13 +47,14 @@ PATH_MEASURES: frozenset[str] = frozenset({"betweenness", "closeness"})
 #: One line per measure, in plain words (the report's table captions).
 MEASURE_DESCRIPTIONS: Mapping[str, str] = MappingProxyType(
     {
-        "degree": "relation records on the actor's ties, in and out (symmetric ones such as meetings count both ways)",
-        "in_degree": "relation records aimed at the actor (or symmetric with it)",
-        "out_degree": "relation records the actor initiates (or symmetric with it)",
-        "pagerank": "importance from being the target of important actors",
-        "betweenness": "how often the actor lies on shortest chains between others",
-        "eigenvector": "ties to well-tied actors",
-        "closeness": "how few steps other actors need to reach the actor",
+        "degree": "relation records on the actor's ties, in + out: a symmetric one (a meeting) counts once each "
+        "way, so degree can exceed 'relations'",
+        "in_degree": "relation records aimed at the actor, plus its symmetric ones (meetings, negotiations)",
+        "out_degree": "relation records the actor initiates, plus its symmetric ones (meetings, negotiations)",
+        "pagerank": "share of attention: high when important actors direct relations at the actor (sums to 1)",
+        "betweenness": "share of the shortest chains between two other actors that pass through the actor (0-1)",
+        "eigenvector": "tied to actors who are themselves well tied (main connected group only; unit length)",
+        "closeness": "how few steps the actors that reach it need (0-1, corrected for unreachable actors)",
     }
 )
 
@@ -94,6 +98,19 @@ def sample_sources(n_actors: int, k: int, seed: int) -> np.ndarray:
     return np.array(random.Random(seed).sample(range(n_actors), k), dtype=np.int64)
 
 
+def check_k(k: object) -> int | None:
+    """Validate the ``k`` argument of :func:`centrality_table`.
+
+    Raises:
+        ConfigError: ``k`` is not None or a positive whole number.
+    """
+    if k is None:
+        return None
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
+        raise ConfigError(f"k={k!r} must be a whole number of sampled actors (or None for automatic)")
+    return int(k)
+
+
 def _ranks(values: pd.Series) -> pd.Series:
     return values.rank(method="min", ascending=False).astype("int64")
 
@@ -103,7 +120,7 @@ def _notes(n: int, engine: str, weighted: bool, k: int | None, seed: int, path_m
     if path_measures and k is not None:
         notes.append(
             f"betweenness and closeness estimated from {k} sampled source actors (seed {seed}) "
-            f"because the graph has {n:,} actors; pass k={n} for exact values"
+            f"because the graph has {n:,} actors with ties; pass k={n} for exact values"
         )
     return notes
 
@@ -129,32 +146,31 @@ def centrality_table(
 
     Returns:
         Columns ``actor, name, type, country``, one per measure, then one
-        ``<measure>_rank`` per measure; ``attrs["notes"]`` explains sampling.
+        ``<measure>_rank`` per measure; ``attrs["notes"]`` explains sampling,
+        ``attrs["untied"]`` counts the actors without ties (they score 0).
+
+    Raises:
+        ConfigError: an unknown measure or weight, or a ``k`` that is not a positive whole number.
     """
     names = check_measures(measures)
     if weight not in ("count", None):
         raise ConfigError(f"weight={weight!r}: use 'count' (number of relation records) or None")
+    k = check_k(k)
     weighted = weight == "count"
     n = len(derived.nodes)
+    core = tie_core(derived.tied, derived.edges, derived.pairs)
+    m = core.size
     wants_paths = bool(PATH_MEASURES.intersection(names))
-    k_used = sample_size(n, len(derived.edges), k) if wants_paths else None
-    sources = sample_sources(n, k_used, seed) if k_used is not None else None
-    if n == 0:
-        scores = {m: np.zeros(0) for m in names}
-    elif engine == "igraph":
-        scores = igraph_scores(
-            derived.ig_directed,
-            derived.ig_undirected,
-            derived.pairs,
-            derived.edges,
-            names,
-            weighted=weighted,
-            sources=sources,
-        )
-    else:
-        scores = networkx_scores(
-            derived.nx_weighted, derived.nx_undirected, derived.pairs, names, weighted=weighted, sources=sources
-        )
+    k_used = sample_size(m, len(core.edges), k) if wants_paths else None
+    sources = sample_sources(m, k_used, seed) if k_used is not None else None
+    score = igraph_scores if engine == "igraph" else networkx_scores
+    found = score(core, names, weighted=weighted, sources=sources) if m else {}
+    scores = {}
+    for measure in names:
+        full = np.zeros(n, dtype=np.int64 if "degree" in measure else float)
+        if m:
+            full[core.members] = found[measure]
+        scores[measure] = rounded(full)
     actors = derived.actors
     # A copy of the actor columns keeps their plain object dtype (no string re-inference).
     table = actors[["id", "name", "type", "country"]].rename(columns={"id": "actor"}).reset_index(drop=True)
@@ -163,6 +179,7 @@ def centrality_table(
     for measure in names:
         table[f"{measure}_rank"] = _ranks(table[measure]) if n else pd.Series(dtype="int64")
     table = table.sort_values([names[0], "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    table.attrs["notes"] = _notes(n, engine, weighted, k_used, seed, wants_paths)
+    table.attrs["notes"] = _notes(m, engine, weighted, k_used, seed, wants_paths)
     table.attrs["engine"] = engine
+    table.attrs["untied"] = n - m
     return table

@@ -1,6 +1,7 @@
 """Communities: groups of actors more tied to each other than to the rest.
 
-Communities are found on the undirected ties weighted by relation count,
+Communities are found on the undirected ties weighted by relation count
+(ties of the analysis's evidence level: asserted factual relations by default),
 with Louvain (networkx or igraph's multilevel) or Leiden (igraph). With
 ``signed=True`` cooperation ties pull actors together and conflict ties push
 them apart (leidenalg's multiplex optimisation of the positive layer minus
@@ -49,14 +50,17 @@ def _relabel(labels: np.ndarray) -> np.ndarray:
 
 
 def _networkx_louvain(derived: DerivedGraphs, seed: int, resolution: float) -> Membership:
+    """Louvain on an integer-labelled graph (nodes ``0..n-1``), so no set order depends on string hashing."""
     import networkx as nx
 
-    graph = derived.nx_undirected
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(derived.nodes)))
+    pairs = derived.pairs
+    graph.add_weighted_edges_from(zip(pairs["a"].tolist(), pairs["b"].tolist(), pairs["count"].tolist()))
     groups = nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
-    position = {node: i for i, node in enumerate(derived.nodes)}
-    labels = np.zeros(len(position), dtype=np.int64)
+    labels = np.zeros(len(derived.nodes), dtype=np.int64)
     for label, group in enumerate(groups):
-        labels[[position[v] for v in group]] = label
+        labels[sorted(group)] = label
     quality = (
         nx.community.modularity(graph, groups, weight="weight", resolution=resolution) if len(derived.pairs) else None
     )
@@ -146,16 +150,16 @@ def summary_frame(derived: DerivedGraphs, labels: np.ndarray, *, members: int = 
 
     Returns:
         Columns ``community, size, members, internal, external, cooperation,
-        conflict, relation_mix``; ``internal`` counts asserted relations with
-        both ends in the community, ``cooperation``/``conflict`` split them by
-        ontology sign.
+        conflict, relation_mix``; ``internal`` counts the relations that make
+        ties (asserted, of the evidence level) with both ends in the
+        community, ``cooperation``/``conflict`` split them by ontology sign.
     """
     columns = ["community", "size", "members", "internal", "external", "cooperation", "conflict", "relation_mix"]
     labels = np.asarray(labels, dtype=np.int64)
     if labels.size == 0:
         return pd.DataFrame(columns=columns)
     codes = derived.codes
-    keep = codes.asserted & (codes.source != codes.target)
+    keep = codes.tie & (codes.source != codes.target)
     source = labels[codes.source[keep]]
     target = labels[codes.target[keep]]
     inside = source == target

@@ -3,6 +3,8 @@
 Ties are compared as undirected actor pairs (by actor id, so two builds of
 different corpora line up): new ties, vanished ties, ties whose sign flipped
 between cooperation and conflict, and the actors whose centrality moved most.
+Ties are those of the evidence level given (asserted factual relations by
+default).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from diplograph.base.errors import ConfigError
-from diplograph.graph.filters import DateArg, deprecated_spellings, filter_date
+from diplograph.graph.filters import ANALYSIS_MODALITY, DateArg, ModalityArg, deprecated_spellings, filter_date
 
 if TYPE_CHECKING:
     from diplograph.graph.relation_graph import RelationGraph
@@ -76,9 +78,9 @@ class GraphComparison:
         return "".join(parts)
 
 
-def tie_table(g: RelationGraph) -> pd.DataFrame:
+def tie_table(g: RelationGraph, modality: ModalityArg = ANALYSIS_MODALITY) -> pd.DataFrame:
     """Undirected ties of ``g`` by actor id: ``a, b, count, signed`` (``a < b`` by id)."""
-    derived = g._derived
+    derived = g._level(modality)
     pairs = derived.pairs
     ids = derived.nodes.to_numpy(dtype=object)
     first, second = ids[pairs["a"].to_numpy(np.int64)], ids[pairs["b"].to_numpy(np.int64)]
@@ -105,10 +107,12 @@ def _with_names(frame: pd.DataFrame, names: dict[str, str], extra: list[str]) ->
     return out[_TIE_COLUMNS + extra].reset_index(drop=True)
 
 
-def _movers(before: RelationGraph, after: RelationGraph, measure: str, names: dict[str, str], top: int) -> pd.DataFrame:
+def _movers(
+    before: RelationGraph, after: RelationGraph, measure: str, names: dict[str, str], top: int, modality: ModalityArg
+) -> pd.DataFrame:
     columns = ["actor", "name", "before", "after", "change", "rank_before", "rank_after"]
-    old = before.centrality((measure,)).set_index("actor")
-    new = after.centrality((measure,)).set_index("actor")
+    old = before.centrality((measure,), modality=modality).set_index("actor")
+    new = after.centrality((measure,), modality=modality).set_index("actor")
     ids = old.index.union(new.index)
     if len(ids) == 0:
         return pd.DataFrame(columns=columns)
@@ -139,10 +143,11 @@ def compare_graphs(
     labels: tuple[str, str] = ("before", "after"),
     measure: str = "pagerank",
     top: int = 10,
+    modality: ModalityArg = ANALYSIS_MODALITY,
 ) -> GraphComparison:
     """Compare two graphs; lists are sorted by relation count (ties) or size of change (movers)."""
     names = _names(before, after)
-    old, new = tie_table(before), tie_table(after)
+    old, new = tie_table(before, modality), tie_table(after, modality)
     joined = old.merge(new, on=["a", "b"], how="outer", suffixes=("_before", "_after"), indicator=True)
     added = joined.loc[joined["_merge"] == "right_only"].rename(columns={"count_after": "relations"})
     gone = joined.loc[joined["_merge"] == "left_only"].rename(columns={"count_before": "relations"})
@@ -162,7 +167,7 @@ def compare_graphs(
         new_ties=_with_names(order(added, "relations"), names, ["relations"]).astype({"relations": "int64"}),
         vanished_ties=_with_names(order(gone, "relations"), names, ["relations"]).astype({"relations": "int64"}),
         sign_flips=flips.astype({"count_before": "int64", "count_after": "int64"}),
-        movers=_movers(before, after, measure, names, top),
+        movers=_movers(before, after, measure, names, top, modality),
         measure=measure,
         counts={
             "actors_before": len(before),

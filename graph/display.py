@@ -2,37 +2,45 @@
 
 :meth:`RelationGraph.show <diplograph.graph.relation_graph.RelationGraph.show>`
 renders the page with :func:`diplograph.exports.html.render_html` and hands the
-markup to :func:`display_page`, so this module needs nothing from the exports.
+markup, and the notebook wrapper (:class:`~diplograph.exports.html.NotebookPage`,
+a sandboxed iframe), to :func:`display_page`, so this module needs nothing
+from the exports.
 """
 
 from __future__ import annotations
 
 import tempfile
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from diplograph.base.io import write_text
 
-__all__ = ["display_page"]
+__all__ = ["in_notebook", "display_page"]
 
 
-def display_page(markup: str) -> Any:
+def in_notebook() -> bool:
+    """True inside IPython (Jupyter included)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return get_ipython() is not None
+
+
+def display_page(markup: str, notebook: Callable[[str], Any]) -> Any:
     """Show the HTML page ``markup``.
 
     Returns:
-        Inside IPython (Jupyter included), an ``IPython.display.HTML`` object
-        of the page, which the notebook renders inline; elsewhere the path of a
-        temporary ``graph.html`` holding the page, after opening it in the
-        browser.
+        Inside IPython (Jupyter included), ``notebook(markup)``: an object
+        whose ``_repr_html_`` the notebook renders inline (the page in a
+        sandboxed iframe, never the page's own markup, whose scripts and
+        styles would act on the notebook); elsewhere the path of a temporary
+        ``graph.html`` holding the page, after opening it in the browser.
     """
-    try:
-        from IPython import get_ipython
-        from IPython.display import HTML
-    except ImportError:
-        get_ipython = None  # noqa: N806
-    if get_ipython is not None and get_ipython() is not None:
-        return HTML(markup)
+    if in_notebook():
+        return notebook(markup)
     path = write_text(Path(tempfile.mkdtemp(prefix="diplograph-")) / "graph.html", markup)
     webbrowser.open(path.resolve().as_uri())
     return path

@@ -4,7 +4,9 @@ Every analytic view (networkx or igraph, weighted or signed) is built from
 these tables, so both engines see exactly the same graph. The rules:
 
 * only **asserted** relations make ties ("Trump did not meet Putin" is not a
-  meeting); planned and hypothetical statements count;
+  meeting), and of those only the records of the analysis's modalities
+  (``factual`` by default: "Trump will meet Putin" is not a meeting either;
+  see :func:`diplograph.graph.filters.tie_modalities`);
 * **symmetric** types of the ontology (``meets``, ``negotiates``) hold in both
   directions: in directed tables they add to A→B and to B→A;
 * **self-loops** (an actor related to itself) are dropped;
@@ -17,14 +19,17 @@ Actors are integer-coded by their position in the actors table
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
+from diplograph.graph.filters import MODALITIES
 from diplograph.relations.ontology import Ontology
 
-__all__ = ["RecordCodes", "record_codes", "oriented_records", "directed_edges", "undirected_pairs"]
+__all__ = ["RecordCodes", "record_codes", "tie_mask", "oriented_records", "directed_edges", "undirected_pairs"]
+
+_ORIENTED_COLUMNS = ["id", "source", "target", "relation", "polarity", "modality", "date", "doc", "evidence", "attributed_to"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,9 @@ class RecordCodes:
         types: the relation type names present.
         asserted: True unless the record is negated.
         doc: document codes (equal codes, same document).
+        modality: index into :data:`~diplograph.graph.filters.MODALITIES`.
+        tie: True for the records that make ties: asserted, of the tie modalities.
+        tie_modalities: those modalities.
     """
 
     source: np.ndarray
@@ -45,6 +53,14 @@ class RecordCodes:
     types: tuple[str, ...]
     asserted: np.ndarray
     doc: np.ndarray
+    modality: np.ndarray
+    tie: np.ndarray
+    tie_modalities: tuple[str, ...] = MODALITIES
+
+    def with_ties(self, modalities: tuple[str, ...]) -> RecordCodes:
+        """The same codes with ties made of asserted records of ``modalities``."""
+        wanted = np.array([m in modalities for m in MODALITIES])
+        return replace(self, tie=self.asserted & wanted[self.modality], tie_modalities=tuple(modalities))
 
     def type_values(self, ontology: Ontology, attribute: str) -> np.ndarray:
         """One ontology attribute (``weight``, ``sign``, ``symmetric``...) per record."""
@@ -52,8 +68,11 @@ class RecordCodes:
         return table[self.relation] if table.size else np.zeros(0)
 
 
-def record_codes(nodes: pd.Index, relations: pd.DataFrame) -> RecordCodes:
-    """Integer-code the relations table against ``nodes`` (actor ids in table order; unknown ids get -1)."""
+def record_codes(nodes: pd.Index, relations: pd.DataFrame, modalities: tuple[str, ...] = MODALITIES) -> RecordCodes:
+    """Integer-code the relations table against ``nodes`` (actor ids in table order; unknown ids get -1).
+
+    Ties are made of the asserted records of ``modalities``.
+    """
     relation, types = pd.factorize(relations["relation"], sort=False)
     doc, _ = pd.factorize(relations["doc"], sort=False)
     # One hashing pass over ids, sources and targets: actor ids come first, so
@@ -68,25 +87,40 @@ def record_codes(nodes: pd.Index, relations: pd.DataFrame) -> RecordCodes:
     )
     coded, _ = pd.factorize(everything, sort=False)
     coded = np.where(coded < n, coded, -1).astype(np.int64)
-    return RecordCodes(
+    asserted = (relations["polarity"] != "negated").to_numpy(dtype=bool)
+    modality = pd.Categorical(relations["modality"].fillna("factual"), categories=MODALITIES).codes
+    codes = RecordCodes(
         source=coded[n : n + m],
         target=coded[n + m :],
         relation=np.asarray(relation, dtype=np.int64),
         types=tuple(str(t) for t in types),
-        asserted=(relations["polarity"] != "negated").to_numpy(dtype=bool),
+        asserted=asserted,
         doc=np.asarray(doc, dtype=np.int64),
+        modality=np.where(modality < 0, 0, modality).astype(np.int64),
+        tie=asserted,
     )
+    return codes.with_ties(modalities)
 
 
-def oriented_records(relations: pd.DataFrame, ontology: Ontology) -> pd.DataFrame:
-    """Asserted relation records, with a mirrored copy of each symmetric one.
+def tie_mask(relations: pd.DataFrame, modalities: tuple[str, ...] = MODALITIES) -> np.ndarray:
+    """Which records of ``relations`` make ties: asserted, of ``modalities``."""
+    return ((relations["polarity"] != "negated") & relations["modality"].fillna("factual").isin(modalities)).to_numpy()
+
+
+def oriented_records(
+    relations: pd.DataFrame, ontology: Ontology, modalities: tuple[str, ...] | None = MODALITIES
+) -> pd.DataFrame:
+    """The records that make ties (asserted, of ``modalities``), with a mirrored copy of each symmetric one.
+
+    ``modalities=None`` keeps every record, negated ones included.
 
     Returns:
-        A frame with ``id, source, target, relation, date, doc, evidence`` and a
-        boolean ``mirrored`` column (True for the added reverse copies).
+        A frame with ``id, source, target, relation, polarity, modality, date,
+        doc, evidence, attributed_to`` and a boolean ``mirrored`` column (True
+        for the added reverse copies).
     """
-    columns = ["id", "source", "target", "relation", "date", "doc", "evidence"]
-    records = relations.loc[relations["polarity"] != "negated", columns].assign(mirrored=False)
+    kept = relations if modalities is None else relations.loc[tie_mask(relations, modalities)]
+    records = kept[_ORIENTED_COLUMNS].assign(mirrored=False)
     symmetric = [name for name in ontology if ontology[name].symmetric]
     mirror = records.loc[records["relation"].isin(symmetric)]
     mirror = mirror.rename(columns={"source": "target", "target": "source"}).assign(mirrored=True)
@@ -114,7 +148,7 @@ def directed_edges(codes: RecordCodes, n: int, ontology: Ontology, *, by_type: b
     """
     weight = codes.type_values(ontology, "weight").astype(float)
     symmetric = codes.type_values(ontology, "symmetric").astype(bool)
-    keep = codes.asserted
+    keep = codes.tie
     mirror = keep & symmetric
     source = np.concatenate([codes.source[keep], codes.target[mirror]])
     target = np.concatenate([codes.target[keep], codes.source[mirror]])
@@ -145,13 +179,13 @@ def directed_edges(codes: RecordCodes, n: int, ontology: Ontology, *, by_type: b
 def undirected_pairs(codes: RecordCodes, n: int, ontology: Ontology) -> pd.DataFrame:
     """One row per unordered pair ``{a, b}`` with ``a < b`` (integer codes).
 
-    Each asserted record counts once, whatever its direction or symmetry.
+    Each record that makes a tie counts once, whatever its direction or symmetry.
 
     Returns:
         Columns ``a, b, count, signed`` sorted by ``a`` then ``b``.
     """
     weight = codes.type_values(ontology, "weight").astype(float)
-    keep = codes.asserted & (codes.source != codes.target)
+    keep = codes.tie & (codes.source != codes.target)
     low = np.minimum(codes.source, codes.target)[keep]
     high = np.maximum(codes.source, codes.target)[keep]
     keys, inverse = _group(low, high, n)

@@ -77,6 +77,29 @@ class ActorIndex:
         return table
 
     @cached_property
+    def _surface(self) -> dict[str, list[str]]:
+        """Actor id -> the dictionary's forms of it (as written), for this graph's actors."""
+        table: dict[str, list[str]] = defaultdict(list)
+        if self._dictionary_forms is not None:
+            for text, actor_id, _kind in self._dictionary_forms():
+                if actor_id in self._names and text not in table[actor_id]:
+                    table[actor_id].append(text)
+        return table
+
+    @cached_property
+    def _aliases(self) -> dict[str, tuple[str, ...]]:
+        return {actor_id: tuple(aliases or ()) for actor_id, aliases in zip(self._actors["id"], self._actors["aliases"])}
+
+    def known_names(self, actor_id: str) -> list[str]:
+        """The actor's name, aliases and dictionary forms, each once (``actor_id`` must be an id)."""
+        names = [self.name_of(actor_id), *self._aliases.get(actor_id, ()), *self.surface_forms(actor_id)]
+        return list(dict.fromkeys(names))
+
+    def surface_forms(self, actor_id: str) -> list[str]:
+        """Every name the actor dictionary knows for ``actor_id``: aliases, metonyms ("Kremlin"), demonyms."""
+        return list(self._surface.get(actor_id, ()))
+
+    @cached_property
     def _forms(self) -> pd.DataFrame:
         """Every way to name an actor: ``id, form, kind`` (kind: id, name or alias), folded."""
         actors = self._actors
@@ -130,6 +153,10 @@ class ActorIndex:
             return False
         return True
 
+    def is_id(self, value: object) -> bool:
+        """True when ``value`` is exactly the id of an actor of the graph."""
+        return isinstance(value, str) and value in self._names
+
     def name_of(self, actor_id: str) -> str:
         """The display name of ``actor_id`` (the id itself when unknown)."""
         return self._names.get(actor_id, actor_id)
@@ -165,6 +192,8 @@ class ActorIndex:
             return None
         if isinstance(names, (str, Actor)):
             names = [names]
+        elif not isinstance(names, Iterable) or isinstance(names, (bytes, dict)):
+            raise LookupFailed(f"actor names must be a string or a list of strings, got {names!r}")
         return list(dict.fromkeys(self.resolve(name) for name in names))
 
     def suggestions(self, name: str, *, limit: int = 3) -> list[str]:

@@ -1,7 +1,8 @@
 """An actor's surroundings: its partners, its ego network, and paths between actors.
 
-These follow the ties of :mod:`diplograph.graph.edges` (asserted relations,
-symmetric types in both directions, no self-loops).
+These follow the ties of :mod:`diplograph.graph.edges` (asserted relations of
+the evidence level, factual by default; symmetric types in both directions,
+no self-loops).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from diplograph.base.errors import ConfigError
-from diplograph.graph.edges import oriented_records
+from diplograph.graph.edges import oriented_records, tie_mask
 from diplograph.graph.labels import mix_label, mix_labels
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def neighbors_frame(
     focus = derived.index.resolve(actor)
     table = derived.relations
     involved = table.loc[(table["source"] == focus) | (table["target"] == focus)]
-    records = oriented_records(involved, derived.ontology)
+    records = oriented_records(involved, derived.ontology, derived.modalities)
     types = derived.ontology.check(relation)
     if types is not None:
         records = records.loc[records["relation"].isin(types)]
@@ -171,10 +172,10 @@ class ActorPath(BaseModel):
 
 def _hop(derived: DerivedGraphs, first: str, second: str, *, evidence: int = 2) -> Hop:
     table = derived.relations
-    mask = (table["polarity"] != "negated") & (
-        ((table["source"] == first) & (table["target"] == second))
-        | ((table["source"] == second) & (table["target"] == first))
-    )
+    mask = tie_mask(table, derived.modalities) & (
+        (((table["source"] == first) & (table["target"] == second))
+         | ((table["source"] == second) & (table["target"] == first))).to_numpy()
+    )  # fmt: skip
     rows = table.loc[mask]
     counts = {t: int(n) for t, n in rows["relation"].value_counts().items()}
     quotes = tuple(dict.fromkeys(rows["evidence"].astype(str)))[:evidence]

@@ -33,8 +33,11 @@ class Partner(BaseModel):
 class ActorProfile(BaseModel):
     """One actor: its fields, what it does and undergoes, who with, how central, and when.
 
-    Counts use asserted relations (symmetric types count both in and out);
-    ``negated`` counts the negated statements that involve the actor.
+    ``outgoing``/``incoming`` count the relations that make ties (asserted, of
+    the evidence level: factual by default; symmetric types count both in and
+    out); ``apart`` counts the other asserted records that involve the actor,
+    by modality and type (``{"planned": {"meets": 2}}``), never mixed into
+    them; ``negated`` counts the negated statements that involve the actor.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -49,6 +52,7 @@ class ActorProfile(BaseModel):
     wikidata: str | None = None
     outgoing: dict[str, int] = {}
     incoming: dict[str, int] = {}
+    apart: dict[str, dict[str, int]] = {}
     negated: int = 0
     statements_attributed: int = 0
     documents: int = 0
@@ -75,6 +79,8 @@ class ActorProfile(BaseModel):
         facts.append(("seen", f"{seen} in {self.documents} document(s)"))
         facts.append(("does", mix_label(self.outgoing) or "—"))
         facts.append(("undergoes", mix_label(self.incoming) or "—"))
+        for modality, counts in self.apart.items():
+            facts.append((modality, mix_label(counts)))
         if self.negated:
             facts.append(("negated", f"{self.negated} statement(s)"))
         if self.statements_attributed:
@@ -122,8 +128,14 @@ def actor_profile(
     row = derived.actors.loc[derived.actors["id"] == actor_id].iloc[0]
     table = derived.relations
     involved = (table["source"] == actor_id) | (table["target"] == actor_id)
-    records = oriented_records(table.loc[involved], derived.ontology)
+    records = oriented_records(table.loc[involved], derived.ontology, derived.modalities)
     records = records.loc[records["source"] != records["target"]]
+    others = table.loc[involved & (table["polarity"] != "negated") & ~table["modality"].isin(derived.modalities)]
+    apart = {
+        modality: _counts(others.loc[others["modality"] == modality])
+        for modality in ("factual", "planned", "hypothetical")
+        if (others["modality"] == modality).any()
+    }
     dates = derived.dates.loc[involved].dropna()
     top = neighbors_frame(derived, actor_id).head(partners)
     centrality_values: dict[str, float] = {}
@@ -147,6 +159,7 @@ def actor_profile(
         wikidata=row["wikidata"] if isinstance(row["wikidata"], str) else None,
         outgoing=_counts(records.loc[records["source"] == actor_id]),
         incoming=_counts(records.loc[records["target"] == actor_id]),
+        apart=apart,
         negated=int((involved & (table["polarity"] == "negated")).sum()),
         statements_attributed=int((table["attributed_to"] == actor_id).sum()),
         documents=int(table.loc[involved, "doc"].nunique()),

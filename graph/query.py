@@ -1,10 +1,16 @@
 """Querying the relations table: filters, dyads and timelines.
 
-Query results list every matching relation record, negated ones included
-(filter with ``polarity="asserted"``), with actor names next to the ids.
-Actor arguments accept ids, names and aliases in any case; relation types are
-checked against the ontology; dates are ``datetime.date`` or ``YYYY-MM-DD``
-(the filters are described in :mod:`diplograph.graph.filters`).
+Query results list every matching relation record, negated, planned and
+hypothetical ones included (filter with ``polarity="asserted"``,
+``modality="factual"``), with actor names next to the ids. Actor arguments
+accept ids, names and aliases in any case; relation types are checked
+against the ontology; dates are ``datetime.date`` or ``YYYY-MM-DD`` (the
+filters are described in :mod:`diplograph.graph.filters`).
+
+Symmetric types (``meets``, ``negotiates``) hold both ways, so ``source`` and
+``target`` match them from either side: "Trump meets Putin" answers
+``source="Putin", relation="meets"``, and the row is shown from the asked
+side (Putin as source; its ``id`` is the stored record's).
 """
 
 from __future__ import annotations
@@ -16,7 +22,16 @@ import numpy as np
 import pandas as pd
 
 from diplograph.base.errors import ConfigError, LookupFailed
-from diplograph.graph.filters import POLARITIES, DateArg, Names, check_polarity, filter_date
+from diplograph.graph.filters import (
+    POLARITIES,
+    DateArg,
+    ModalityArg,
+    Names,
+    check_date_range,
+    check_modality,
+    check_names,
+    check_polarity,
+)
 
 if TYPE_CHECKING:
     from diplograph.graph.derived import DerivedGraphs
@@ -27,6 +42,7 @@ __all__ = [
     "POLARITIES",
     "check_polarity",
     "relation_mask",
+    "endpoint_match",
     "relations_frame",
     "subgraph_tables",
     "between_frame",
@@ -47,14 +63,25 @@ QUERY_COLUMNS: tuple[str, ...] = (
     "sentence",
     "confidence",
     "mentions",
+    "cameo",
+    "source_sector",
+    "target_sector",
     "id",
     "source",
     "target",
     "attributed_to",
 )
-#: The columns worth printing in a terminal table (those of :data:`QUERY_COLUMNS` up to ``doc``, without the speaker).
-DISPLAY_COLUMNS: tuple[str, ...] = tuple(
-    c for c in QUERY_COLUMNS[: QUERY_COLUMNS.index("doc") + 1] if c != "attributed_to_name"
+#: The columns worth printing in a terminal table, the long evidence last.
+DISPLAY_COLUMNS: tuple[str, ...] = (
+    "date",
+    "source_name",
+    "relation",
+    "target_name",
+    "polarity",
+    "modality",
+    "cameo",
+    "doc",
+    "evidence",
 )
 
 ActorArg = str | Iterable[str] | None
@@ -62,7 +89,7 @@ ActorArg = str | Iterable[str] | None
 
 def _speaker_mask(derived: DerivedGraphs, attributed_to: ActorArg) -> np.ndarray:
     """Match speakers by actor (any alias) or, for free-text speakers, by the text itself."""
-    wanted = [attributed_to] if isinstance(attributed_to, str) else list(attributed_to)
+    wanted = check_names(attributed_to, "attributed_to") or []
     speakers = derived.relations["attributed_to"]
     folded = speakers.fillna("").astype(str).str.casefold()
     mask = np.zeros(len(speakers), dtype=bool)
@@ -77,6 +104,36 @@ def _speaker_mask(derived: DerivedGraphs, attributed_to: ActorArg) -> np.ndarray
     return mask
 
 
+def _symmetric(derived: DerivedGraphs) -> np.ndarray:
+    """True for the records whose type is symmetric in the ontology."""
+    ontology = derived.ontology
+    return derived.relations["relation"].map(lambda t: t in ontology and ontology[t].symmetric).to_numpy(dtype=bool)
+
+
+def endpoint_match(derived: DerivedGraphs, source: ActorArg, target: ActorArg) -> tuple[np.ndarray, np.ndarray]:
+    """Records whose ends match ``source``/``target``, symmetric types from either side.
+
+    Returns:
+        ``(mask, flipped)``: the matching records, and those that match only
+        read backwards (a symmetric record stored as target → source).
+    """
+    table = derived.relations
+    index = derived.index
+    sources = index.resolve_many(check_names(source, "source"))
+    targets = index.resolve_many(check_names(target, "target"))
+    forward = np.ones(len(table), dtype=bool)
+    if sources is None and targets is None:
+        return forward, np.zeros(len(table), dtype=bool)
+    backward = _symmetric(derived).copy()
+    if sources is not None:
+        forward &= table["source"].isin(sources).to_numpy()
+        backward &= table["target"].isin(sources).to_numpy()
+    if targets is not None:
+        forward &= table["target"].isin(targets).to_numpy()
+        backward &= table["source"].isin(targets).to_numpy()
+    return forward | backward, backward & ~forward
+
+
 def relation_mask(
     derived: DerivedGraphs,
     *,
@@ -88,31 +145,32 @@ def relation_mask(
     until: DateArg = None,
     actor: ActorArg = None,
     attributed_to: ActorArg = None,
-    modality: str | None = None,
+    modality: ModalityArg = None,
 ) -> np.ndarray:
     """Boolean mask over the relations table for the given filters (all must hold).
 
-    ``actor`` matches either endpoint; ``since``/``until`` are inclusive and
-    drop undated relations.
+    ``actor`` matches either endpoint; ``source``/``target`` match symmetric
+    types from either side; ``since``/``until`` are inclusive and drop
+    undated relations.
+
+    Raises:
+        ConfigError: a malformed filter value, or ``since`` after ``until``.
+        LookupFailed: an unknown actor or relation type.
     """
     table = derived.relations
-    mask = np.ones(len(table), dtype=bool)
-    index = derived.index
-    for column, names in (("source", source), ("target", target)):
-        ids = index.resolve_many(names)
-        if ids is not None:
-            mask &= table[column].isin(ids).to_numpy()
-    ids = index.resolve_many(actor)
+    start, end = check_date_range(since, until)
+    mask, _ = endpoint_match(derived, source, target)
+    ids = derived.index.resolve_many(check_names(actor, "actor"))
     if ids is not None:
         mask &= (table["source"].isin(ids) | table["target"].isin(ids)).to_numpy()
-    types = derived.ontology.check(relation)
+    types = derived.ontology.check(check_names(relation, "relation"))
     if types is not None:
         mask &= table["relation"].isin(types).to_numpy()
     if check_polarity(polarity) is not None:
         mask &= (table["polarity"] == polarity).to_numpy()
-    if modality is not None:
-        mask &= (table["modality"] == modality).to_numpy()
-    start, end = filter_date(since, "since"), filter_date(until, "until")
+    modalities = check_modality(modality)
+    if modalities is not None:
+        mask &= table["modality"].isin(modalities).to_numpy()
     if start is not None:
         mask &= (derived.dates >= start).to_numpy()
     if end is not None:
@@ -122,9 +180,26 @@ def relation_mask(
     return mask
 
 
-def relations_frame(derived: DerivedGraphs, mask: np.ndarray | None = None) -> pd.DataFrame:
-    """The selected relations with actor names, sorted by date (undated last), with :data:`QUERY_COLUMNS`."""
-    table = derived.relations if mask is None else derived.relations.loc[mask]
+def _flip(table: pd.DataFrame, flipped: np.ndarray) -> pd.DataFrame:
+    """Swap the ends (and their sectors) of the ``flipped`` rows."""
+    if not flipped.any():
+        return table
+    out = table.copy()
+    for first, second in (("source", "target"), ("source_sector", "target_sector")):
+        out.loc[flipped, [first, second]] = table.loc[flipped, [second, first]].to_numpy()
+    return out
+
+
+def relations_frame(
+    derived: DerivedGraphs, mask: np.ndarray | None = None, flipped: np.ndarray | None = None
+) -> pd.DataFrame:
+    """The selected relations with actor names, sorted by date (undated last), with :data:`QUERY_COLUMNS`.
+
+    Rows of ``flipped`` (a mask over the whole table: symmetric records matched
+    backwards) are shown with their ends swapped.
+    """
+    table = derived.relations if flipped is None else _flip(derived.relations, flipped)
+    table = table if mask is None else table.loc[mask]
     index = derived.index
     speakers = table["attributed_to"]
     frame = table.assign(
@@ -145,6 +220,7 @@ def subgraph_tables(
     since: DateArg = None,
     until: DateArg = None,
     polarity: str | None = None,
+    modality: ModalityArg = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actors and relations tables of the subgraph that passes every filter.
 
@@ -152,25 +228,27 @@ def subgraph_tables(
     subgraph). The actors kept are those of the remaining relations plus the
     ones named in ``actors``; with no filter at all, every actor.
     """
-    mask = relation_mask(derived, relation=relation, since=since, until=until, polarity=polarity)
-    named = derived.index.resolve_many(actors)
+    mask = relation_mask(
+        derived, relation=relation, since=since, until=until, polarity=polarity, modality=modality
+    )
+    named = derived.index.resolve_many(check_names(actors, "actors"))
     table = derived.relations
     if named is not None:
         mask &= (table["source"].isin(named) & table["target"].isin(named)).to_numpy()
     kept_relations = table.loc[mask]
-    if all(value is None for value in (relation, actors, since, until, polarity)):
+    if all(value is None for value in (relation, actors, since, until, polarity, check_modality(modality))):
         return derived.actors, kept_relations
     ids = set(kept_relations["source"]) | set(kept_relations["target"]) | set(named or ())
     return derived.actors.loc[derived.actors["id"].isin(ids)], kept_relations
 
 
 def between_frame(derived: DerivedGraphs, a: str, b: str) -> pd.DataFrame:
-    """Every relation between actors ``a`` and ``b``, both directions, all types."""
+    """Every relation between actors ``a`` and ``b``, both directions, all types (symmetric ones read from ``a``)."""
     first, second = derived.index.resolve(a), derived.index.resolve(b)
     table = derived.relations
-    forward = (table["source"] == first) & (table["target"] == second)
-    backward = (table["source"] == second) & (table["target"] == first)
-    return relations_frame(derived, (forward | backward).to_numpy())
+    forward = ((table["source"] == first) & (table["target"] == second)).to_numpy()
+    backward = ((table["source"] == second) & (table["target"] == first)).to_numpy()
+    return relations_frame(derived, forward | backward, backward & _symmetric(derived))
 
 
 def timeline_frame(derived: DerivedGraphs, mask: np.ndarray, freq: str = "W") -> pd.DataFrame:

@@ -7,38 +7,33 @@ is derived from them, computed on first use and cached: a RelationGraph is
 treated as immutable (filters return new graphs).
 
 The methods are thin wrappers over the topic modules of
-:mod:`diplograph.graph` (query, neighborhood, centrality, communities,
-balance, compare, profile, summary, report). Filters are keyword-only and
-spelt alike everywhere (``relation=``, ``polarity=``, ``since=``, ``until=``;
-see :mod:`diplograph.graph.filters`); earlier spellings still work, with a
-:class:`DeprecationWarning`.
+:mod:`diplograph.graph`: queries, views and display here, analyses in
+:class:`~diplograph.graph.analysis_methods.AnalysisMethods`. Filters are
+keyword-only and spelt alike everywhere (``relation=``, ``polarity=``,
+``modality=``, ``since=``, ``until=``; see :mod:`diplograph.graph.filters`);
+earlier spellings still work, with a :class:`DeprecationWarning`. Queries
+list every record; analyses count asserted factual relations unless their
+``modality=`` says otherwise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
-from diplograph.base.errors import ConfigError
-from diplograph.graph.balance import BalanceReport, balance_report
-from diplograph.graph.centrality import MEASURES, centrality_table
-from diplograph.graph.communities import detect_communities, membership_frame, summary_frame
-from diplograph.graph.compare import GraphComparison, compare_graphs, split_by_date
+from diplograph.base.models import Actor, Relation
+from diplograph.graph.analysis_methods import AnalysisMethods
 from diplograph.graph.derived import DerivedGraphs
 from diplograph.graph.display import display_page
 from diplograph.graph.engines import Engine, choose_engine
-from diplograph.graph.filters import DateArg, Names, deprecated_spellings, filter_key
-from diplograph.graph.neighborhood import ActorPath, ego_actors, neighbors_frame, shortest_path
-from diplograph.graph.profile import ActorProfile, actor_profile
-from diplograph.graph.query import between_frame, relation_mask, relations_frame, subgraph_tables, timeline_frame
-from diplograph.graph.report import render_report
+from diplograph.graph.filters import ANALYSIS_MODALITY, DateArg, ModalityArg, Names, deprecated_spellings, filter_key
+from diplograph.graph.query import between_frame, endpoint_match, relation_mask, relations_frame, subgraph_tables
+from diplograph.graph.sectors import sector_tables
 from diplograph.graph.storage import read_tables, write_tables
-from diplograph.graph.summary import GraphSummary, graph_summary
 from diplograph.graph.tables import (
     ACTOR_COLUMNS,
     RELATION_COLUMNS,
@@ -49,7 +44,6 @@ from diplograph.graph.tables import (
     row_dicts,
 )
 from diplograph.graph.views import check_view
-from diplograph.base.models import Actor, Relation
 from diplograph.relations.ontology import Ontology, default_ontology
 
 if TYPE_CHECKING:
@@ -58,7 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["RelationGraph", "ACTOR_COLUMNS", "RELATION_COLUMNS"]
 
 
-class RelationGraph:
+class RelationGraph(AnalysisMethods):
     """Actors and the relations between them, with analysis methods.
 
     Args:
@@ -141,9 +135,16 @@ class RelationGraph:
         return write_tables(folder, self.iter_actors(), self.iter_relations())
 
     def iter_actors(self) -> Iterator[Actor]:
-        """Yield every actor as an :class:`Actor` record."""
+        """Yield every actor as an :class:`Actor` record.
+
+        The sector nodes of :meth:`by_sector` (ids ``"<actor>:<SECTOR>"``)
+        are built without validation: their ids are not actor slugs.
+        """
         for row in row_dicts(self.actors_table):
-            yield Actor.model_validate(row)
+            if ":" in str(row["id"]):
+                yield Actor.model_construct(**row)
+            else:
+                yield Actor.model_validate(row)
 
     def iter_relations(self) -> Iterator[Relation]:
         """Yield every relation as a :class:`Relation` record."""
@@ -164,11 +165,13 @@ class RelationGraph:
     def __repr__(self) -> str:
         table = self.relations_table
         negated = int((table["polarity"] == "negated").sum())
+        apart = int(((table["polarity"] != "negated") & (table["modality"] != "factual")).sum())
         dates = self._derived.dates.dropna()
         span = f", {dates.min().date()} → {dates.max().date()}" if len(dates) else ""
+        planned = f", {apart} planned or hypothetical" if apart else ""
         return (
             f"<RelationGraph: {len(self.actors_table)} actors, {len(table)} relations "
-            f"({negated} negated), {table['doc'].nunique()} documents{span}>"
+            f"({negated} negated{planned}), {table['doc'].nunique()} documents{span}>"
         )
 
     # ------------------------------------------------------------------ queries
@@ -181,6 +184,7 @@ class RelationGraph:
         target: Names = None,
         relation: Names = None,
         polarity: str | None = None,
+        modality: ModalityArg = None,
         since: DateArg = None,
         until: DateArg = None,
         actor: Names = None,
@@ -188,43 +192,32 @@ class RelationGraph:
     ) -> pd.DataFrame:
         """The relation records matching every given filter, with actor names, oldest first.
 
-        Actor arguments accept ids, names or aliases in any case (one or a
-        list); ``actor`` matches either end; ``since``/``until`` are inclusive.
+        Every record is listed (negated, planned and hypothetical ones too)
+        unless ``polarity``/``modality`` say otherwise. Actor arguments
+        accept ids, names or aliases in any case (one or a list); ``actor``
+        matches either end; symmetric types match ``source``/``target`` from
+        either side (shown from the asked side); ``since``/``until`` are inclusive.
 
         Raises:
             LookupFailed: an unknown actor (with the closest names) or relation type.
+            ConfigError: a malformed filter, or ``since`` after ``until``.
         """
         mask = relation_mask(
-            self._derived, source=source, target=target, relation=relation, polarity=polarity,
+            self._derived, source=source, target=target, relation=relation, polarity=polarity, modality=modality,
             since=since, until=until, actor=actor, attributed_to=attributed_to,
         )  # fmt: skip
-        return relations_frame(self._derived, mask)
+        _, flipped = endpoint_match(self._derived, source, target)
+        return relations_frame(self._derived, mask, flipped)
+
+    def names_of(self, a: str) -> list[str]:
+        """Every name known for actor ``a``: its name, its aliases, then the actor dictionary's forms of it
+        (metonyms such as "Kremlin", demonyms such as "Russian"), each once."""
+        index = self._derived.index
+        return index.known_names(a if index.is_id(a) else index.resolve(a))
 
     def between(self, a: str, b: str) -> pd.DataFrame:
-        """Every relation between ``a`` and ``b``, both directions, all types, with evidence."""
+        """Every relation between ``a`` and ``b``, both directions, all types and evidence levels."""
         return between_frame(self._derived, a, b)
-
-    @deprecated_spellings(positional=("relation", "direction"))
-    def neighbors(
-        self, a: str, *, relation: Names = None, direction: Literal["both", "out", "in"] = "both"
-    ) -> pd.DataFrame:
-        """The actors tied to ``a`` (asserted relations), most relations first."""
-        return neighbors_frame(self._derived, a, relation=relation, direction=direction)
-
-    def ego(self, a: str, radius: int = 1) -> RelationGraph:
-        """The graph of ``a`` and the actors within ``radius`` ties of it, with all relations among them."""
-        return self.subgraph(actors=ego_actors(self._derived, a, radius))
-
-    def path(self, a: str, b: str) -> ActorPath:
-        """The shortest chain of ties from ``a`` to ``b`` (names, with the relations on each hop)."""
-        return shortest_path(self._derived, a, b)
-
-    def timeline(
-        self, a: str | None = None, freq: str = "W", *, relation: Names = None, polarity: str | None = None
-    ) -> pd.DataFrame:
-        """Relation counts per period (``freq``: D, W, M, Q, Y) and type, for everyone or actor ``a``."""
-        mask = relation_mask(self._derived, actor=a, relation=relation, polarity=polarity)
-        return timeline_frame(self._derived, mask, freq)
 
     @deprecated_spellings(renamed={"relations": "relation"}, positional=("relation", "actors", "since", "until", "polarity"))
     def subgraph(
@@ -235,6 +228,7 @@ class RelationGraph:
         since: DateArg = None,
         until: DateArg = None,
         polarity: str | None = None,
+        modality: ModalityArg = None,
     ) -> RelationGraph:
         """A new graph with the relations that pass every filter (``relations=`` is a deprecated ``relation=``).
 
@@ -243,134 +237,41 @@ class RelationGraph:
         plus the actors named in ``actors``; with no filter at all, every actor.
         It keeps this graph's ontology, engine choice and actor dictionary.
         """
-        key = ("subgraph", filter_key(relation), filter_key(actors), str(since), str(until), polarity)
-        return self._derived.memo(key, lambda: self._subgraph(relation, actors, since, until, polarity))
+        key = ("subgraph", filter_key(relation), filter_key(actors), str(since), str(until), polarity, filter_key(modality))
+        return self._derived.memo(key, lambda: self._subgraph(relation, actors, since, until, polarity, modality))
 
-    def _subgraph(self, relation: Names, actors: Names, since: Any, until: Any, polarity: str | None) -> RelationGraph:
+    def _subgraph(
+        self, relation: Names, actors: Names, since: Any, until: Any, polarity: str | None, modality: ModalityArg
+    ) -> RelationGraph:
         kept_actors, kept_relations = subgraph_tables(
-            self._derived, relation=relation, actors=actors, since=since, until=until, polarity=polarity
-        )
+            self._derived, relation=relation, actors=actors, since=since, until=until, polarity=polarity,
+            modality=modality,
+        )  # fmt: skip
+        return self._like(kept_actors, kept_relations)
+
+    def _like(self, actors: pd.DataFrame, relations: pd.DataFrame) -> RelationGraph:
         return RelationGraph(
-            kept_actors, kept_relations, ontology=self.ontology, engine=self.engine_choice, dictionary=self.dictionary
+            actors, relations, ontology=self.ontology, engine=self.engine_choice, dictionary=self.dictionary
         )
+
+    def by_sector(self) -> RelationGraph:
+        """The graph with sectors kept apart ("Syria (military)"); the graph itself rolls them up to the state.
+
+        See :mod:`diplograph.graph.sectors`.
+        """
+        return self._derived.memo(("by_sector",), lambda: self._like(*sector_tables(self.actors_table, self.relations_table)))
 
     # ------------------------------------------------------------------ graphs
 
-    def to_networkx(self, view: Literal["multi", "weighted", "signed"] = "multi") -> nx.Graph:
-        """A networkx copy of the graph: see :mod:`diplograph.graph.views` for the three views."""
+    def to_networkx(
+        self, view: Literal["multi", "weighted", "signed"] = "multi", *, modality: ModalityArg = ANALYSIS_MODALITY
+    ) -> nx.Graph:
+        """A networkx copy of the graph: see :mod:`diplograph.graph.views` for the three views.
+
+        ``"multi"`` holds every record; the tie views count asserted records of ``modality``.
+        """
         graphs = {"multi": "nx_multi", "weighted": "nx_weighted", "signed": "nx_signed"}
-        return getattr(self._derived, graphs[check_view(view)]).copy()
-
-    # ------------------------------------------------------------------ analyses
-
-    @deprecated_spellings(positional=("relation", "weight"))
-    def centrality(
-        self,
-        measures: str | Sequence[str] = MEASURES,
-        *,
-        relation: Names = None,
-        weight: str | None = "count",
-        k: int | None = None,
-        seed: int = 0,
-    ) -> pd.DataFrame:
-        """Centrality table: one row per actor, one column and one rank per measure.
-
-        ``relation`` restricts the graph to those relation types first.
-        ``weight="count"`` weighs ties by their number of relation records
-        (None: unweighted). Betweenness and closeness are estimated from ``k``
-        sampled actors on large graphs (see ``df.attrs["notes"]``).
-        """
-        graph = self if relation is None else self.subgraph(relation=relation)
-        measures = (measures,) if isinstance(measures, str) else tuple(measures)
-        key = ("centrality", measures, weight, k, seed)
-        table = graph._derived.memo(
-            key, lambda: centrality_table(graph._derived, measures, weight=weight, k=k, seed=seed, engine=graph.engine)
-        )
-        out = table.copy()
-        out.attrs = {name: (list(v) if isinstance(v, list) else v) for name, v in table.attrs.items()}
-        if relation is not None:
-            out.attrs["notes"] = [f"relations: {', '.join(self.ontology.check(relation) or [])}", *out.attrs["notes"]]
-        return out
-
-    def _membership(self, method: str, signed: bool, seed: int, resolution: float) -> tuple[np.ndarray, float | None]:
-        key = ("communities", method, signed, seed, resolution)
-        return self._derived.memo(
-            key,
-            lambda: detect_communities(
-                self._derived, engine=self.engine, method=method, signed=signed, seed=seed, resolution=resolution
-            ),
-        )
-
-    def communities(
-        self,
-        method: Literal["louvain", "leiden"] = "louvain",
-        signed: bool = False,
-        seed: int = 0,
-        *,
-        resolution: float = 1.0,
-    ) -> pd.DataFrame:
-        """Community of every actor: ``actor, name, type, country, community`` (1 = largest).
-
-        ``attrs["modularity"]`` holds the partition's modularity (None when
-        signed or without ties); :meth:`community_summary` describes each
-        community of the same partition. ``signed=True`` lets conflict ties
-        push actors apart (always the Leiden algorithm; needs leidenalg).
-        """
-        labels, quality = self._membership(method, signed, seed, resolution)
-        frame = membership_frame(self._derived, labels)
-        used = "leiden" if signed else method
-        frame.attrs.update(method=used, signed=signed, seed=seed, modularity=quality, engine=self.engine)
-        return frame
-
-    def community_summary(
-        self,
-        method: Literal["louvain", "leiden"] = "louvain",
-        signed: bool = False,
-        seed: int = 0,
-        *,
-        resolution: float = 1.0,
-        members: int = 8,
-    ) -> pd.DataFrame:
-        """One row per community (same arguments as :meth:`communities`): size, members, relation mix."""
-        labels, _ = self._membership(method, signed, seed, resolution)
-        key = ("community_summary", method, signed, seed, resolution, members)
-        return self._derived.memo(key, lambda: summary_frame(self._derived, labels, members=members)).copy()
-
-    def balance(self, examples: int = 10) -> BalanceReport:
-        """Structural balance of the signed ties: triad counts, ratio, strongest examples."""
-        return self._derived.memo(("balance", examples), lambda: balance_report(self._derived, examples=examples))
-
-    def compare(
-        self,
-        other: RelationGraph | None = None,
-        *,
-        until: DateArg = None,
-        measure: str = "pagerank",
-        top: int = 10,
-    ) -> GraphComparison:
-        """What changed: ``g.compare(until="2025-08-15")`` (before vs after a date) or ``g.compare(other)``."""
-        if other is not None and until is not None:
-            raise ConfigError("compare takes another graph or until=, not both")
-        if other is None:
-            before, after, labels = split_by_date(self, until=until)
-        else:
-            before, after, labels = self, other, ("this graph", "other graph")
-        return compare_graphs(before, after, labels=labels, measure=measure, top=top)
-
-    def actor(self, name: str) -> ActorProfile:
-        """Profile of the actor called ``name`` (any alias): fields, relation counts, partners, ranks, dates."""
-        return actor_profile(self._derived, name, self.centrality())
-
-    def summary(self) -> GraphSummary:
-        """Counts that describe the graph at a glance."""
-        return self._derived.memo(("summary",), lambda: graph_summary(self._derived))
-
-    @deprecated_spellings(positional=("relation", "top"))
-    def report(
-        self, format: Literal["md", "csv", "json", "html"] = "md", *, relation: Names = None, top: int = 20
-    ) -> str:
-        """The centrality report as text (see :func:`diplograph.graph.report.render_report`)."""
-        return render_report(self, format=format, relation=relation, top=top)
+        return getattr(self._level(modality), graphs[check_view(view)]).copy()
 
     # ------------------------------------------------------------------ visual
 
@@ -380,14 +281,15 @@ class RelationGraph:
 
         return write_html(self, path, **options)
 
-    def show(self, **options: Any) -> Any:
+    def show(self, *, height: int = 640, **options: Any) -> Any:
         """Display the interactive visualisation (options: see :func:`diplograph.exports.html.render_html`).
 
-        In Jupyter/IPython returns an ``IPython.display.HTML`` object; elsewhere
-        writes it to a temporary file, opens it in the browser and returns the path
-        (see :func:`diplograph.graph.display.display_page`).
+        In Jupyter/IPython returns a :class:`~diplograph.exports.html.NotebookPage`,
+        which the notebook draws in a sandboxed iframe ``height`` pixels high
+        (the page's scripts and styles cannot touch the notebook); elsewhere
+        writes the page to a temporary file, opens it in the browser and
+        returns the path (see :func:`diplograph.graph.display.display_page`).
         """
-        from diplograph.exports.html import render_html  # lazy-import-allowed: graph must not depend on exports
+        from diplograph.exports.html import NotebookPage, render_html  # lazy-import-allowed: graph must not depend on exports
 
-        return display_page(render_html(self, **options))
-
+        return display_page(render_html(self, **options), lambda page: NotebookPage(page, height=height))

@@ -27,6 +27,7 @@ import pandas as pd
 from diplograph.base.io import neutralize_formula
 from diplograph.graph.balance import READINGS, TRIAD_KINDS, BalanceReport
 from diplograph.graph.centrality import MEASURE_DESCRIPTIONS
+from diplograph.graph.contested import DEFAULT_WINDOW
 from diplograph.graph.summary import GraphSummary
 
 __all__ = ["ReportData", "neutralise_cell", "safe_csv", "to_markdown", "to_csv", "to_json", "to_html"]
@@ -50,7 +51,38 @@ class ReportData:
     dyads: pd.DataFrame
     relation_mix: pd.DataFrame
     quad_mix: pd.DataFrame
+    evidence: tuple[str, ...] = ("factual",)
+    ranked: int = 0
+    unranked: dict[str, int] = field(default_factory=dict)
+    contests: pd.DataFrame = field(default_factory=pd.DataFrame)
+    contested: pd.DataFrame = field(default_factory=pd.DataFrame)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def evidence_text(self) -> str:
+        """What the ties are made of, in words."""
+        apart = [m for m in ("planned", "hypothetical") if m not in self.evidence]
+        text = f"ties and rankings count asserted {' + '.join(self.evidence)} relations"
+        if apart:
+            text += f"; {' and '.join(apart)} reports are counted apart"
+        return text + "; negated ones never count"
+
+    @property
+    def ranking_text(self) -> str:
+        """Who the rank tables list, and who they leave out."""
+        words = {"places": ("place", "places")}
+        left = [
+            f"{n} {words[what][n != 1] if what in words else what}" for what, n in self.unranked.items() if n
+        ]
+        text = f"rank tables list the {self.ranked} actors with ties"
+        if self.unranked.get("places"):
+            text += " that are not places"
+        if left:
+            text += f" (not ranked: {', '.join(left)})"
+        return (
+            text + "; measures are normalised over the actors with ties; 'relations' counts the records "
+            "naming the actor, 'documents' their documents"
+        )
 
 
 def neutralise_cell(value: Any) -> Any:
@@ -89,6 +121,10 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def _said_by(record: Any) -> str:
+    return record.said_by if isinstance(record.said_by, str) else "unattributed"
+
+
 def _sections(data: ReportData) -> list[tuple[str, str, list[str], list[list[Any]]]]:
     """``(heading, caption, header, rows)`` for every tabular section, shared by all formats."""
     sections = []
@@ -118,24 +154,40 @@ def _sections(data: ReportData) -> list[tuple[str, str, list[str], list[list[Any
             ],
         )
     )
+    level = " + ".join(data.evidence)
     sections.append(
         (
             "Most active dyads",
-            "asserted relations in either direction",
-            ["#", "actors", "relations", "documents", "types", "first", "last"],
+            f"'relations': asserted {level} records in either direction (their types and dates); "
+            "planned, hypothetical and negated records about the pair are counted apart",
+            ["#", "actors", "relations", "documents", "types", "planned", "hypothetical", "negated", "first", "last"],
             [
-                [i, f"{d.a_name} — {d.b_name}", d.relations, d.documents, d.types, d.first or "", d.last or ""]
+                [i, f"{d.a_name} — {d.b_name}", d.relations, d.documents, d.types, d.planned, d.hypothetical,
+                 d.negated, d.first or "", d.last or ""]
                 for i, d in enumerate(data.dyads.itertuples(index=False), start=1)
-            ],
+            ],  # fmt: skip
+        )
+    )
+    sections.append(
+        (
+            "Contested relations",
+            "asserted as fact by one report and denied by another (or by the same source), at most "
+            f"{DEFAULT_WINDOW} days apart; each side with who said it",
+            ["#", "relation", "side", "said by", "date", "doc", "evidence"],
+            [
+                [r.contest, f"{r.source_name} {r.relation} {r.target_name}", r.side, _said_by(r), r.date or "",
+                 r.doc, r.evidence]
+                for r in data.contested.itertuples(index=False)
+            ],  # fmt: skip
         )
     )
     sections.append(
         (
             "Relation mix by type",
-            "asserted and negated records, ontology class and weight",
-            ["relation", "relations", "negated", "documents", "quad class", "weight"],
+            "asserted records by modality, negated records, ontology class and weight",
+            ["relation", "factual", "planned", "hypothetical", "negated", "documents", "quad class", "weight"],
             [
-                [m.relation, m.relations, m.negated, m.documents, m.quad_class, m.weight]
+                [m.relation, m.factual, m.planned, m.hypothetical, m.negated, m.documents, m.quad_class, m.weight]
                 for m in data.relation_mix.itertuples(index=False)
             ],
         )
@@ -143,7 +195,7 @@ def _sections(data: ReportData) -> list[tuple[str, str, list[str], list[list[Any
     sections.append(
         (
             "Relation mix by quad class",
-            "asserted records",
+            f"asserted {level} records",
             ["quad class", "relations", "documents"],
             [[q.quad_class, q.relations, q.documents] for q in data.quad_mix.itertuples(index=False)],
         )
@@ -168,6 +220,7 @@ def _overview(data: ReportData) -> list[str]:
     if data.relation_filter:
         lines.append("relation types: " + ", ".join(data.relation_filter))
     lines += [line.strip() for line in repr(data.summary).splitlines()]
+    lines += [f"evidence: {data.evidence_text}", data.ranking_text]
     return lines + data.notes
 
 
@@ -228,10 +281,14 @@ def to_csv(data: ReportData) -> str:
         row("balance", "", "", "", metric, value)
     row("balance", "", "", "", "ratio", "" if b.ratio is None else b.ratio)
     for i, d in enumerate(data.dyads.itertuples(index=False), start=1):
-        for metric in ("relations", "documents"):
+        for metric in ("relations", "documents", "planned", "hypothetical", "negated"):
             row("dyads", i, f"{d.a_name} — {d.b_name}", f"{d.a}|{d.b}", metric, int(getattr(d, metric)))
+    for c in data.contests.itertuples(index=False):
+        subject = f"{c.source_name} {c.relation} {c.target_name}"
+        for metric in ("asserted", "denied"):
+            row("contested", c.contest, subject, c.kind, metric, int(getattr(c, metric)))
     for m in data.relation_mix.itertuples(index=False):
-        for metric in ("relations", "negated", "documents"):
+        for metric in ("factual", "planned", "hypothetical", "negated", "documents"):
             row("relation_mix", "", m.relation, m.quad_class, metric, int(getattr(m, metric)))
     for q in data.quad_mix.itertuples(index=False):
         row("quad_mix", "", q.quad_class, "", "relations", int(q.relations))
@@ -252,6 +309,9 @@ def to_json(data: ReportData) -> str:
         "title": data.title,
         "engine": data.engine,
         "relation_filter": data.relation_filter,
+        "evidence": list(data.evidence),
+        "ranked": data.ranked,
+        "unranked": data.unranked,
         "notes": data.notes,
         "summary": data.summary.model_dump(mode="json"),
         "centrality": {measure: _records(ranked) for measure, ranked in data.rankings.items()},
@@ -263,6 +323,7 @@ def to_json(data: ReportData) -> str:
         },
         "balance": data.balance.model_dump(mode="json"),
         "dyads": _records(data.dyads),
+        "contested": {"contests": _records(data.contests), "records": _records(data.contested)},
         "relation_mix": _records(data.relation_mix),
         "quad_mix": _records(data.quad_mix),
     }

@@ -18,7 +18,13 @@ __all__ = ["GraphSummary", "graph_summary"]
 
 
 class GraphSummary(BaseModel):
-    """Counts that describe a graph at a glance (type and class mixes count asserted relations)."""
+    """Counts that describe a graph at a glance.
+
+    ``asserted`` splits into ``factual``, ``planned`` and ``hypothetical``
+    records; ``ties``, ``isolated_actors``, ``most_active`` and the type and
+    class mixes count the relations of the evidence level ``evidence``
+    (asserted records of those modalities; factual by default).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -26,6 +32,10 @@ class GraphSummary(BaseModel):
     relations: int
     asserted: int
     negated: int
+    factual: int = 0
+    planned: int = 0
+    hypothetical: int = 0
+    evidence: tuple[str, ...] = ("factual",)
     ties: int
     documents: int
     undated: int
@@ -39,13 +49,15 @@ class GraphSummary(BaseModel):
 
     def _facts(self) -> list[tuple[str, str]]:
         dates = f"{self.first_date} → {self.last_date}" if self.first_date else "no dated relation"
+        split = f"{self.factual} factual, {self.planned} planned, {self.hypothetical} hypothetical"
         return [
             ("actors", f"{self.actors} ({mix_label(self.actor_types) or 'none'}; {self.isolated_actors} without ties)"),
             (
                 "relations",
-                f"{self.relations} ({self.asserted} asserted, {self.negated} negated) in {self.documents} document(s)",
+                f"{self.relations} ({self.asserted} asserted: {split}; {self.negated} negated) "
+                f"in {self.documents} document(s)",
             ),
-            ("ties", f"{self.ties} actor pairs"),
+            ("ties", f"{self.ties} actor pairs, from asserted {' + '.join(self.evidence)} relations"),
             ("dates", f"{dates}; {self.undated} undated"),
             ("types", mix_label(self.relation_types) or "—"),
             ("classes", mix_label(self.quad_classes) or "—"),
@@ -79,7 +91,7 @@ def graph_summary(derived: DerivedGraphs, *, top: int = 5) -> GraphSummary:
         pairs["b"], weights=pairs["count"], minlength=n
     )
     order = np.lexsort((np.arange(n), -activity))[: min(top, n)]
-    per_type = np.bincount(codes.relation[codes.asserted], minlength=len(codes.types))
+    per_type = np.bincount(codes.relation[codes.tie], minlength=len(codes.types))
     types = {name: int(count) for name, count in zip(codes.types, per_type) if count}
     types = dict(sorted(types.items(), key=lambda item: (-item[1], item[0])))
     quads: dict[str, int] = {}
@@ -87,11 +99,16 @@ def graph_summary(derived: DerivedGraphs, *, top: int = 5) -> GraphSummary:
         quad = derived.ontology[name].quad_class
         quads[quad] = quads.get(quad, 0) + count
     asserted = int(codes.asserted.sum())
+    by_modality = np.bincount(codes.modality[codes.asserted], minlength=3)
     return GraphSummary(
         actors=n,
         relations=len(table),
         asserted=asserted,
         negated=len(table) - asserted,
+        factual=int(by_modality[0]),
+        planned=int(by_modality[1]),
+        hypothetical=int(by_modality[2]),
+        evidence=codes.tie_modalities,
         ties=len(pairs),
         documents=int(codes.doc.max()) + 1 if codes.doc.size else 0,
         undated=int(derived.dates.isna().sum()),

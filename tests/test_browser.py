@@ -92,11 +92,11 @@ def _xss_graph():
 
 
 def _drawn_edges(g):
-    """The edges the page should draw: one per (source, target, type, polarity); symmetric types unordered."""
+    """The edges the page should draw: one per (source, target, type, evidence level); symmetric types unordered."""
     keys = Counter()
     for rel in g.iter_relations():
         ends = tuple(sorted((rel.source, rel.target))) if g.ontology[rel.relation].symmetric else (rel.source, rel.target)
-        keys[(*ends, rel.relation, rel.polarity)] += 1
+        keys[(*ends, rel.relation, "negated" if rel.polarity == "negated" else rel.modality)] += 1
     return keys
 
 
@@ -222,9 +222,11 @@ def test_filters_change_the_visible_edges(open_page):
     run.page.click('#relation-legend input[data-relation="attacks"]')
     assert run.counts()["visibleEdges"] == total
 
-    run.page.select_option("#polarity-filter", "negated")
+    for level in ("factual", "planned", "hypothetical"):
+        run.page.click(f'#level-legend input[data-level="{level}"]')
     assert run.counts()["visibleEdges"] == sum(1 for key in drawn if key[3] == "negated") == 1
-    run.page.select_option("#polarity-filter", "all")
+    for level in ("factual", "planned", "hypothetical"):
+        run.page.click(f'#level-legend input[data-level="{level}"]')
 
     run.page.fill("#date-from", "2023-06-01")
     run.page.fill("#date-to", "2023-07-03")

@@ -141,19 +141,20 @@ def test_nodes_and_edges_of_the_page(graph):
     expected = Counter()
     for row in table.itertuples():
         ends = tuple(sorted((row.source, row.target))) if row.relation == "meets" else (row.source, row.target)
-        expected[(*ends, row.relation, row.polarity)] += 1
-    drawn = Counter({(e["from"], e["to"], e["rel"], e["pol"]): e["n"] for e in data["edges"]})
+        level = "negated" if row.polarity == "negated" else row.modality
+        expected[(*ends, row.relation, level)] += 1
+    drawn = Counter({(e["from"], e["to"], e["rel"], e["lvl"]): e["n"] for e in data["edges"]})
     assert drawn == expected
-    by_key = {(e["from"], e["to"], e["rel"], e["pol"]): e for e in data["edges"]}
-    meets = by_key[("atlantis", "borduria", "meets", "asserted")]
+    by_key = {(e["from"], e["to"], e["rel"], e["lvl"]): e for e in data["edges"]}
+    meets = by_key[("atlantis", "borduria", "meets", "factual")]
     assert meets["n"] == 2 and meets["arrows"] == ""
-    attacks = by_key[("borduria", "atlantis", "attacks", "asserted")]
+    attacks = by_key[("borduria", "atlantis", "attacks", "factual")]
     negated = by_key[("borduria", "atlantis", "attacks", "negated")]
-    assert attacks["arrows"] == "to"
+    assert attacks["arrows"] == "to" and negated["pol"] == "negated" and attacks["pol"] == "asserted"
     assert attacks["dates"] == ["2023-05-02", "2023-06-09", "2023-06-10", "2023-06-11"]
-    assert negated["dashes"] is True and "dashes" not in attacks
+    assert negated["dashes"] == [8, 6] and "dashes" not in attacks
     assert attacks["width"] > negated["width"]
-    assert attacks["color"]["color"] != by_key[("atlantis", "borduria", "meets", "asserted")]["color"]["color"]
+    assert attacks["color"]["color"] != by_key[("atlantis", "borduria", "meets", "factual")]["color"]["color"]
     assert [item["date"] for item in data["evidence"][attacks["id"]]] == attacks["dates"]
 
 
@@ -175,14 +176,17 @@ def test_multi_relations_between_one_pair_get_distinct_curves(graph):
 
 def test_node_size_follows_pagerank(graph):
     data = _payload(render_html(graph, size_by="pagerank"))
-    oracle = nx.DiGraph()
-    oracle.add_nodes_from(graph.actors_table["id"])
-    for (s, t), n in graph.relations_table.groupby(["source", "target"]).size().items():
-        oracle.add_edge(s, t, weight=n)
+    oracle = nx.DiGraph()  # the ties: asserted relations, symmetric ones both ways, actors with ties only
+    for row in graph.relations_table.itertuples():
+        if row.polarity == "asserted":
+            for s, t in [(row.source, row.target)] + ([(row.target, row.source)] if row.relation == "meets" else []):
+                oracle.add_edge(s, t, weight=oracle.get_edge_data(s, t, {"weight": 0})["weight"] + 1)
     expected = nx.pagerank(oracle, weight="weight")
     value = {n["id"]: n["value"] for n in data["nodes"]}
     assert max(value, key=value.get) == max(expected, key=expected.get)
-    assert min(value, key=value.get) == min(expected, key=expected.get)
+    tied = {k: v for k, v in value.items() if k in expected}
+    assert min(tied, key=tied.get) == min(expected, key=expected.get)
+    assert value["lonely-isle"] == 0.0 == min(value.values())  # no tie, smallest node
     assert data["sizeBy"] == "pagerank"
 
 

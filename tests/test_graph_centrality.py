@@ -47,12 +47,15 @@ def random_relations(n_actors, n_relations, seed, *, self_loops=True):
 
 
 def oracle_graphs(actor_list, relations):
-    """The weighted directed and undirected ties, built record by record (the documented rules)."""
+    """The weighted directed and undirected ties, built record by record (the documented rules).
+
+    Only actors with ties are nodes: measures are computed (and normalised) over them.
+    """
     directed, undirected = nx.DiGraph(), nx.Graph()
-    directed.add_nodes_from(a.id for a in actor_list)
+    directed.add_nodes_from(a.id for a in actor_list)  # table order, as the sampled sources need
     undirected.add_nodes_from(a.id for a in actor_list)
     for r in relations:
-        if r.polarity == "negated" or r.source == r.target:
+        if r.polarity == "negated" or r.modality != "factual" or r.source == r.target:
             continue
         ends = [(r.source, r.target)] + ([(r.target, r.source)] if ONTOLOGY[r.relation].symmetric else [])
         for u, v in ends:
@@ -60,6 +63,9 @@ def oracle_graphs(actor_list, relations):
         undirected.add_edge(
             r.source, r.target, weight=undirected.get_edge_data(r.source, r.target, {"weight": 0})["weight"] + 1
         )
+    untied = [node for node in undirected if undirected.degree(node) == 0]
+    directed.remove_nodes_from(untied)
+    undirected.remove_nodes_from(untied)
     return directed, undirected
 
 
@@ -90,6 +96,7 @@ def test_table_layout_and_order(sample):
     assert table["degree"].is_monotonic_decreasing
     assert table.loc[0, "degree_rank"] == 1
     assert table.attrs["notes"] == ["engine: networkx; ties weighted by relation count"]
+    assert table.attrs["untied"] == 25 - len(oracle_graphs(*sample[:2])[0])
     only = g.centrality("pagerank")
     assert list(only.columns) == ["actor", "name", "type", "country", "pagerank", "pagerank_rank"]
     assert only["pagerank"].is_monotonic_decreasing
@@ -112,6 +119,8 @@ def test_measures_equal_networkx(sample):
         got = by_actor(table, measure)
         for node, value in values.items():
             assert got[node] == pytest.approx(value, abs=1e-5), (measure, node)
+    for node in set(table["actor"]) - set(directed):  # actors without ties score 0 everywhere
+        assert all(by_actor(table, m)[node] == 0 for m in MEASURES)
 
 
 def test_unweighted_measures_equal_networkx(sample):
@@ -182,7 +191,7 @@ def test_empty_single_node_and_self_loop_graphs():
     assert table.empty and list(table.columns)[:5] == ["actor", "name", "type", "country", "degree"]
     single = RelationGraph.from_records(actors(1), [rel(1, "a0", "demands", "a0")])
     row = single.centrality().iloc[0]
-    assert row["degree"] == 0 and row["pagerank"] == pytest.approx(1.0)
+    assert row["degree"] == 0 and row["pagerank"] == 0  # a self-loop is no tie: the actor is not measured
     assert row["betweenness"] == 0 and row["eigenvector"] == 0 and row["closeness"] == 0
     assert single.to_networkx("multi").number_of_edges() == 1  # the raw self-loop is kept
     assert single.to_networkx("weighted").number_of_edges() == 0  # but makes no tie
@@ -208,7 +217,7 @@ def test_networkx_views(sample):
 
     weighted = g.to_networkx("weighted")
     directed, _ = oracle_graphs(actor_list, relations)
-    assert set(weighted.edges) == set(directed.edges)
+    assert set(weighted.edges) == set(directed.edges) and set(weighted) == {a.id for a in actor_list}
     for u, v, data in directed.edges(data=True):
         assert weighted.edges[u, v]["weight"] == data["weight"]
         per_type = {t: weighted.edges[u, v][t] for t in ONTOLOGY if t in weighted.edges[u, v]}

@@ -106,6 +106,7 @@ def test_show_and_to_html_delegate_to_the_exporter(g, tmp_path, monkeypatch):
         return path
 
     fake.render_html, fake.write_html = render_html, write_html
+    fake.NotebookPage = lambda page, height: ("notebook", page, height)
     monkeypatch.setitem(sys.modules, "diplograph.exports.html", fake)
     assert g.to_html(tmp_path / "g.html", physics=False) == tmp_path / "g.html"
     assert calls[-1] == ("write", g, tmp_path / "g.html", {"physics": False})
@@ -119,11 +120,14 @@ def test_show_and_to_html_delegate_to_the_exporter(g, tmp_path, monkeypatch):
     assert opened == [shown.resolve().as_uri()]
 
 
-def test_show_returns_html_object_inside_ipython(g, monkeypatch):
+def test_show_returns_the_sandboxed_notebook_page_inside_ipython(g, monkeypatch):
     pytest.importorskip("IPython")
-    fake = types.ModuleType("diplograph.exports.html")
-    fake.render_html = lambda graph, **options: "<b>hi</b>"
-    monkeypatch.setitem(sys.modules, "diplograph.exports.html", fake)
+    from diplograph.exports.html import NotebookPage
+
     monkeypatch.setattr("IPython.get_ipython", lambda: object())
-    shown = g.show()
-    assert shown.data == "<b>hi</b>"
+    shown = g.show(height=500, title="Inline")
+    assert isinstance(shown, NotebookPage) and shown.height == 500
+    assert "<title>Inline</title>" in shown.html
+    frame = shown._repr_html_()
+    assert frame.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in frame
+    assert "<script" not in frame  # the page is an escaped attribute, never markup of the notebook

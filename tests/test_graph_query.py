@@ -146,14 +146,17 @@ def test_neighbors_counts_asserted_ties(g):
         g.neighbors("russia", direction="sideways")
 
 
-def test_ego_network_matches_networkx(g):
+@pytest.mark.parametrize("modality, levels", [("factual", {"factual"}), ("all", {"factual", "planned"})])
+def test_ego_network_matches_networkx(g, modality, levels):
     undirected = nx.Graph()
     undirected.add_nodes_from(a.id for a in ACTORS)
     undirected.add_edges_from(
-        (r.source, r.target) for r in RELATIONS if r.polarity == "asserted" and r.source != r.target
+        (r.source, r.target)
+        for r in RELATIONS
+        if r.polarity == "asserted" and r.modality in levels and r.source != r.target
     )
     for radius in (0, 1, 2):
-        ego = g.ego("nato", radius=radius)
+        ego = g.ego("nato", radius=radius, modality=modality)
         expected = set(nx.ego_graph(undirected, "nato", radius=radius))
         assert {a.id for a in ego} == expected
         kept = {r.id for r in RELATIONS if r.source in expected and r.target in expected}
@@ -163,7 +166,10 @@ def test_ego_network_matches_networkx(g):
 
 
 def test_path_follows_shortest_undirected_chain(g):
-    path = g.path("Putin", "Zelensky")
+    # The planned "NATO supports Ukraine" is no tie: the chain goes round through Russia.
+    factual = g.path("Putin", "Zelensky")
+    assert factual.actors == ("Vladimir Putin", "United States", "Ukraine", "Russia", "NATO", "Volodymyr Zelenskyy")
+    path = g.path("Putin", "Zelensky", modality="all")
     assert path.actors == ("Vladimir Putin", "United States", "Ukraine", "NATO", "Volodymyr Zelenskyy")
     assert len(path) == 4 and path.found
     assert path.hops[0].relations == {"meets": 1}
@@ -174,10 +180,10 @@ def test_path_follows_shortest_undirected_chain(g):
 
 
 def test_timeline_counts_relations_by_period(g):
-    weekly = g.timeline()
-    assert list(weekly.index) == list(pd.to_datetime(["2025-07-28", "2025-08-04", "2025-08-11", "2025-08-18"]))
-    assert weekly.loc["2025-07-28", "attacks"] == 2
-    assert weekly.loc["2025-08-18"].to_dict() == {
+    everything = g.timeline(polarity=None, modality="all")
+    assert list(everything.index) == list(pd.to_datetime(["2025-07-28", "2025-08-04", "2025-08-11", "2025-08-18"]))
+    assert everything.loc["2025-07-28", "attacks"] == 2
+    assert everything.loc["2025-08-18"].to_dict() == {
         "meets": 0,
         "appeals": 0,
         "supports": 1,
@@ -185,10 +191,15 @@ def test_timeline_counts_relations_by_period(g):
         "accuses": 0,
         "attacks": 0,
     }
-    assert int(weekly.to_numpy().sum()) == 8  # the undated relation is left out
-    monthly = g.timeline("ukraine", freq="M", polarity="asserted")
+    assert int(everything.to_numpy().sum()) == 8  # the undated relation is left out
+    # By default only what is asserted as having happened: no negated attack, no planned support.
+    weekly = g.timeline()
+    assert weekly.loc["2025-07-28", "attacks"] == 1 and "supports" not in weekly.loc["2025-08-18"].loc[lambda s: s > 0]
+    assert int(weekly.to_numpy().sum()) == 6
+    monthly = g.timeline("ukraine", freq="M", modality="all")
     assert list(monthly.index) == [pd.Timestamp("2025-08-01")]
     assert monthly.iloc[0].to_dict() == {"supports": 2, "accuses": 1, "attacks": 1}
+    assert g.timeline("ukraine", freq="M").iloc[0].to_dict() == {"supports": 1, "accuses": 1, "attacks": 1}
     assert g.timeline("china").empty
     with pytest.raises(ConfigError, match="freq"):
         g.timeline(freq="fortnight")
@@ -210,7 +221,9 @@ def test_subgraph_filters(g):
 
 def test_query_table_for_the_cli(g):
     table = query_table(g, source="Putin")
-    assert list(table.columns) == ["date", "source", "relation", "target", "polarity", "modality", "evidence", "doc"]
+    assert list(table.columns) == [
+        "date", "source", "relation", "target", "polarity", "modality", "cameo", "doc", "evidence"
+    ]  # fmt: skip
     assert table.iloc[0].to_dict()["target"] == "United States"
     assert table.iloc[0]["date"] == "2025-08-15"
     assert query_table(g, source="russia", relation="threatens").iloc[0]["date"] == ""

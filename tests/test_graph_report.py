@@ -78,8 +78,8 @@ def test_report_data_sections(g):
     )
     assert (dyad["first"], dyad["last"]) == (dt.date(2025, 8, 2), dt.date(2025, 8, 3))
     mix = data.relation_mix.set_index("relation")
-    assert mix.loc["attacks", "relations"] == 2 and mix.loc["negotiates", "negated"] == 1
-    assert mix.loc["negotiates", "relations"] == 0
+    assert mix.loc["attacks", "factual"] == 2 and mix.loc["negotiates", "negated"] == 1
+    assert mix.loc["negotiates", "factual"] == 0 and mix.loc["attacks", "planned"] == 0
     assert mix.loc["sanctions", "quad_class"] == "material_conflict"
     quads = dict(zip(data.quad_mix["quad_class"], data.quad_mix["relations"]))
     assert quads == {"material_conflict": 3, "material_cooperation": 2, "verbal_conflict": 1}
@@ -99,7 +99,7 @@ def test_markdown_is_readable_and_escaped(g):
     ):
         assert heading in text
     assert "| 1 | Ukraine | state | UKR | 4 | 4 | 3 |" in text
-    assert "| 1 | Russia — Ukraine | 2 | 2 | attacks×2 | 2025-08-02 | 2025-08-03 |" in text
+    assert "| 1 | Russia — Ukraine | 2 | 2 | attacks×2 | 0 | 0 | 1 | 2025-08-02 | 2025-08-03 |" in text
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt; \\| pipe" in text
     assert "balance ratio" in text
 

@@ -14,6 +14,7 @@
   var SVG = "http://www.w3.org/2000/svg";
   var NODE_PANEL_GROUPS = 40;
   var NODE_PANEL_QUOTES = 2;
+  var LEVEL_WORDS = { planned: " (planned)", hypothetical: " (hypothetical)" };
 
   performance.mark("diplograph:start");
   var data = JSON.parse(document.getElementById("graph-data").textContent);
@@ -31,13 +32,16 @@
   var state = {
     relations: new Set(data.relationTypes.map(function (r) { return r.name; })),
     actorTypes: new Set(data.actorTypes.map(function (t) { return t.name; })),
-    polarity: "all",
+    levels: new Set(data.levels.map(function (l) { return l.name; })),
+    contestedOnly: false,
     from: "",
     to: "",
     highlighted: false,
+    filtered: false,
     visibleNodes: data.nodes.length,
     visibleEdges: data.edges.length
   };
+
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -58,7 +62,7 @@
   function edgeSentence(edge) {
     var info = relationInfo.get(edge.rel);
     var arrow = info && info.symmetric ? "\u2194" : "\u2192";
-    var verb = edge.pol === "negated" ? "not " + edge.rel : edge.rel;
+    var verb = edge.pol === "negated" ? "not " + edge.rel : edge.rel + (LEVEL_WORDS[edge.lvl] || "");
     return actorName(edge.from) + " " + arrow + " " + verb + " " + arrow + " " + actorName(edge.to);
   }
 
@@ -132,8 +136,12 @@
   function lineSwatch(color, options) {
     var opts = options || {};
     var svg = svgElement("svg", { width: 26, height: 12, viewBox: "0 0 26 12", "aria-hidden": "true" });
-    var line = svgElement("line", { x1: 1, y1: 6, x2: opts.arrow ? 19 : 25, y2: 6, stroke: color, "stroke-width": opts.width || 3 });
-    if (opts.dashed) { line.setAttribute("stroke-dasharray", "5 3"); }
+    var end = opts.arrow ? 19 : 25;
+    if (opts.halo) {
+      svg.appendChild(svgElement("line", { x1: 1, y1: 6, x2: end, y2: 6, stroke: "rgba(220, 38, 38, 0.45)", "stroke-width": 9, "stroke-linecap": "round" }));
+    }
+    var line = svgElement("line", { x1: 1, y1: 6, x2: end, y2: 6, stroke: color, "stroke-width": opts.width || 3 });
+    if (opts.dashes && opts.dashes.length) { line.setAttribute("stroke-dasharray", opts.dashes.join(" ")); }
     svg.appendChild(line);
     if (opts.arrow) { svg.appendChild(svgElement("polygon", { points: "18,1 25,6 18,11", fill: color })); }
     return svg;
@@ -143,6 +151,7 @@
 
   function legendRow(swatch, label, count, checked, onChange, dataKey, dataValue) {
     var row = el("label", "legend-row");
+    row.dataset.key = dataKey + ":" + dataValue;
     var box = el("input");
     box.type = "checkbox";
     box.checked = checked;
@@ -154,7 +163,8 @@
     row.appendChild(box);
     row.appendChild(swatch);
     row.appendChild(el("span", "name", label));
-    row.appendChild(el("span", "count", formatNumber(count)));
+    row.countNode = el("span", "count", formatNumber(count));
+    row.appendChild(row.countNode);
     return row;
   }
 
@@ -180,10 +190,24 @@
         applyFilters();
       }, "actorType", t.name));
     });
+    var levelBox = byId("level-legend");
+    data.levels.forEach(function (l) {
+      levelBox.appendChild(legendRow(lineSwatch("#7b8794", { arrow: true, dashes: l.dashes }), l.label, l.count, true, function (on) {
+        if (on) { state.levels.add(l.name); } else { state.levels.delete(l.name); }
+        applyFilters();
+      }, "level", l.name));
+    });
+    var contestedReports = data.edges.reduce(function (sum, e) { return sum + (e.contested ? e.n : 0); }, 0);
+    var contestedRow = legendRow(lineSwatch("#7b8794", { arrow: true, halo: true }), "contested: only these", contestedReports, false, function (on) {
+      state.contestedOnly = on;
+      applyFilters();
+    }, "contested", "only");
+    contestedRow.title = "Relations that one report asserts as fact and another denies (red halo)";
+    contestedRow.classList.add("off");
+    levelBox.appendChild(contestedRow);
     var lines = byId("line-legend");
     [
-      [lineSwatch("#7b8794", { arrow: true }), "asserted, source \u2192 target"],
-      [lineSwatch("#7b8794", { arrow: true, dashed: true }), "negated (did not happen)"],
+      [lineSwatch("#7b8794", { arrow: true }), "source \u2192 target"],
       [lineSwatch("#7b8794", {}), "symmetric (no direction)"],
       [lineSwatch("#7b8794", { width: 7 }), "thicker = more reports"]
     ].forEach(function (item) {
@@ -210,6 +234,43 @@
     });
   }
 
+  /* Does edge e pass every filter, except the one named by skip ("rel", "lvl", "atype")? */
+  function passes(e, skip) {
+    return (skip === "rel" || state.relations.has(e.rel)) &&
+      (skip === "lvl" || state.levels.has(e.lvl)) &&
+      (!state.contestedOnly || e.contested === true) &&
+      dateVisible(e) &&
+      (skip === "atype" || (state.actorTypes.has(nodeById.get(e.from).atype) && state.actorTypes.has(nodeById.get(e.to).atype)));
+  }
+
+  function setCount(selector, value) {
+    var row = document.querySelector(selector);
+    if (row && row.countNode) { row.countNode.textContent = formatNumber(value); }
+  }
+
+  /* Legend counts follow the filters: each row counts what passes every other filter. */
+  function updateLegendCounts(hideOrphans) {
+    var byRel = new Map(), byLevel = new Map(), contested = 0, actorSeen = new Map();
+    data.edges.forEach(function (e) {
+      if (passes(e, "rel")) { byRel.set(e.rel, (byRel.get(e.rel) || 0) + e.n); }
+      if (passes(e, "lvl")) { byLevel.set(e.lvl, (byLevel.get(e.lvl) || 0) + e.n); }
+      if (e.contested && passes(e, null)) { contested += e.n; }
+      if (passes(e, "atype")) {
+        var a = nodeById.get(e.from), b = nodeById.get(e.to);
+        if (state.actorTypes.has(b.atype) || b.atype === a.atype) { actorSeen.set(a.id, true); }
+        if (state.actorTypes.has(a.atype) || a.atype === b.atype) { actorSeen.set(b.id, true); }
+      }
+    });
+    var byType = new Map();
+    data.nodes.forEach(function (n) {
+      if (!hideOrphans || data.edges.length === 0 || actorSeen.get(n.id)) { byType.set(n.atype, (byType.get(n.atype) || 0) + 1); }
+    });
+    data.relationTypes.forEach(function (r) { setCount('[data-key="relation:' + CSS.escape(r.name) + '"]', byRel.get(r.name) || 0); });
+    data.levels.forEach(function (l) { setCount('[data-key="level:' + l.name + '"]', byLevel.get(l.name) || 0); });
+    data.actorTypes.forEach(function (t) { setCount('[data-key="actorType:' + CSS.escape(t.name) + '"]', byType.get(t.name) || 0); });
+    setCount('[data-key="contested:only"]', contested);
+  }
+
   function applyFilters() {
     clearHighlight();
     var hideOrphans = byId("hide-orphans").checked;
@@ -217,11 +278,7 @@
     var edgeUpdates = [];
     var shownEdges = 0;
     data.edges.forEach(function (e) {
-      var visible = state.relations.has(e.rel) &&
-        (state.polarity === "all" || e.pol === state.polarity) &&
-        dateVisible(e) &&
-        state.actorTypes.has(nodeById.get(e.from).atype) &&
-        state.actorTypes.has(nodeById.get(e.to).atype);
+      var visible = passes(e, null);
       if (visible) {
         shownEdges += 1;
         visibleDegree.set(e.from, (visibleDegree.get(e.from) || 0) + 1);
@@ -247,12 +304,15 @@
     nodes.update(nodeUpdates);
     state.visibleNodes = shownNodes;
     state.visibleEdges = shownEdges;
+    updateLegendCounts(hideOrphans);
     byId("visible-count").textContent = "Showing " + formatNumber(shownNodes) + " of " + formatNumber(data.nodes.length) +
       " actors and " + formatNumber(shownEdges) + " of " + formatNumber(data.edges.length) + " edges.";
+    // Refit to what is left after a filter change (the first call happens before the layout is done).
+    if (state.filtered && nodeUpdates.length) { fitVisible(); }
+    state.filtered = true;
   }
 
   function buildFilters() {
-    byId("polarity-filter").addEventListener("change", function (ev) { state.polarity = ev.target.value; applyFilters(); });
     ["date-from", "date-to"].forEach(function (id) {
       var input = byId(id);
       if (data.dateRange) { input.min = data.dateRange[0]; input.max = data.dateRange[1]; }
@@ -266,16 +326,21 @@
     byId("relations-all").addEventListener("click", function () { setAllRelations(true); });
     byId("relations-none").addEventListener("click", function () { setAllRelations(false); });
     byId("reset-filters").addEventListener("click", function () {
-      byId("polarity-filter").value = "all";
       byId("date-from").value = "";
       byId("date-to").value = "";
-      state.polarity = "all";
       state.from = state.to = "";
       document.querySelectorAll("#actor-legend input[type=checkbox]").forEach(function (box) {
         box.checked = true;
         box.closest(".legend-row").classList.remove("off");
         state.actorTypes.add(box.dataset.actorType);
       });
+      document.querySelectorAll("#level-legend input[type=checkbox]").forEach(function (box) {
+        var contested = box.dataset.contested !== undefined;
+        box.checked = !contested;
+        box.closest(".legend-row").classList.toggle("off", contested);
+        if (!contested) { state.levels.add(box.dataset.level); }
+      });
+      state.contestedOnly = false;
       setAllRelations(true);
     });
   }
@@ -347,6 +412,7 @@
     if (item.modality && item.modality !== "factual") { parts.push(item.modality); }
     if (item.speaker) { parts.push("according to " + actorName(item.speaker)); }
     if (item.confidence < 1) { parts.push("confidence " + item.confidence.toFixed(2)); }
+    if (item.cameo) { parts.push("CAMEO " + item.cameo); }
     li.appendChild(el("div", "source", parts.join(" \u00b7 ")));
     return li;
   }
@@ -364,6 +430,8 @@
     var chips = el("div", "chips");
     chips.appendChild(chip(edge.rel, "rel", info.color));
     if (edge.pol === "negated") { chips.appendChild(chip("negated", "neg")); }
+    if (edge.lvl === "planned" || edge.lvl === "hypothetical") { chips.appendChild(chip(edge.lvl, "apart")); }
+    if (edge.contested) { chips.appendChild(chip("contested", "contested")); }
     chips.appendChild(chip(formatNumber(edge.n) + (edge.n === 1 ? " report" : " reports")));
     if (info.quadLabel) { chips.appendChild(chip(info.quadLabel)); }
     if (edge.dates.length) {
@@ -372,12 +440,34 @@
       chips.appendChild(chip(first === last ? first : first + " \u2013 " + last));
     }
     body.appendChild(chips);
+    if (edge.contested) { body.appendChild(counterparts(edge)); }
     var items = data.evidence[edge.id] || [];
     body.appendChild(evidenceList(items));
     if (edge.n > items.length) {
       body.appendChild(el("p", "more", "Showing " + items.length + " of " + formatNumber(edge.n) +
         " reports; every report is in the JSON, CSV or GEXF export."));
     }
+  }
+
+  /* The other side of a contested relation: the edges of the same pair and type that deny or assert it. */
+  function counterparts(edge) {
+    var box = el("div", "counterparts");
+    var wanted = edge.lvl === "negated" ? "factual" : "negated";
+    box.appendChild(el("p", "panel-meta", edge.lvl === "negated"
+      ? "Contested: other reports assert this as fact."
+      : "Contested: other reports deny it."));
+    data.edges.forEach(function (other) {
+      var samePair = (other.from === edge.from && other.to === edge.to) ||
+        (!other.arrows && other.from === edge.to && other.to === edge.from);
+      if (other.id !== edge.id && other.rel === edge.rel && other.lvl === wanted && other.contested && samePair) {
+        var link = el("button", "relation-link", (wanted === "negated" ? "Read the denial: " : "Read the assertion: ") +
+          edgeSentence(other) + " (" + formatNumber(other.n) + ")");
+        link.type = "button";
+        link.addEventListener("click", function () { network.selectEdges([other.id]); focusEdge(other.id); });
+        box.appendChild(link);
+      }
+    });
+    return box;
   }
 
   function showNodePanel(nodeId, around) {
@@ -402,13 +492,21 @@
       var group = el("div", "relation-group");
       var link = el("button", "relation-link");
       link.type = "button";
-      var swatch = el("span", "swatch-line" + (edge.pol === "negated" ? " dashed" : ""));
+      var swatch = el("span", "swatch-line " + edge.lvl);
       swatch.style.borderTopColor = (relationInfo.get(edge.rel) || {}).color || "#888888";
       link.appendChild(swatch);
       link.appendChild(el("span", null, edgeSentence(edge) + " (" + formatNumber(edge.n) + ")"));
-      link.addEventListener("click", function () { network.selectEdges([edge.id]); focusEdge(edge.id); });
+      var openEdge = function () { network.selectEdges([edge.id]); focusEdge(edge.id); };
+      link.addEventListener("click", openEdge);
       group.appendChild(link);
       group.appendChild(evidenceList((data.evidence[edge.id] || []).slice(0, NODE_PANEL_QUOTES)));
+      if (edge.n > NODE_PANEL_QUOTES) {
+        var more = el("button", "more-link", formatNumber(edge.n - NODE_PANEL_QUOTES) + " more " +
+          (edge.n - NODE_PANEL_QUOTES === 1 ? "report" : "reports") + " \u2192");
+        more.type = "button";
+        more.addEventListener("click", openEdge);
+        group.appendChild(more);
+      }
       body.appendChild(group);
     });
     if (sorted.length > NODE_PANEL_GROUPS) {
@@ -419,29 +517,54 @@
 
   /* ---------- search ---------- */
 
+  /* Case- and accent-free form of a name ("Élysée" -> "elysee"); compact() also drops punctuation ("U.S." -> "us"). */
+  function fold(text) {
+    var plain = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    return (plain || String(text)).toLowerCase().trim();
+  }
+
+  function compact(text) { return fold(text).replace(/[^0-9a-z\u0080-\uffff]+/g, ""); }
+
+  /* Every name of a node: its label, aliases and the dictionary's metonyms and demonyms ("Kremlin", "Russian"). */
+  function namesOf(n) { return [String(n.label)].concat(n.aliases || [], n.forms || []); }
+
+  function findActor(query) {
+    var folded = fold(query), short = compact(query);
+    var tests = [
+      function (name) { return fold(name) === folded; },
+      function (name) { return short.length > 0 && compact(name) === short; },
+      function (name) { return fold(name).indexOf(folded) === 0; },
+      function (name) { return fold(name).indexOf(folded) >= 0; }
+    ];
+    for (var i = 0; i < tests.length; i += 1) {
+      var found = data.nodes.filter(function (n) { return namesOf(n).some(tests[i]); });
+      if (found.length) {
+        // Prefer a visible actor, then the most central one.
+        found.sort(function (a, b) { return (Boolean(a.hidden) - Boolean(b.hidden)) || (b.score - a.score); });
+        return found[0];
+      }
+    }
+    return null;
+  }
+
   function buildSearch() {
     var list = byId("actor-names");
-    data.nodes.map(function (n) { return String(n.label); }).sort().forEach(function (name) {
+    var seen = new Set();
+    data.nodes.forEach(function (n) { namesOf(n).forEach(function (name) { seen.add(String(name)); }); });
+    Array.from(seen).sort().forEach(function (name) {
       var option = document.createElement("option");
       option.value = name;
       list.appendChild(option);
     });
     byId("search-form").addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var query = byId("search").value.trim().toLowerCase();
+      var query = byId("search").value.trim();
       var status = byId("search-status");
       status.textContent = "";
       if (!query) { return; }
-      var matches = function (test) {
-        return data.nodes.find(function (n) {
-          return test(String(n.label).toLowerCase()) || (n.aliases || []).some(function (a) { return test(String(a).toLowerCase()); });
-        });
-      };
-      var found = matches(function (s) { return s === query; }) ||
-        matches(function (s) { return s.indexOf(query) === 0; }) ||
-        matches(function (s) { return s.indexOf(query) >= 0; });
+      var found = findActor(query);
       if (!found) { status.textContent = "No actor matches."; return; }
-      if (found.hidden) { status.textContent = "Hidden by the filters."; return; }
+      if (found.hidden) { status.textContent = String(found.label) + " is hidden by the filters."; return; }
       network.focus(found.id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 500, easingFunction: "easeInOutQuad" } });
       network.selectNodes([found.id]);
       focusNode(found.id);
@@ -494,6 +617,7 @@
     edges: edges,
     data: data,
     visibleCounts: function () { return { nodes: state.visibleNodes, edges: state.visibleEdges }; },
+    findActor: findActor,
     focusNode: focusNode,
     focusEdge: focusEdge
   };
