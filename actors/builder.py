@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.doc_actors import DocActors, Quote
+from diplograph.actors.roles import Role, role_office
 from diplograph.base.models import Actor, Document, Mention
 
 __all__ = ["Reference", "DocActorsBuilder"]
@@ -54,6 +55,10 @@ class DocActorsBuilder:
     quotes: list[Quote] = field(default_factory=list)
     learned_country: dict[str, Counter] = field(default_factory=dict)
     learned_roles: dict[str, list[str]] = field(default_factory=dict)
+    #: Head token of a reference -> the CAMEO sector of the state it refers to ("MIL" for "Russian forces").
+    sectors: dict[int, str] = field(default_factory=dict)
+    #: Office placeholders made in this document: id -> {title, country, organization, owner, date}.
+    offices: dict[str, dict] = field(default_factory=dict)
     #: References to a state or organization taken into a longer reference to someone else
     #: ("US" in "US special envoy Steve Witkoff"): still mentions of that actor.
     absorbed: list[Reference] = field(default_factory=list)
@@ -218,9 +223,11 @@ class DocActorsBuilder:
         counts = self.learned_country.get(actor_id)
         return min(counts, key=lambda c: (-counts[c], c)) if counts else None
 
-    def roles_of(self, actor_id: str) -> tuple[str, ...]:
+    def roles_of(self, actor_id: str) -> tuple[str | Role, ...]:
+        """An actor's roles: its dictionary roles (dated or not) or record roles, then those the text gave it."""
+        entry = self.dictionary.get(actor_id)
         actor = self.actors.get(actor_id)
-        own = actor.roles if actor is not None else ()
+        own: tuple[str | Role, ...] = entry.roles if entry is not None else actor.roles if actor is not None else ()
         return (*own, *(r for r in self.learned_roles.get(actor_id, ()) if r not in own))
 
     def _final_actor(self, actor: Actor) -> Actor:
@@ -234,6 +241,13 @@ class DocActorsBuilder:
 
     # -- result ------------------------------------------------------------------------------------
 
+    def sector_of(self, ref: Reference) -> str | None:
+        """The CAMEO sector recorded for a reference (at its head or any of its tokens), or None."""
+        code = self.sectors.get(ref.head)
+        if code is None:
+            code = next((self.sectors[i] for i in range(ref.start, ref.end) if i in self.sectors), None)
+        return code
+
     def _mention(self, actor_id: str, ref: Reference) -> Mention:
         span = self.doc[ref.start : ref.text_end or ref.end]
         return Mention(
@@ -243,7 +257,25 @@ class DocActorsBuilder:
             span=(span.start_char, span.end_char),
             text=span.text,
             kind=ref.kind,  # type: ignore[arg-type]
+            sector=self.sector_of(ref),
         )
+
+    def learned(self, used: set[str]) -> list[dict]:
+        """What this document teaches the corpus: roles the text gives people, and its office placeholders."""
+        date = self.document.date.isoformat() if self.document.date else None
+        found: list[dict] = []
+        for person, roles in sorted(self.learned_roles.items()):
+            if person not in used or self.actors[person].type != "person":
+                continue
+            for role in roles:
+                office = role_office(role, country=self.country_of(person), lookup=self.dictionary.lookup)
+                if office is not None and (office.country or office.organization):
+                    found.append({"kind": "role", "person": person, "title": office.title, "country": office.country,
+                                  "organization": office.organization, "date": date, "doc": self.document.id})
+        for actor_id, office in sorted(self.offices.items()):
+            if actor_id in used:
+                found.append({"kind": "office", "id": actor_id, **office, "doc": self.document.id})
+        return found
 
     def finish(self) -> DocActors:
         """The DocActors of the document."""
@@ -264,7 +296,11 @@ class DocActorsBuilder:
                     result.token_actor[i] = ref.actor
             else:
                 result.token_actors[ref.head] = ref.actors
+            sector = self.sector_of(ref)
+            if sector is not None:
+                result.sectors.update(dict.fromkeys(range(ref.start, ref.end), sector))
         result.mentions.sort(key=lambda m: m.span)
         used.update(q.speaker for q in self.quotes if q.speaker)
         result.actors = {a: self._final_actor(self.actors[a]) for a in sorted(used)}
+        result.learned = self.learned(used)
         return result

@@ -2,9 +2,10 @@
 
 * Definite descriptions: "the US president", "the Ukrainian leader",
   "Ukraine's head of state", "the NATO chief", "the president" point to the
-  most recent person with that office (and country or organization); when
-  the text has not named one yet, to the office holder in the dictionary
-  (only when a country or organization is given).
+  person holding that office (of that country or organization) on the
+  sentence's date: the most recent such person of the document, else the
+  holder in the office history or the dictionary, else an office placeholder
+  the corpus merge resolves (see :mod:`~diplograph.actors.offices`).
 * he/him/his/she/her: the subject of the same sentence before the pronoun,
   else the main subject of a previous sentence, else the most recent person.
 * they/them/their: the most recent plural actor (a group, "Russian forces",
@@ -26,19 +27,18 @@ from spacy.tokens import Token
 from diplograph.actors.builder import DocActorsBuilder, Reference
 from diplograph.actors.descriptions import resolve_description
 from diplograph.actors.phrases import indicator_of
-from diplograph.actors.titles import (
-    LEADER,
-    MAX_TITLE_WORDS,
-    TITLE_FIRST_WORDS,
-    TITLE_MODIFIERS,
-    Title,
-    match_plural_title,
-    match_title,
-    parse_role,
+from diplograph.actors.offices import (
+    affiliation,
+    holds_office,
+    is_placeholder,
+    mention_date,
+    resolve_office,
+    title_sector,
 )
+from diplograph.actors.titles import MAX_TITLE_WORDS, TITLE_FIRST_WORDS, TITLE_MODIFIERS, match_plural_title, match_title
 from diplograph.nlp.syntax import SUBJECT_DEPS, child_with, governing_subjects, shared_subjects
 
-__all__ = ["resolve_coreference", "holds_office", "affiliation"]
+__all__ = ["resolve_coreference"]
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -46,37 +46,6 @@ _BLOCKING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 _GENERIC = frozenset({"official", "secretary", "director general", "minister", "commander", "lawmaker", "aide"})
 _LOOKBACK = 3
-
-
-def affiliation(b: DocActorsBuilder, person: str) -> str | None:
-    """The organization or group a person holds an office in ("NATO secretary general" → NATO)."""
-    for role in b.roles_of(person):
-        parsed = parse_role(role)
-        if parsed is not None and parsed[1]:
-            hit = b.dictionary.lookup(parsed[1])
-            if hit is not None and b.dictionary[hit[0]].type in ("organization", "group"):
-                return hit[0]
-    return None
-
-
-def holds_office(b: DocActorsBuilder, person: str, title: Title, country: str | None, org: str | None) -> bool:
-    """True when ``person`` holds ``title`` (of ``country`` or in ``org``) as far as the dictionary and text tell."""
-    if country is not None and b.country_of(person) != country:
-        return False
-    for role in b.roles_of(person):
-        parsed = parse_role(role)
-        if parsed is None:
-            continue
-        held, prefix = parsed
-        hit = b.dictionary.lookup(prefix) if prefix else None
-        role_org = hit[0] if hit is not None and b.dictionary[hit[0]].type in ("organization", "group") else None
-        if role_org != org:
-            continue
-        if held.canonical == title.canonical:
-            return True
-        if title.canonical in ("leader", "head") and (held.category == LEADER or org is not None):
-            return True
-    return False
 
 
 def _sentence_refs(b: DocActorsBuilder, sentence: int, before: int) -> list[Reference]:
@@ -239,21 +208,6 @@ def _its(b: DocActorsBuilder, token: Token) -> None:
         b.add(token.i, token.i + 1, previous[0].actor, "pronoun")
 
 
-def _office_holder(b: DocActorsBuilder, title: Title, country: str | None, org: str | None, before: int) -> str | None:
-    for person in b.recent_actors(before, "person"):
-        if holds_office(b, person, title, country, org):
-            return person
-    if country is None and org is None:
-        return None
-    pool = b.dictionary.of_country(country, actor_type="person") if country else list(b.dictionary.persons())
-    for entry in pool:
-        if entry.id not in b.actors:
-            b.actors[entry.id] = entry.to_actor()
-        if holds_office(b, entry.id, title, country, org):
-            return entry.id
-    return None
-
-
 def _two_of(b: DocActorsBuilder, token: Token) -> int | None:
     """ "the two presidents" -> the two most recent persons with that office."""
     if b.lower[token.i] not in ("two", "both") or token.i == 0 or b.lower[token.i - 1] != "the":
@@ -263,8 +217,9 @@ def _two_of(b: DocActorsBuilder, token: Token) -> int | None:
         return None
     size, title = hit
     found: list[str] = []
+    date = mention_date(b, token)
     for person in b.recent_actors(token.i, "person"):
-        if holds_office(b, person, title, b.country_of(person), affiliation(b, person)):
+        if holds_office(b, person, title, b.country_of(person), affiliation(b, person), date):
             found.append(person)
         if len(found) == 2:
             end = token.i + 1 + size
@@ -311,11 +266,15 @@ def _description(b: DocActorsBuilder, token: Token) -> int | None:
         return None
     if org is not None and b.type_of(org) == "state":
         org = None
-    person = _office_holder(b, title, country, org, token.i)
+    person = resolve_office(b, title, country, org, token)
     if person is None:
         return None
     start = k if k >= 0 and doc[k].lower_ == "the" else first
     b.add(start, end, person, "description", head=end - 1)
+    if is_placeholder(person):
+        b.sectors[end - 1] = "GOV"  # the office stands for its state's government until the corpus merge knows more
+    elif b.type_of(person) == "state":
+        b.sectors[end - 1] = title_sector(title)  # "the Chinese ambassador": China's government
     return end
 
 

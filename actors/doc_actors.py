@@ -48,6 +48,17 @@ class DocActors:
             that token ("military" for "Russian forces", "head of government"
             for "the prime ministers of ...").
         quotes: quoted speech with its attributed speaker, in text order.
+        sectors: token index -> the CAMEO sector code (``GOV``, ``MIL``, ``COP``,
+            ``SPY``, ``LEG``, ``JUD``) of the part of a state the reference
+            covering that token names ("Afghan *police*" → ``COP``, "the Foreign
+            Ministry" → ``GOV``), for every token of the reference; see
+            :meth:`sector_at`. The same code is on the reference's mentions
+            (``Mention.sector``).
+        learned: what the document teaches the corpus-wide merge: roles the text
+            gives people (``{"kind": "role", "person", "title", "country",
+            "organization", "date", "doc"}``) and office placeholders
+            (``{"kind": "office", "id", "title", "country", "organization",
+            "owner", "date", "doc"}``; see :mod:`~diplograph.actors.offices`).
     """
 
     doc_id: str
@@ -57,6 +68,8 @@ class DocActors:
     token_actors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     notes: dict[int, str] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
+    sectors: dict[int, str] = field(default_factory=dict)
+    learned: list[dict] = field(default_factory=list)
     _states: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def actor_of(self, token: Token) -> str | None:
@@ -73,6 +86,14 @@ class DocActors:
     def note_of(self, token: Token) -> str | None:
         """The sector/role note of the reference at ``token`` ("military", "head of government"), or None."""
         return self.notes.get(token.i)
+
+    def sector_at(self, token_i: int) -> str | None:
+        """The CAMEO sector of the state part the reference at token index ``token_i`` names, or None.
+
+        "Russian *forces*" → ``MIL``, "Afghan police" → ``COP``, "the Foreign Ministry" → ``GOV``,
+        "the Qatari prime minister" (no holder known) → ``GOV``; names of states ("Russia") → None.
+        """
+        return self.sectors.get(token_i)
 
     def mention_of(self, token: Token) -> Mention | None:
         """The mention covering ``token`` (its kind tells a metonym from a name), or None."""
@@ -134,4 +155,6 @@ class DocActors:
             token_actors={i: tuple(dict.fromkeys(new(a) for a in ids)) for i, ids in self.token_actors.items()},
             notes=dict(self.notes),
             quotes=[Quote(q.start, q.end, new(q.speaker) if q.speaker else None) for q in self.quotes],
+            sectors=dict(self.sectors),
+            learned=[dict(x) for x in self.learned],
         )

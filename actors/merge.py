@@ -10,7 +10,10 @@ NER) are grouped when they are the same actor written differently:
   different given names ("Boris Johnson" and "Mike Johnson" stay apart), and
   never through a chain ("J. Smith" does not glue "John" to "Jane Smith");
 * a surname alone joins the one full name in the corpus that ends with it,
-  and stays on its own when there are several.
+  and stays on its own when there are several;
+* an office placeholder ("the Qatari foreign minister" where nobody knew the
+  holder) becomes the holder another article of the same period names, else
+  the state or organization of the office (:mod:`~diplograph.actors.corpus_roles`).
 
 Every decision depends only on the set of (id, actor) records, never on the
 order documents were processed in, so any partitioning gives the same ids.
@@ -21,11 +24,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from diplograph.actors.corpus_roles import Resolution, resolve_placeholders
 from diplograph.actors.dictionary import ActorDictionary
+from diplograph.actors.offices import is_placeholder
 from diplograph.actors.variants import dictionary_person, name_parts, same_person
 from diplograph.base.models import Actor
 
-__all__ = ["merge_actors", "TYPE_PRIORITY"]
+__all__ = ["merge_actors", "merge_corpus", "TYPE_PRIORITY"]
 
 #: Tie-break when one provisional id was typed differently in different documents.
 TYPE_PRIORITY = ("person", "state", "organization", "group", "place", "media")
@@ -116,22 +121,36 @@ def _canonical(cluster: list[str], records: dict[str, Actor], documents: Counter
 
 
 def merge_actors(
-    actor_sets: Iterable[dict[str, Actor]], dictionary: ActorDictionary
+    actor_sets: Iterable[dict[str, Actor]], dictionary: ActorDictionary, *, learned: Iterable[dict] = ()
 ) -> tuple[list[Actor], dict[str, str]]:
     """Merge per-document actors into one list.
 
     Args:
         actor_sets: the ``DocActors.actors`` mapping of each document, in corpus order.
         dictionary: the actor dictionary in use.
+        learned: the ``DocActors.learned`` records of every document (dated roles and
+            office placeholders), for :func:`~diplograph.actors.corpus_roles.resolve_placeholders`.
 
     Returns:
         The merged actors sorted by id, and a mapping from every provisional
-        id to its final id (identity for ids that were kept).
+        id (and office placeholder) to its final id (identity for ids that were kept).
     """
+    actors, mapping, _ = merge_corpus(actor_sets, dictionary, learned=learned)
+    return actors, mapping
+
+
+def merge_corpus(
+    actor_sets: Iterable[dict[str, Actor]], dictionary: ActorDictionary, *, learned: Iterable[dict] = ()
+) -> tuple[list[Actor], dict[str, str], dict[str, Resolution]]:
+    """:func:`merge_actors`, also returning what each office placeholder became (with its sector)."""
     versions: dict[str, list[Actor]] = defaultdict(list)
     documents: Counter = Counter()
+    placeholders: dict[str, Actor] = {}
     for actors in actor_sets:
         for actor_id, actor in actors.items():
+            if is_placeholder(actor_id):
+                placeholders.setdefault(actor_id, actor)
+                continue
             versions[actor_id].append(actor)
             documents[actor_id] += 1
     records = {
@@ -151,14 +170,26 @@ def merge_actors(
     groups: dict[str, list[str]] = defaultdict(list)
     for actor_id, cluster_id in target.items():
         groups[cluster_id].append(actor_id)
-    merged: list[Actor] = []
+    merged: dict[str, Actor] = {}
     mapping: dict[str, str] = {}
     for cluster_id, members in groups.items():
         final = _final_actor(cluster_id, sorted(members), records, versions, documents, dictionary)
-        merged.append(final)
+        merged[final.id] = final
         for member in members:
             mapping[member] = final.id
-    return sorted(merged, key=lambda a: a.id), dict(sorted(mapping.items()))
+    resolved = resolve_placeholders(
+        learned, lambda i: mapping.get(i, i), lambda i: i in merged and merged[i].type == "person"
+    )
+    for placeholder, actor in sorted(placeholders.items()):
+        found = resolved.get(placeholder)
+        if found is None:  # an office of no known state or organization: it stays an unnamed official
+            merged.setdefault(placeholder, actor)
+            mapping[placeholder] = placeholder
+            continue
+        if found.actor not in merged:
+            merged[found.actor] = dictionary.actor(found.actor)
+        mapping[placeholder] = found.actor
+    return sorted(merged.values(), key=lambda a: a.id), dict(sorted(mapping.items())), resolved
 
 
 def _final_actor(

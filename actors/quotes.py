@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Token
 
 from diplograph.actors.builder import DocActorsBuilder
-from diplograph.actors.coreference import affiliation
+from diplograph.actors.offices import affiliation
 from diplograph.actors.doc_actors import Quote
 from diplograph.nlp.quotes import is_speech_verb, quote_spans
 from diplograph.nlp.syntax import shared_subjects

@@ -33,7 +33,12 @@ __all__ = ["NEW_ACTOR_TYPES", "resolve_actors"]
 
 
 def resolve_actors(
-    doc: Doc, document: Document, dictionary: ActorDictionary, *, speech_verbs: Iterable[str]
+    doc: Doc,
+    document: Document,
+    dictionary: ActorDictionary,
+    *,
+    speech_verbs: Iterable[str],
+    learned: list[dict] | None = None,
 ) -> DocActors:
     """Resolve every actor mention in ``doc`` (the parsed text of ``document``).
 
@@ -45,6 +50,9 @@ def resolve_actors(
         speech_verbs: lemmas of the verbs of saying that introduce quotes
             (the relation lexicon's ``speech_verbs``; actor resolution
             does not read the lexicon itself).
+        learned: a list that receives :attr:`DocActors.learned` (dated roles the
+            text gives people, office placeholders) for the corpus-wide merge;
+            the extractor passes ``DocResult.learned``.
 
     Returns:
         The document's mentions, actors, token-to-actor map, plural
@@ -55,4 +63,7 @@ def resolve_actors(
     read_phrases(builder)
     resolve_coreference(builder)
     attribute_quotes(builder, speech_lemmas(speech_verbs))
-    return builder.finish()
+    found = builder.finish()
+    if learned is not None:
+        learned.extend(found.learned)
+    return found

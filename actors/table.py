@@ -1,4 +1,13 @@
-"""The actor table: one row per resolved actor, for ``diplograph actors CORPUS`` and notebooks."""
+"""The actor table: which actors a build lists, and one row per actor for ``diplograph actors CORPUS``.
+
+:func:`listed_actors` keeps the table from flooding: an actor that takes part
+in no relation is listed only when it is in the dictionary or mentioned at
+least :data:`MIN_MENTIONS` times; the others (a name read once in passing)
+stay out of ``actors.jsonl`` together with their mentions.
+:func:`final_mention` and :func:`placeholder_sectors` give mentions and
+relations their final actor ids and the sector of an office placeholder
+that became a state ("the Qatari prime minister" → Qatar, ``GOV``).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +17,21 @@ from typing import Protocol
 
 import pandas as pd
 
-from diplograph.base.models import Actor, Mention
+from diplograph.actors.corpus_roles import Resolution
+from diplograph.base.models import Actor, Mention, Relation
 
-__all__ = ["ACTOR_TABLE_COLUMNS", "SURFACE_KINDS", "actor_table"]
+__all__ = [
+    "ACTOR_TABLE_COLUMNS",
+    "SURFACE_KINDS",
+    "MIN_MENTIONS",
+    "actor_table",
+    "listed_actors",
+    "final_mention",
+    "placeholder_sectors",
+]
+
+#: Mentions an actor outside the dictionary and outside every relation needs to be listed.
+MIN_MENTIONS = 2
 
 #: Columns of :func:`actor_table`, in display order.
 ACTOR_TABLE_COLUMNS = ("id", "name", "type", "country", "roles", "mentions", "documents", "aliases")
@@ -77,3 +98,34 @@ def actor_table(
         return frame
     frame = frame.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
     return frame.reset_index(drop=True)
+
+
+def listed_actors(
+    actors: Iterable[Actor], relations: Iterable[Relation], mentions: Iterable[Mention], dictionary: object
+) -> set[str]:
+    """Ids of the actors a build lists: in a relation (as an end or the speaker), in the dictionary,
+    or mentioned at least :data:`MIN_MENTIONS` times."""
+    counts = Counter(m.actor for m in mentions)
+    used = {end for r in relations for end in (r.source, r.target, r.attributed_to) if end}
+    return {
+        a.id for a in actors
+        if a.id in used or a.id in dictionary or counts[a.id] >= MIN_MENTIONS  # type: ignore[operator]
+    }
+
+
+def final_mention(mention: Mention, mapping: dict[str, str], offices: dict[str, Resolution]) -> Mention:
+    """A mention with its final actor id (and, for an office placeholder, the sector of what it became)."""
+    final = mapping.get(mention.actor, mention.actor)
+    update: dict[str, object] = {}
+    if final != mention.actor:
+        update["actor"] = final
+    if mention.actor in offices:
+        update["sector"] = offices[mention.actor].sector
+    return mention.model_copy(update=update) if update else mention
+
+
+def placeholder_sectors(relation: Relation, offices: dict[str, Resolution]) -> Relation:
+    """A relation (before its ids are remapped) whose office-placeholder ends carry what they became's sector."""
+    update = {f"{end}_sector": offices[actor].sector for end, actor in (("source", relation.source),
+              ("target", relation.target)) if actor in offices}
+    return relation.model_copy(update=update) if update else relation

@@ -70,6 +70,8 @@ class DocResult:
     sentences: int = 0
     words: int = 0
     parsed: int = 0
+    #: What actor resolution learned for the corpus-wide merge (``DocActors.learned``: dated roles, office placeholders).
+    learned: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (what the cache stores)."""
@@ -81,6 +83,7 @@ class DocResult:
             "sentences": self.sentences,
             "words": self.words,
             "parsed": self.parsed,
+            "learned": self.learned,
         }
 
     @classmethod
@@ -95,6 +98,7 @@ class DocResult:
             sentences=int(data["sentences"]),
             words=int(data["words"]),
             parsed=int(data.get("parsed", data["sentences"])),
+            learned=[dict(x) for x in data.get("learned", ())],
         )
 
 
@@ -292,7 +296,9 @@ class Extractor:
             return
         doc = Doc.from_docs(unit.parsed, ensure_whitespace=False)
         chunk = unit.chunk
-        doc_actors = resolve_actors(doc, chunk, self.dictionary, speech_verbs=self.lexicon.speech_verbs)
+        doc_actors = resolve_actors(
+            doc, chunk, self.dictionary, speech_verbs=self.lexicon.speech_verbs, learned=result.learned
+        )
         relations = list(extract_relations(doc, doc_actors, chunk, ontology=self.ontology, lexicon=self.lexicon))
         remap = OffsetMap(doc, unit.parsed, unit.starts, unit.kept, unit.offset, sentence_base)
         for actor_id, actor in doc_actors.actors.items():

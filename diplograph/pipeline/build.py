@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.actors.dictionary import ActorDictionary, load_dictionary
-from diplograph.actors.merge import merge_actors
+from diplograph.actors.merge import merge_corpus
+from diplograph.actors.table import final_mention, listed_actors, placeholder_sectors
 from diplograph.base.errors import DocumentError, InputError
 from diplograph.base.models import Document, Mention, Relation, relation_id
 from diplograph.corpus.readers import CorpusItem, read_corpus
@@ -64,30 +65,42 @@ def _remap(relation: Relation, mapping: dict[str, str]) -> Relation:
 
 
 def assemble(results: Iterable[DocResult], dictionary: ActorDictionary, ontology: Ontology) -> BuildResult:
-    """Merge per-document results (in any order) into one deterministic BuildResult."""
+    """Merge per-document results (in any order) into one deterministic BuildResult.
+
+    Actors are merged corpus-wide (office placeholders resolved by the roles the
+    corpus names, see :mod:`diplograph.actors.corpus_roles`); an actor that takes
+    part in no relation is kept only when it is in the dictionary or mentioned at
+    least twice (:func:`~diplograph.actors.table.listed_actors`): the others and
+    their mentions are left out and counted in ``stats`` (``minor_actors``,
+    ``minor_mentions``).
+    """
     ordered = sorted(results, key=lambda r: r.doc)
-    actors, mapping = merge_actors([r.actors for r in ordered], dictionary)
+    learned = [record for r in ordered for record in r.learned]
+    actors, mapping, offices = merge_corpus([r.actors for r in ordered], dictionary, learned=learned)
     relations: list[Relation] = []
     mentions: list[Mention] = []
     for result in ordered:
-        doc_relations = [_remap(r, mapping) for r in result.relations]
+        doc_relations = [_remap(placeholder_sectors(r, offices), mapping) for r in result.relations]
         doc_relations = [r for r in doc_relations if r.source != r.target]  # merging can fold both ends
         relations.extend(merge_duplicates(doc_relations))
-        mentions.extend(
-            m if mapping.get(m.actor, m.actor) == m.actor else m.model_copy(update={"actor": mapping[m.actor]})
-            for m in result.mentions
-        )
+        mentions.extend(final_mention(m, mapping, offices) for m in result.mentions)
     relations.sort(key=lambda r: (r.doc, r.span, r.source, r.relation, r.target, r.id))
-    graph = RelationGraph.from_records(actors, relations, ontology=ontology, dictionary=dictionary)
+    listed = listed_actors(actors, relations, mentions, dictionary)
+    kept_mentions = [m for m in mentions if m.actor in listed]
+    graph = RelationGraph.from_records(
+        [a for a in actors if a.id in listed], relations, ontology=ontology, dictionary=dictionary
+    )
     stats = {
         "documents": len(ordered),
         "sentences": sum(r.sentences for r in ordered),
         "words": sum(r.words for r in ordered),
-        "actors": len(actors),
+        "actors": len(listed),
         "relations": len(relations),
-        "mentions": len(mentions),
+        "mentions": len(kept_mentions),
+        "minor_actors": len(actors) - len(listed),
+        "minor_mentions": len(mentions) - len(kept_mentions),
     }
-    return BuildResult(graph=graph, mentions=mentions, stats=stats)
+    return BuildResult(graph=graph, mentions=kept_mentions, stats=stats)
 
 
 def _documents(items: Iterable[CorpusItem], errors: list[DocumentError], strict: bool) -> Iterator[Document]:
