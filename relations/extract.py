@@ -54,6 +54,7 @@ from diplograph.relations.ontology import Ontology, default_ontology
 from diplograph.relations.parties import record_sides, resolve_sides, sides_phrases
 from diplograph.relations.polarity import polarity_of
 from diplograph.relations.judgements import reported_judgements
+from diplograph.relations.nominal import is_reason
 from diplograph.relations.readings import BASE_CONFIDENCE, Reading, read_trigger
 
 __all__ = ["extract_relations", "sentence_relations", "DocContext"]
@@ -124,7 +125,27 @@ def _type_and_polarity(trigger: Trigger, lexicon: Lexicon) -> tuple[str, str] | 
             return (entry.type, "asserted") if polarity == "negated" else None
         if entry.negated_as and polarity == "negated":
             return entry.negated_as, "asserted"
+        if _attacks_with_words(trigger, lexicon):
+            return lexicon.evaluations.type, polarity
     return trigger.type, polarity
+
+
+def _attacks_with_words(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """ "attacked China *over* its trade surplus": an attack verb giving a reason is a verbal attack."""
+    words = lexicon.evaluations
+    token = trigger.token
+    if trigger.kind != "verb" or token.lemma_.lower() not in words.verbal:
+        return False
+    reasons = lexicon.reason_preps.get(words.type, ())
+    return any(c.dep_ == "prep" and c.lower_ in reasons and is_reason(c) for c in token.children)
+
+
+def _vowed(trigger: Trigger, relation_type: str, lexicon: Lexicon) -> bool:
+    """ "vowed to eliminate the group": an attack a vow, want or pledge governs threatens its target."""
+    token = trigger.verb if trigger.verb is not None else trigger.token
+    if relation_type != "attacks" or token.dep_ != "xcomp":
+        return False
+    return token.head.lemma_.lower() in lexicon.evaluations.vows
 
 
 def _cameo_code(trigger: Trigger, relation_type: str, ontology: Ontology) -> str | None:
@@ -219,9 +240,13 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         words = trigger.token.text if trigger.verb is None else f"{trigger.verb.text} {trigger.token.text}"
         made = _Maker(context, number, segment, date, words)
         cameo = _cameo_code(trigger, relation_type, ontology)
+        vowed = _vowed(trigger, relation_type, lexicon) and polarity == "asserted"
         for source, target in pairs:
             confidence = reading.confidence - (0.1 if "locative" in (source.via, target.via) else 0.0)
             yield made(source.actor, target.actor, relation_type, polarity, modality, speaker, confidence, cameo)
+            if vowed:
+                yield made(source.actor, target.actor, "threatens", "asserted", "factual", speaker,
+                           confidence, _root_code("threatens", ontology))
     for judgement in reported_judgements(sentence, actors, lexicon, context.quotes):
         segment = sentence.doc[slice(*(_segment(ranges, judgement.token.i) or (sentence.start, sentence.end)))]
         date = relation_date([judgement.token.head], document.date, sentence=sentence)

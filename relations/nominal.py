@@ -24,6 +24,8 @@ from diplograph.relations.arguments import Arg, conjuncts, phrase_actors, slot_t
 from diplograph.relations.lexicon import Lexicon, NounEntry
 
 __all__ = [
+    "reason_targets",
+    "is_reason",
     "noun_sources",
     "noun_targets",
     "purpose_targets",
@@ -133,6 +135,38 @@ def purpose_targets(noun: Token, actors: DocActors, lexicon: Lexicon) -> list[Ar
                     found = phrase_actors(obj, actors, event_nouns=lexicon.nouns.keys())
                 if found:
                     return found
+    return []
+
+
+#: Objects that make "over"/"for" a time, a span or an idiom rather than a reason.
+_NOT_REASONS = frozenset(
+    "part time times year years day days hour hours week weeks month months moment while now weekend decade "
+    "decades period past years border".split()
+)
+
+
+def is_reason(prep: Token) -> bool:
+    """Does "over"/"for" give a reason here, not a time or an idiom ("over the weekend", "for their part")?"""
+    objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and all(o.lemma_.lower() not in _NOT_REASONS and o.ent_type_ not in ("DATE", "TIME") for o in objects)
+
+
+def reason_targets(holders: list[Token], relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """Whose act a sanction, accusation or demand answers: "sanctions *over an Iranian missile test*".
+
+    Reads the lexicon's ``reason_preps`` for the type on each holder (the verb,
+    the event noun): the actors of the reason phrase, an event's agent first.
+    """
+    preps = lexicon.reason_preps.get(relation, ())
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps or not is_reason(prep):
+                continue
+            for obj in prep.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    found = phrase_actors(obj, actors, event_nouns=lexicon.nouns.keys())
+                    if found:
+                        return [Arg(a.actor, a.token, "reason") for a in found]
     return []
 
 

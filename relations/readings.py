@@ -36,6 +36,7 @@ from diplograph.relations.nominal import (
     noun_sources,
     noun_targets,
     purpose_targets,
+    reason_targets,
 )
 from diplograph.relations.parties import implied_counterpart, is_each_other
 from diplograph.relations.statements import fallback_targets, tells_of_others
@@ -173,6 +174,9 @@ def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Readin
     targets = noun_targets(event, entry.type, entry, actors, lexicon, extra=verb)
     if not targets:
         targets = purpose_targets(event, actors, lexicon)
+    if not targets and sources:  # "imposed sanctions over an Iranian missile test"
+        own = {a.actor for a in sources}
+        targets = [a for a in reason_targets([event, verb], entry.type, actors, lexicon) if a.actor not in own]
     if not targets and sources and entry.type in lexicon.locative_types:
         targets = deep_targets(verb, entry.type, actors, lexicon)
     mutual = _mutual(event)

@@ -19,6 +19,7 @@ from diplograph.relations.arguments import Arg, country_of, phrase_actors
 from diplograph.relations.lexicon import Lexicon
 from diplograph.relations.matching import noun_entry, verb_entry
 
+from diplograph.relations.nominal import reason_targets
 from diplograph.relations.verb_targets import nested_targets
 
 __all__ = ["fallback_targets", "tells_of_others"]
@@ -161,4 +162,7 @@ def fallback_targets(
         found = [a for a in _addressee(verb, actors, lexicon) if a.actor not in exclude]
         if found:
             return found, "event_object"
+    found = [a for a in reason_targets([verb], relation, actors, lexicon) if a.actor not in exclude]
+    if found:  # "condemned Pyongyang over its missile launch"
+        return found, "event_object"
     return [], "none"

@@ -92,6 +92,10 @@ class EvaluationWords(BaseModel):
         type: the relation type a negative judgement expresses.
         wrongs: verbs of misconduct: a speaker who says someone did one accuses them
             ("Farage said Bercow had *abused* his position").
+        verbal: attack verbs that attack with words when they give a reason ("Trump
+            *attacked* China and Germany *over* their trade surpluses" accuses them).
+        vows: verbs that, governing an attack, make it a threat ("Trump *vowed* to
+            eliminate the group" threatens it; CAMEO: "a wants to attack b" = a threatens b).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -100,6 +104,8 @@ class EvaluationWords(BaseModel):
     negative: tuple[str, ...] = ()
     type: str = "accuses"
     wrongs: tuple[str, ...] = ()
+    verbal: tuple[str, ...] = ()
+    vows: tuple[str, ...] = ()
 
 
 class PartyWords(BaseModel):

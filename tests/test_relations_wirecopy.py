@@ -96,3 +96,31 @@ def test_a_speaker_reporting_misconduct_accuses_whoever_committed_it(build):
 
 def test_a_judgement_in_the_journalist_s_own_voice_accuses_nobody(build):
     assert build("Orban's remarks were inflammatory.") == set()
+
+
+def test_a_sanction_over_someone_s_act_targets_them(build):
+    assert build("Washington imposed fresh sanctions over an Iranian missile test.") == {
+        ("united-states", "sanctions", "iran", "asserted")
+    }
+    assert build("Peru imposed new tariffs over the weekend.") == set()  # a time, not a reason
+
+
+def test_an_attack_over_a_reason_is_verbal(build):
+    assert build("Trump attacked China and Germany over their trade surpluses.") == {
+        ("donald-trump", "accuses", "china", "asserted"),
+        ("donald-trump", "accuses", "germany", "asserted"),
+    }
+    assert build("Ukrainian drones, for their part, hit a refinery in Russia.") == {("ukraine", "attacks", "russia", "asserted")}
+
+
+def test_a_vowed_attack_is_a_threat(build):
+    found = build("Trump vowed to destroy the Islamic State.")
+    assert ("donald-trump", "threatens", "islamic-state", "asserted") in found
+
+
+def test_spending_time_with_someone_is_a_meeting(build):
+    assert build("Abe spent the weekend with Trump in Florida.") == {("shinzo-abe", "meets", "donald-trump", "asserted")}
+
+
+def test_holding_discussions_is_a_meeting(build):
+    assert build("James Mattis held discussions with Iraqi officials in Baghdad.") == {("james-mattis", "meets", "iraq", "asserted")}
