@@ -156,6 +156,17 @@ def _cameo_code(trigger: Trigger, relation_type: str, ontology: Ontology) -> str
     return _root_code(relation_type, ontology)
 
 
+def _sector(arg, actors: DocActors) -> str | None:
+    """The sector the text gives an end ("Syrian *army*" -> MIL), from the token that named it."""
+    if arg.token is None:
+        return None
+    for token in (arg.token, *arg.token.lefts, arg.token.head):  # "Syrian *troops*": the demonym or its noun
+        sector = actors.sector_at(token.i)
+        if sector is not None and actors.actor_of(token) in (arg.actor, None):
+            return sector
+    return None
+
+
 def _root_code(relation_type: str, ontology: Ontology) -> str | None:
     codes = ontology[relation_type].cameo
     return codes[0] if codes else None
@@ -243,7 +254,8 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         vowed = _vowed(trigger, relation_type, lexicon) and polarity == "asserted"
         for source, target in pairs:
             confidence = reading.confidence - (0.1 if "locative" in (source.via, target.via) else 0.0)
-            yield made(source.actor, target.actor, relation_type, polarity, modality, speaker, confidence, cameo)
+            yield made(source.actor, target.actor, relation_type, polarity, modality, speaker, confidence, cameo,
+                       sectors=(_sector(source, actors), _sector(target, actors)))
             if vowed:
                 yield made(source.actor, target.actor, "threatens", "asserted", "factual", speaker,
                            confidence, _root_code("threatens", ontology))
@@ -267,7 +279,8 @@ class _Maker:
     trigger: str
 
     def __call__(self, source: str, target: str, kind: str, polarity: str, modality: str,
-                 speaker: Speaker | None, confidence: float, cameo: str | None) -> Relation:
+                 speaker: Speaker | None, confidence: float, cameo: str | None,
+                 sectors: tuple[str | None, str | None] = (None, None)) -> Relation:
         document = self.context.document
         span, evidence = _evidence(self.segment, self.context.text)
         return Relation(
@@ -288,6 +301,8 @@ class _Maker:
             mentions=1,
             spans=(span,),
             cameo=cameo,
+            source_sector=sectors[0],
+            target_sector=sectors[1],
         )
 
 
