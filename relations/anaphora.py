@@ -159,6 +159,13 @@ def object_argument(
                     return [Arg(actor, obj, "anaphora") for actor in prior], "anaphora"
             continue
         word = obj.lower_
+        if role == "source" and obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() in lexicon.owned_things:
+            agent = noun_agent(obj, deep=True)  # "the cuts proposed by Trump", "Erdogan's comments": their owner
+            owners = phrase_actors(obj, actors) + (phrase_actors(agent, actors) if agent is not None else [])
+            owners = [a for a in owners if a.actor not in exclude]
+            if owners:
+                return owners, "event_object"
+            continue
         if word in _PRONOUNS and obj.pos_ in ("PRON", "DET"):
             found = _antecedent_phrase(obj, actors, lexicon, exclude)
             if found:

@@ -149,10 +149,13 @@ def phrase_actors(
 
 
 def _companions(token: Token) -> list[Token]:
-    """Objects of "along with", "together with", "alongside" attached to a noun."""
+    """Objects of "along with", "together with", "alongside", "including" attached to a noun."""
     found = []
     for child in token.children:
         if child.dep_ != "prep":
+            continue
+        if child.lower_ in ("including", "notably", "especially"):  # "20 countries, *including Russia*"
+            found.extend(o for o in child.children if o.dep_ == "pobj")
             continue
         if child.lower_ in ("along", "together"):
             for inner in child.children:
@@ -198,6 +201,9 @@ def _single_actors(
         return phrase_actors(antecedent, actors, locative=locative, event_nouns=event_nouns, depth=depth + 1)
     if token.pos_ == "PRON":
         return []
+    if token.dep_ == "appos" and actors.actor_of(token.head) is not None:
+        # "el-Sisi, the former army *chief* who toppled Morsi": the apposition is its head
+        return [Arg(actors.actor_of(token.head), token.head, "head")]
     named = [a for c in _appositions(token) for a in phrase_actors(c, actors, depth=depth + 1)]
     if named:  # "a senior Iranian adviser, *Ali Akbar Velayati*": the apposition names who it is
         return named

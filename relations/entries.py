@@ -10,7 +10,12 @@ __all__ = ["VerbEntry", "Frame", "NounEntry"]
 
 
 class VerbEntry(BaseModel):
-    """How a verb expresses a relation (``cameo``: the CAMEO event code, when known)."""
+    """How a verb expresses a relation.
+
+    ``cameo`` is the CAMEO event code, when known; ``things_as`` the type the verb
+    expresses when its object is a thing, not an actor ("defended the *cuts* proposed
+    by Trump" supports Trump, while "defended Ukraine" guarantees it).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -21,6 +26,7 @@ class VerbEntry(BaseModel):
     embeds: bool = False
     reciprocal: bool = False
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
+    things_as: str | None = None
 
 
 class Frame(BaseModel):

@@ -130,6 +130,13 @@ def _type_and_polarity(trigger: Trigger, lexicon: Lexicon) -> tuple[str, str] | 
     return trigger.type, polarity
 
 
+def _about_things(trigger: Trigger) -> Trigger:
+    """The trigger read with its ``things_as`` type: the object is a thing, its owner the target."""
+    entry = trigger.entry
+    kind = entry.things_as
+    return replace(trigger, type=kind, entry=entry.model_copy(update={"type": kind, "target": ("dobj",), "things_as": None}))
+
+
 def _attacks_with_words(trigger: Trigger, lexicon: Lexicon) -> bool:
     """ "attacked China *over* its trade surplus": an attack verb giving a reason is a verbal attack."""
     words = lexicon.evaluations
@@ -230,6 +237,10 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
             continue
         relation_type, polarity = typed
         reading = read_trigger(trigger, actors, lexicon, context.history)
+        if not reading.targets and isinstance(trigger.entry, VerbEntry) and trigger.entry.things_as:
+            trigger, relation_type = _about_things(trigger), trigger.entry.things_as
+            reading = read_trigger(trigger, actors, lexicon, context.history)
+            reading.targets = [a for a in reading.targets if a.via != "anaphora"]  # the thing's own owner only
         endpoints = [a.actor for a in _endpoints(reading.sources, actors, places=False)]
         context.history.add(trigger.token, relation_type, endpoints)
         symmetric = ontology[relation_type].symmetric

@@ -1,13 +1,15 @@
 """Reported judgements: a speaker who says someone did wrong, or that their act is wrong, accuses them.
 
-Two constructions of news copy state an accusation without an accusing verb:
+Three constructions of news copy state an accusation without an accusing verb:
 
 * a negative judgement in a copular clause the speaker utters: "Rutte said
   *Erdogan's remarks were inflammatory*", "Wilson told the BBC Bercow's
   interjection had been *very disappointing*" — the speaker accuses whoever
   owns the judged thing;
 * a verb of misconduct the speaker reports: "Farage said Bercow had *abused*
-  his position" — the speaker accuses its subject.
+  his position" — the speaker accuses its subject;
+* an allegation: "South Korea *alleges* the murder was organised by North Korean
+  agents" — the alleging side accuses whoever acts in what it alleges.
 
 (CAMEO also reads a reported attack as an accusation, "a says b attacked" = a
 accuses b; measured on the development set it added one correct relation for
@@ -75,12 +77,32 @@ def _accused(subject: Token, actors: DocActors) -> list[Arg]:
     return [a for owner in owners for a in phrase_actors(owner, actors)]
 
 
+def _allegations(token: Token, actors: DocActors, lexicon: Lexicon) -> Iterator[Judgement]:
+    """ "which South Korea and the US *allege* was an assassination organised by North Korean agents"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.evaluations.alleging:
+        return
+    subject, _ = clause_subject(token)
+    speakers = phrase_actors(subject, actors) if subject is not None else []
+    own = {a.actor for a in speakers}
+    for child in token.children:
+        if child.dep_ not in ("ccomp", "xcomp", "dobj"):
+            continue
+        for inner in child.subtree:
+            accused = actors.actor_of(inner)
+            record = actors.actors.get(accused) if accused else None
+            if accused in own or record is None or record.type == "place" or not actors.can_be_endpoint(accused):
+                continue
+            for speaker in speakers:
+                yield Judgement(Speaker(speaker.actor, token), Arg(accused, inner, "allegation"), token)
+
+
 def reported_judgements(
     sentence: Span, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None
 ) -> Iterator[Judgement]:
     """The accusations a sentence reports through a speaker's negative judgement or account of misconduct."""
     wrongs = lexicon.evaluations.wrongs
     for token in sentence:
+        yield from _allegations(token, actors, lexicon)
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in wrongs:
             clause = token
         else:

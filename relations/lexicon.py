@@ -73,6 +73,7 @@ class Lexicon(BaseModel):
     embedding_types: tuple[str, ...] = ()
     event_object_role: dict[str, Literal["source", "target"]] = Field(default_factory=dict)
     anaphors: tuple[str, ...] = ()
+    owned_things: tuple[str, ...] = ()
     effort_nouns: tuple[str, ...] = ()
     addressee_types: tuple[str, ...] = ()
     light_verb_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -81,6 +82,7 @@ class Lexicon(BaseModel):
     verbs: dict[str, VerbEntry] = Field(default_factory=dict)
     nouns: dict[str, NounEntry] = Field(default_factory=dict)
     frames: dict[str, tuple[Frame, ...]] = Field(default_factory=dict)
+    adjectives: dict[str, VerbEntry] = Field(default_factory=dict)
     sets: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     light_verbs: tuple[str, ...] = ()
     negators: NegatorWords = NegatorWords()
@@ -91,7 +93,7 @@ class Lexicon(BaseModel):
     materiel: MaterielWords = MaterielWords()
     parties: PartyWords = PartyWords()
 
-    @field_validator("verbs", "nouns", mode="before")
+    @field_validator("verbs", "nouns", "adjectives", mode="before")
     @classmethod
     def _shorthand(cls, value: object) -> object:
         if isinstance(value, dict):

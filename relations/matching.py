@@ -285,6 +285,21 @@ def evaluation_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
     return None
 
 
+_PREDICATE_VERBS = frozenset({"be", "remain", "become", "seem", "appear", "stay", "grow"})
+
+
+def adjective_entry(token: Token, lexicon: Lexicon) -> VerbEntry | None:
+    """A predicate adjective that expresses a relation: "Israel was *critical of* the report", "opposed to"."""
+    if token.pos_ != "ADJ" and token.tag_ != "VBN":
+        return None
+    entry = lexicon.adjectives.get(token.lower_) or lexicon.adjectives.get(token.lemma_.lower())
+    if entry is None:
+        return None
+    if token.dep_ in ("acomp", "oprd") and token.head.lemma_.lower() in _PREDICATE_VERBS:
+        return entry
+    return None
+
+
 def _materiel(token: Token, lexicon: Lexicon) -> tuple[str, NounEntry, Token] | None:
     """A weapon noun read through its verb: "launched *drones* at Kyiv", "sent *tanks* to Ukraine"."""
     if token.pos_ not in _NOUN_POS or token.lemma_.lower() not in lexicon.materiel.nouns:
@@ -340,7 +355,10 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         noun = noun_entry(token, lexicon)
         if noun is None:
-            entry = evaluation_entry(token, lexicon) or verb_entry(token, lexicon) or frame_entry(token, lexicon)
+            entry = (
+                evaluation_entry(token, lexicon) or verb_entry(token, lexicon) or frame_entry(token, lexicon)
+                or adjective_entry(token, lexicon)
+            )
             if entry is not None and event_object(token, lexicon) is None:
                 triggers.append(Trigger(token, entry.type, "verb", entry))
             continue

@@ -135,7 +135,8 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
     sources, how = _subject_args(verb, actors, lexicon)
     relation = entry.type
     targets = verb_targets(verb, entry, relation, actors, lexicon)
-    if targets and tells_of_others(verb, sources, targets, actors, lexicon):
+    judges = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
+    if targets and not judges and tells_of_others(verb, sources, targets, actors, lexicon):
         return Reading(trigger, sources, [], BASE_CONFIDENCE["verb"])
     confidence = BASE_CONFIDENCE.get(how, BASE_CONFIDENCE["inherited"])
     if not targets and sources:

@@ -94,6 +94,8 @@ class EvaluationWords(BaseModel):
             ("Farage said Bercow had *abused* his position").
         verbal: attack verbs that attack with words when they give a reason ("Trump
             *attacked* China and Germany *over* their trade surpluses" accuses them).
+        alleging: verbs of saying that accuse whoever acts in what they report ("South
+            Korea *alleges* the murder was organised by North Korean agents").
         vows: verbs that, governing an attack, make it a threat ("Trump *vowed* to
             eliminate the group" threatens it; CAMEO: "a wants to attack b" = a threatens b).
     """
@@ -105,6 +107,7 @@ class EvaluationWords(BaseModel):
     type: str = "accuses"
     wrongs: tuple[str, ...] = ()
     verbal: tuple[str, ...] = ()
+    alleging: tuple[str, ...] = ()
     vows: tuple[str, ...] = ()
 
 

@@ -124,3 +124,45 @@ def test_spending_time_with_someone_is_a_meeting(build):
 
 def test_holding_discussions_is_a_meeting(build):
     assert build("James Mattis held discussions with Iraqi officials in Baghdad.") == {("james-mattis", "meets", "iraq", "asserted")}
+
+
+def test_a_judging_verb_with_a_complement_clause_still_judges(build):
+    found = build('A day after Peru imposed sanctions over a Chilean test, Macron called Chile "a sponsor of terrorism."')
+    assert ("emmanuel-macron", "accuses", "chile", "asserted") in found
+    assert ("peru", "sanctions", "chile", "asserted") in found
+
+
+def test_an_object_listed_with_including_is_an_argument(build):
+    assert build("Edward Snowden asked more than 20 countries, including Russia, for asylum.") == {
+        ("edward-snowden", "appeals", "russia", "asserted")
+    }
+
+
+def test_a_predicate_adjective_expresses_a_relation(build):
+    assert build("Israel was highly critical of Iran.") == {("israel", "accuses", "iran", "asserted")}
+    assert build("Hungary is supportive of Serbia.") == {("hungary", "supports", "serbia", "asserted")}
+    assert build("Poland remains opposed to Russia.") == {("poland", "rejects", "russia", "asserted")}
+
+
+def test_defending_someone_s_policy_supports_them(build):
+    assert build("Rex Tillerson defended the budget cuts proposed by Donald Trump.") == {
+        ("rex-tillerson", "supports", "donald-trump", "asserted")
+    }
+    assert build("Germany vowed to defend Lithuania.") == {("germany", "guarantees", "lithuania", "asserted")}
+
+
+def test_an_apposition_with_a_relative_clause_acts_for_its_head(build):
+    assert build("Critics blame Abdel Fattah el-Sisi, the former army chief who toppled Mohamed Morsi.") >= {
+        ("abdel-fattah-el-sisi", "attacks", "mohamed-morsi", "asserted")
+    }
+
+
+def test_an_allegation_accuses_whoever_acts_in_it(build):
+    assert build("Russia alleged that Ukraine shelled Donetsk.") == {
+        ("russia", "accuses", "ukraine", "asserted"),
+        ("ukraine", "attacks", "donetsk", "asserted"),
+    }
+
+
+def test_voicing_opposition_rejects(build):
+    assert build("John Bercow voiced his opposition to Donald Trump.") >= {("john-bercow", "rejects", "donald-trump", "asserted")}

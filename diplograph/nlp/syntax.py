@@ -107,11 +107,22 @@ def passive_agent(verb: Token) -> Token | None:
     return None
 
 
-def noun_agent(noun: Token) -> Token | None:
-    """The *by* agent of a noun: "the decision *by Riyadh* to resume talks"."""
+def noun_agent(noun: Token, *, deep: bool = False) -> Token | None:
+    """The *by* agent of a noun: "the decision *by Riyadh* to resume talks".
+
+    With ``deep``, also the agent of a participle inside the noun's phrase, where the
+    parser often hangs it ("the cuts to his department *proposed by* Trump").
+    """
     for prep in noun.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
             return child_with(prep, "pobj")
+    if not deep:
+        return None
+    for participle in noun.subtree:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.i > noun.i:
+            for prep in participle.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+                    return child_with(prep, "pobj")
     return None
 
 
