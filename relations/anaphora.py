@@ -159,7 +159,8 @@ def object_argument(
                     return [Arg(actor, obj, "anaphora") for actor in prior], "anaphora"
             continue
         word = obj.lower_
-        if role == "source" and obj.pos_ in ("NOUN", "PROPN") and obj.lemma_.lower() in lexicon.owned_things:
+        owned = obj.lemma_.lower() in lexicon.owned_things or word in lexicon.owned_things
+        if role == "source" and obj.pos_ in ("NOUN", "PROPN") and owned:
             agent = noun_agent(obj, deep=True)  # "the cuts proposed by Trump", "Erdogan's comments": their owner
             owners = phrase_actors(obj, actors) + (phrase_actors(agent, actors) if agent is not None else [])
             owners = [a for a in owners if a.actor not in exclude]
