@@ -87,7 +87,7 @@ class ActorProfile(BaseModel):
             facts.append(("speaker of", f"{self.statements_attributed} reported relation(s)"))
         if self.ranks:
             ranks = ", ".join(f"{m} #{r}" for m, r in self.ranks.items())
-            facts.append(("rank", f"{ranks} (of {self.actors_ranked})"))
+            facts.append(("rank", f"{ranks} (of {self.actors_ranked} actors with ties)"))
         partners = "; ".join(f"{p.name} ({p.relations}: {p.types})" for p in self.top_partners)
         facts.append(("partners", partners or "—"))
         return facts
@@ -171,5 +171,5 @@ def actor_profile(
         ),
         centrality=centrality_values,
         ranks=ranks,
-        actors_ranked=len(centrality) if centrality is not None else 0,
+        actors_ranked=len(centrality) - int(centrality.attrs.get("untied", 0)) if centrality is not None else 0,
     )

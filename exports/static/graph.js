@@ -76,7 +76,7 @@
 
   function fitVisible() {
     var ids = data.nodes.filter(function (n) { return !n.hidden; }).map(function (n) { return n.id; });
-    network.fit({ nodes: ids.length ? ids : undefined, animation: false });
+    if (ids.length) { network.fit({ nodes: ids, animation: false }); } else { network.fit({ animation: false }); }
   }
 
   function markReady() {
