@@ -115,13 +115,14 @@ def test_jsonl_broken_lines_name_the_line_and_the_rest_is_read(tmp_path):
     path = tmp_path / "news.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     docs, errors = _split(list(read_corpus(path)))
-    assert sorted(docs) == ["a", "e", "g"]
+    assert sorted(docs) == ["a", "e", "f", "g"]  # a bad date costs the date, not the document
     assert errors["news.jsonl:2"].reason == "broken JSON line (Unterminated string starting at column 21); skipped"
     assert errors["news.jsonl:3"].reason == "expected a JSON object, got list"
     assert errors["news.jsonl:4"].reason == "JSON nested too deeply; skipped"
     assert errors["news.jsonl:5"].reason == "no text field (looked for text, body, content, article; found id, title)"
     assert errors["news.jsonl:6"].reason == "field 'text' is not a string but int"
-    assert errors["news.jsonl:8"].reason == "date 'last week' is not in YYYY-MM-DD form"
+    assert errors["news.jsonl:8"].reason == "date 'last week' is not in YYYY-MM-DD form; the document is kept, undated"
+    assert errors["news.jsonl:8"].warning and docs["f"].date is None
     assert docs["e"].text == "Kyiv \ufffd thanked Paris."  # a lone surrogate can never reach the UTF-8 outputs
     json.dumps(docs["e"].model_dump(mode="json"), ensure_ascii=False).encode("utf-8")
 

@@ -1,18 +1,62 @@
-"""Decoding corpus bytes: UTF-8 (with or without BOM), UTF-16/32, else the likeliest 8-bit code page."""
+"""Decoding corpus bytes: UTF-8 (with or without BOM, tolerating a few bad bytes), UTF-16/32, else the
+likeliest 8-bit code page, Western (cp1252) unless the letters say otherwise.
+
+The rules, in order:
+
+1. a byte order mark decides (UTF-8, UTF-16, UTF-32);
+2. NUL bytes mean UTF-16 without a BOM when they sit in every other position, else binary;
+3. valid UTF-8 is UTF-8;
+4. *mostly* UTF-8 — at least 99.5% of the bytes form valid UTF-8 and some of them are multi-byte
+   characters — is UTF-8 with U+FFFD for the bad bytes: one stray cp1252 ``\\x92`` must not turn a
+   whole article into mojibake;
+5. otherwise an 8-bit code page: each candidate is scored by the mojibake its decoding shows (control
+   characters, symbols inside words, mixed scripts, accented letters no single language uses
+   together), and on a tie cp1252 (then latin-1) wins: Western news is read as Western.
+
+Every decoding other than clean UTF-8 comes with a warning naming what was done.
+"""
 
 from __future__ import annotations
 
 import codecs
 import unicodedata
 
-__all__ = ["decode_bytes"]
+__all__ = ["decode_bytes", "UTF8_MIN_VALID"]
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32 first: it starts like UTF-16
 #: Bytes scored when guessing an encoding (the whole file is then decoded).
 _SAMPLE_BYTES = 20_000
-#: Code pages tried for non-UTF-8 text, in order of preference on a tie.
-_FALLBACK_ENCODINGS = ("cp1252", "cp1251", "cp1250", "koi8_r", "cp1253", "cp1254", "latin_1")
+#: Share of the bytes that must form valid UTF-8 for a file to be read as UTF-8 with replacement.
+UTF8_MIN_VALID = 0.995
+#: Code pages tried for non-UTF-8 text, in order of preference on a tie (Western first).
+_FALLBACK_ENCODINGS = ("cp1252", "latin_1", "cp1250", "cp1251", "koi8_r", "cp1253", "cp1254", "cp1257")
+#: The accented letters of the languages written in those code pages (Latin script), one set a language:
+#: a decoding whose letters no single language uses together is mojibake ("portuguęs": ę is Polish).
+_LANGUAGE_LETTERS = tuple(frozenset(letters) for letters in (
+    "éèêëàâîïôûùüçœæÿ",  # French
+    "äöüß",  # German
+    "áéíóúñü",  # Spanish
+    "áâãàéêíóôõúçü",  # Portuguese
+    "àèéìíòóùúî",  # Italian
+    "àèéíïòóúüç",  # Catalan
+    "éëïöüèáóú",  # Dutch, Afrikaans
+    "æøåéóô",  # Danish, Norwegian
+    "åäöéü",  # Swedish, Finnish
+    "áéíóúýþæöð",  # Icelandic
+    "äöõüšž",  # Estonian
+    "ąćęłńóśźż",  # Polish
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "áéíóöőúüű",  # Hungarian
+    "ăâîșşțţ",  # Romanian
+    "čćđšž",  # Croatian, Bosnian, Serbian (Latin), Slovene
+    "çğıöşüâî",  # Turkish
+    "ąčęėįšųūž",  # Lithuanian
+    "āčēģīķļņšūž",  # Latvian
+    "áéíóúàèìòùâêîôûäëïöüç",  # letters of loanwords and names common across Western languages
+))
+_LETTER_WEIGHT = 2
 _MAX_MESS_PER_CHAR = 0.1
 _PLAIN_CONTROLS = frozenset("\t\n\r\f\v")
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
@@ -20,12 +64,10 @@ _CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str | None]:
-    """Decode file bytes: UTF-8 (BOM or not), UTF-16/32, else the likeliest 8-bit encoding.
+    """Decode file bytes (see the module docstring for the rules).
 
-    Returns the text and a warning naming the encoding when it was not UTF-8
-    (None otherwise). Short texts fool statistical detectors, so each candidate
-    (charset_normalizer's guess, common Windows code pages) is scored by the
-    mojibake its decoding shows (see ``_mess``).
+    Returns the text and a warning saying how it was decoded when it was not clean UTF-8 (None
+    otherwise).
 
     Raises:
         ValueError: for binary data.
@@ -44,14 +86,27 @@ def decode_bytes(raw: bytes) -> tuple[str, str | None]:
         return raw.decode(codec), f"not UTF-8; decoded as {codec}"
     try:
         return raw.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    valid = raw.decode("utf-8", "ignore")
+    bad = len(raw) - len(valid.encode("utf-8"))
+    mostly_utf8 = bad <= (1 - UTF8_MIN_VALID) * len(raw)
+    if mostly_utf8 and not valid.isascii():
+        return _with_replacement(raw, bad, first_bad)
     for codec in _rank_encodings(raw):
         try:
             return raw.decode(codec), f"not UTF-8; decoded as {codec}"
         except UnicodeDecodeError:
             continue
+    if mostly_utf8:
+        return _with_replacement(raw, bad, first_bad)
     raise ValueError("cannot detect the text encoding (binary file?)")
+
+
+def _with_replacement(raw: bytes, bad: int, first_bad: int) -> tuple[str, str]:
+    where = f"at byte {first_bad} of {len(raw)}" if bad == 1 else f"the first at byte {first_bad} of {len(raw)}"
+    count = "1 invalid byte" if bad == 1 else f"{bad} invalid bytes"
+    return raw.decode("utf-8", "replace"), f"not valid UTF-8: {count} ({where}) replaced with U+FFFD"
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -68,26 +123,38 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 
 def _rank_encodings(raw: bytes) -> list[str]:
-    """Candidate encodings for non-UTF-8 bytes, most plausible first (none if all look binary)."""
+    """Candidate encodings for non-UTF-8 bytes, most plausible first (none if all look binary).
+
+    Least mojibake first (``_mess``, plus the accented letters no single language explains);
+    on a tie the order of ``_FALLBACK_ENCODINGS`` (cp1252 first); charset_normalizer's guess is
+    tried last (it knows multi-byte Asian encodings, but is often wrong between 8-bit code pages).
+    """
     from charset_normalizer import from_bytes
 
     sample = raw[:_SAMPLE_BYTES]
     final = len(raw) <= _SAMPLE_BYTES
-    priors = {codec: rank / 20 for rank, codec in enumerate(_FALLBACK_ENCODINGS)}
+    candidates = list(_FALLBACK_ENCODINGS)
     guess = from_bytes(raw[: 16 * _SAMPLE_BYTES]).best()
-    if guess is not None:
-        trusted = guess.coherence >= 0.2  # charset_normalizer recognised a language
-        priors[guess.encoding] = -0.1 if trusted else min(priors.get(guess.encoding, 0.5), 0.5)
+    if guess is not None and codecs.lookup(guess.encoding).name not in {codecs.lookup(c).name for c in candidates}:
+        candidates.append(guess.encoding)
     scored = []
-    for codec, prior in priors.items():
+    for order, codec in enumerate(candidates):
         try:
             text = codecs.getincrementaldecoder(codec)().decode(sample, final=final)
         except (UnicodeDecodeError, LookupError):
             continue
         mess = _mess(text)
         if _plausible(text, mess):
-            scored.append((mess + prior, codec))
-    return [codec for _, codec in sorted(scored)]
+            scored.append((mess + _LETTER_WEIGHT * _unexplained_letters(text), order, codec))
+    return [codec for *_, codec in sorted(scored)]
+
+
+def _unexplained_letters(text: str) -> int:
+    """How many distinct accented Latin letters of ``text`` the best-fitting single language lacks."""
+    letters = {char for char in set(text.lower()) if char.isalpha() and not char.isascii() and _script(char) == "LATIN"}
+    if not letters:
+        return 0
+    return len(letters) - max(len(letters & language) for language in _LANGUAGE_LETTERS)
 
 
 def _plausible(text: str, mess: int) -> bool:
