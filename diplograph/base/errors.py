@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DiplographError", "InputError", "OutputError", "ConfigError", "LookupFailed", "DocumentError", "printable"]
+__all__ = [
+    "DiplographError", "InputError", "OutputError", "ConfigError", "LookupFailed", "DocumentError", "Terminated",
+    "printable",
+]
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -38,6 +41,12 @@ class LookupFailed(DiplographError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0]) if self.args else ""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived during a build: handled like Ctrl-C (worker processes are stopped, the
+    outputs already written are complete). A KeyboardInterrupt, so code that stops cleanly on
+    Ctrl-C stops cleanly on SIGTERM too."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 Every output file is written to a temporary file in the same folder and
 renamed into place, so a crash or Ctrl-C never leaves a half-written file:
-readers see either the previous complete version or the new one. Input files
+readers see either the previous complete version or the new one (symlinks are
+swapped the same way: :func:`atomic_symlink`). Input files
 are parsed as plain data only (JSON, YAML's safe loader): nothing read from
 disk can run code.
 """
@@ -29,6 +30,8 @@ __all__ = [
     "parse_yaml",
     "format_validation_error",
     "atomic_writer",
+    "atomic_symlink",
+    "sync_dir",
     "write_text",
     "write_jsonl",
     "read_jsonl",
@@ -96,7 +99,7 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def _sync_dir(folder: Path) -> None:
+def sync_dir(folder: str | os.PathLike[str]) -> None:
     """Make the rename durable (POSIX); a no-op where directories cannot be opened."""
     with contextlib.suppress(OSError, AttributeError):
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
@@ -138,8 +141,41 @@ def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w", encoding: st
         if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
             raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
         raise
-    _sync_dir(folder)
+    sync_dir(folder)
     _remove_stale_temps(folder, target.name)
+
+
+def atomic_symlink(path: str | os.PathLike[str], target: str) -> Path:
+    """Point the symlink ``path`` at ``target`` with one rename: readers find the old link or the new
+    one, never none (a file or symlink already at ``path`` is replaced; a directory is not).
+
+    Raises:
+        OutputError: the link cannot be created (disk full, read-only, not writable).
+        NotImplementedError: the platform or file system has no symbolic links.
+    """
+    link = Path(path)
+    while True:
+        temp = link.parent / f".{link.name[:_NAME_CHARS]}.{os.getpid()}-{secrets.token_hex(6)}.tmp"
+        try:
+            os.symlink(target, temp)
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno in _WRITE_ERRNOS:
+                raise OutputError(f"{link}: cannot write ({exc.strerror or exc})") from None
+            raise NotImplementedError(f"{link}: cannot create a symbolic link ({exc.strerror or exc})") from None
+    try:
+        os.replace(temp, link)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{link}: cannot replace ({exc.strerror or exc})") from None
+        raise
+    sync_dir(link.parent)
+    _remove_stale_temps(link.parent, link.name)
+    return link
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> Path:

@@ -23,13 +23,15 @@ from diplograph.actors.merge import merge_corpus
 from diplograph.actors.table import final_mention, listed_actors, placeholder_sectors
 from diplograph.base.errors import DocumentError, InputError
 from diplograph.base.models import Document, Mention, Relation, relation_id
-from diplograph.corpus.readers import CorpusItem, read_corpus
+from diplograph.corpus.readers import CorpusItem
+from diplograph.corpus.sources import corpus_items
 from diplograph.extraction.extractor import DocResult, Extractor
 from diplograph.graph.relation_graph import RelationGraph
 from diplograph.pipeline.cache import DocCache, document_key, extractor_version
-from diplograph.pipeline.execution import run_engine
+from diplograph.pipeline.execution import run_engine, sigterm_as_interrupt
 from diplograph.pipeline.inputs import UserFile, read_inputs
 from diplograph.pipeline.options import BuildOptions
+from diplograph.pipeline.generations import output_lock
 from diplograph.pipeline.output import CACHE_FOLDER, write_outputs
 from diplograph.relations.dedupe import merge_duplicates
 from diplograph.relations.lexicon import load_lexicon
@@ -124,7 +126,8 @@ def build_result(
     """Run extraction over a corpus and return the full :class:`BuildResult`.
 
     Args:
-        corpus: a path (file, directory, JSONL, CSV, ``"-"``) or Document objects.
+        corpus: a path (file, directory, JSONL, CSV, ``"-"``) or Document objects (anything
+            else is an InputError: :func:`~diplograph.corpus.sources.corpus_items`).
         options: the build options (see :class:`~diplograph.pipeline.options.BuildOptions`).
         **settings: options as keywords (``workers=2``, ``actors="mine.yaml"``, ...),
             applied over ``options``. ``cache_dir`` is used as given (``cache`` and
@@ -139,12 +142,12 @@ def build_result(
     """
     opts = BuildOptions.of(options, **settings)
     started = time.perf_counter()
+    items = corpus_items(corpus, text_field=opts.text_field, follow_symlinks=opts.follow_symlinks)
     dictionary = load_dictionary(opts.actors)
     relation_ontology = load_ontology(opts.ontology)
     lexicon = load_lexicon(opts.lexicon, ontology=relation_ontology)
     inputs = read_inputs(opts)
     errors: list[DocumentError] = []
-    items = read_corpus(corpus, text_field=opts.text_field) if isinstance(corpus, (str, Path)) else corpus
     documents: list[dict] = []
     extractor = Extractor(
         dictionary, relation_ontology, lexicon=lexicon, model=opts.model, batch_size=opts.batch_size,
@@ -172,18 +175,22 @@ def build_result(
 
     results: list[DocResult] = []
     stream = run_engine(extractor, to_extract(), engine=opts.engine, workers=opts.workers, scheduler=opts.scheduler)
-    for result in _with_progress(stream, opts.progress, counts):
-        if isinstance(result, DocumentError):
-            errors.append(result)
-            if opts.strict:
-                raise InputError(str(result))
-            continue
-        counts["processed"] += 1
-        if cache is not None:
-            cache.put(keys.pop(result.doc), result)
-        results.append(result)
+    with sigterm_as_interrupt():  # SIGTERM stops the build as Ctrl-C does (worker processes included)
+        try:
+            for result in _with_progress(stream, opts.progress, counts):
+                if isinstance(result, DocumentError):
+                    errors.append(result)
+                    if opts.strict:
+                        raise InputError(str(result))
+                    continue
+                counts["processed"] += 1
+                if cache is not None:
+                    cache.put(keys.pop(result.doc), result)
+                results.append(result)
+        finally:
+            getattr(stream, "close", lambda: None)()  # stops worker processes now, whatever ended the loop
     if not documents and not errors:
-        raise InputError(f"{corpus}: the corpus holds no documents")
+        raise InputError(f"{corpus if isinstance(corpus, (str, Path)) else 'corpus'}: the corpus holds no documents")
     results.extend(cached)
     built = assemble(results, dictionary, relation_ontology)
     built.inputs = inputs
@@ -239,7 +246,9 @@ def build(
 
     With ``out``, per-document results are cached in ``out/.cache`` (or
     ``cache_dir``) so rebuilding after adding documents only processes the
-    new ones; ``cache=False`` turns this off. The options are the fields of
+    new ones; ``cache=False`` turns this off. The folder's lock is taken first, so
+    a second build into the same ``out`` fails at once (OutputError) instead of
+    after its extraction. The options are the fields of
     :class:`~diplograph.pipeline.options.BuildOptions`, given as ``options=`` or
     as keywords.
 
@@ -248,9 +257,11 @@ def build(
     """
     opts = BuildOptions.of(options, **settings)
     cache_dir = opts.cache_dir if opts.cache else None
-    if opts.cache and cache_dir is None and out is not None:
+    if out is None:
+        return build_result(corpus, opts, cache_dir=cache_dir).graph
+    if opts.cache and cache_dir is None:
         cache_dir = Path(out) / CACHE_FOLDER
-    result = build_result(corpus, opts, cache_dir=cache_dir)
-    if out is not None:
+    with output_lock(out):
+        result = build_result(corpus, opts, cache_dir=cache_dir)
         write_outputs(result, out)
     return result.graph

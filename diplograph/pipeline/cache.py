@@ -42,11 +42,12 @@ _CODE_PACKAGES = (
 
 
 def document_key(document: Document) -> str:
-    """A stable hash of what extraction reads from a document: id, text and date."""
+    """A stable hash of what extraction reads from a document: id, text and date (any text, lone
+    surrogates included: they are hashed, never a reason to fail)."""
     payload = json.dumps(
         [document.id, document.text, document.date.isoformat() if document.date else None], ensure_ascii=False
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _hash_files(digest: hashlib._Hash, paths: list[Path]) -> None:

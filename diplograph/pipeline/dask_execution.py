@@ -9,7 +9,8 @@ order, and are merged by the same :func:`diplograph.pipeline.assemble` as a
 local run: the outputs are identical.
 
 Without a scheduler address a ``LocalCluster`` of ``workers`` single-thread
-processes is started and closed afterwards. To use an existing cluster, pass
+processes is started and closed afterwards (on SIGTERM too; its workers also exit
+on their own when this process is killed). To use an existing cluster, pass
 its scheduler address (``tcp://host:8786``); every worker needs diplograph
 and the spaCy model installed (the same versions as the client).
 """
@@ -27,8 +28,8 @@ from typing import TYPE_CHECKING
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from diplograph.base.errors import DocumentError
-from diplograph.pipeline.execution import batches
 from diplograph.base.errors import ConfigError
+from diplograph.pipeline.execution import batches, sigterm_as_interrupt
 from diplograph.base.models import Document
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def process_on_dask(
     Raises:
         ConfigError: dask is not installed, or the scheduler cannot be reached.
     """
-    with _connect(scheduler, workers, timeout) as client:
+    with sigterm_as_interrupt(), _connect(scheduler, workers, timeout) as client:  # SIGTERM closes the cluster
         name = _plugin_name(extractor)
         client.register_plugin(ExtractorPlugin(extractor), name=name)
         try:

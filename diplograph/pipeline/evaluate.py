@@ -13,7 +13,8 @@ from typing import Any
 
 from diplograph.base.errors import DocumentError, InputError
 from diplograph.base.models import Document
-from diplograph.corpus.readers import CorpusItem, read_corpus
+from diplograph.corpus.readers import CorpusItem
+from diplograph.corpus.sources import corpus_items
 from diplograph.pipeline.build import build_result
 from diplograph.pipeline.options import BuildOptions
 from diplograph.relations.evaluate import EvalResult, doc_key, load_gold, read_doc_ids, score
@@ -60,7 +61,7 @@ def evaluate(
     extra = read_doc_ids(docs) if isinstance(docs, (str, Path)) else set(docs or ())
     wanted = {line.doc for line in gold} | extra
     found: set[str] = set()
-    items = read_corpus(corpus, text_field=opts.text_field) if isinstance(corpus, (str, Path)) else corpus
+    items = corpus_items(corpus, text_field=opts.text_field, follow_symlinks=opts.follow_symlinks)
     result = build_result(_annotated(items, wanted, found), opts)
     missing = sorted(wanted - found)
     if missing:

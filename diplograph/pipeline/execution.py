@@ -10,29 +10,71 @@ the input lazily and keeping only a bounded number of batches in flight, so
 memory stays flat however long the corpus is. Each worker loads the spaCy
 model once. The results are merged by :func:`diplograph.pipeline.assemble`,
 which does not depend on the engine: every engine gives the same outputs.
+
+Worker processes never outlive the build: SIGTERM of the parent stops them as
+Ctrl-C does (:func:`sigterm_as_interrupt`: the parent raises
+:class:`~diplograph.base.errors.Terminated` and terminates its workers), and a
+worker whose parent died without cleaning up (kill -9) notices within
+:data:`ORPHAN_CHECK_SECONDS` and exits.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import queue
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from diplograph.base.errors import DocumentError
-from diplograph.base.errors import ConfigError
+from diplograph.base.errors import ConfigError, DocumentError, Terminated
 from diplograph.base.models import Document
 from diplograph.pipeline.options import ENGINES
 
 if TYPE_CHECKING:
     from diplograph.extraction.extractor import DocResult, Extractor
 
-__all__ = ["batches", "run_engine", "process_in_processes"]
+__all__ = ["batches", "run_engine", "process_in_processes", "sigterm_as_interrupt", "ORPHAN_CHECK_SECONDS"]
 
 #: A batch sent to a worker holds about this many characters (or :data:`BATCH_DOCS` documents).
 BATCH_CHARS = 40_000
 BATCH_DOCS = 64
 _POLL_SECONDS = 1.0
+#: How often a worker checks that its parent is alive.
+ORPHAN_CHECK_SECONDS = 0.5
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While in the block, SIGTERM raises :class:`~diplograph.base.errors.Terminated` (a
+    KeyboardInterrupt) in the main thread, so ``finally`` blocks stop worker processes as on Ctrl-C.
+
+    Does nothing outside the main thread, or when the program installed its own SIGTERM handler.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def _raise(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM kills at once
+        raise Terminated(f"terminated by signal {signum}")
+
+    signal.signal(signal.SIGTERM, _raise)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the process that started it is gone (the worker is re-parented)."""
+    while True:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def batches(
@@ -88,8 +130,20 @@ def run_engine(
     return extractor.process(documents)
 
 
-def _worker_main(extractor: Extractor, tasks: multiprocessing.Queue, results: multiprocessing.Queue) -> None:
-    """Loop of one worker process: extract each batch until the ``None`` sentinel."""
+def _worker_main(
+    extractor: Extractor, tasks: multiprocessing.Queue, results: multiprocessing.Queue, parent: int | None
+) -> None:
+    """Loop of one worker process: extract each batch until the ``None`` sentinel.
+
+    Ctrl-C is the parent's to handle (it terminates the workers); SIGTERM ends the worker;
+    a watchdog thread ends it when the parent dies.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    starter = os.getppid()  # the build's process (fork, spawn), or the fork server that started this worker
+    if parent is not None and starter != parent:
+        os._exit(1)  # the build died before this worker ran
+    threading.Thread(target=_watch_parent, args=(starter,), daemon=True, name="diplograph-watchdog").start()
     while True:
         task = tasks.get()
         if task is None:
@@ -115,43 +169,68 @@ def process_in_processes(
     context = multiprocessing.get_context()
     tasks = context.Queue()
     results = context.Queue()
+    parent = os.getpid() if context.get_start_method() == "fork" else None  # a forked worker's parent is us
     processes = [
-        context.Process(target=_worker_main, args=(extractor, tasks, results), daemon=True, name=f"diplograph-{i}")
+        context.Process(target=_worker_main, args=(extractor, tasks, results, parent), daemon=True, name=f"diplograph-{i}")
         for i in range(workers)
     ]
-    for process in processes:
-        process.start()
+    finished = False
+    with sigterm_as_interrupt():
+        try:
+            for process in processes:
+                process.start()
+            yield from _in_order(tasks, results, processes, documents, workers * ahead)
+            finished = True
+        finally:
+            _stop(processes, tasks, results, finished)
+
+
+def _in_order(
+    tasks: multiprocessing.Queue, results: multiprocessing.Queue, processes: list, documents: Iterable[Document],
+    in_flight: int,
+) -> Iterator[DocResult | DocumentError]:
+    """Feed batches to the workers (at most ``in_flight`` at a time); yield their results in input order."""
     stream = enumerate(batches(documents))
     done: dict[int, list] = {}
     sent = received = 0
-    try:
-        for number, batch in stream:
+    for number, batch in stream:
+        tasks.put((number, batch))
+        sent += 1
+        if sent >= in_flight:
+            break
+    following = 0
+    while received < sent:
+        number, output = _next_result(results, processes)
+        done[number] = output
+        received += 1
+        while following in done:
+            yield from done.pop(following)
+            following += 1
+        for number, batch in stream:  # refill one batch
             tasks.put((number, batch))
             sent += 1
-            if sent >= workers * ahead:
-                break
-        following = 0
-        while received < sent:
-            number, output = _next_result(results, processes)
-            done[number] = output
-            received += 1
-            while following in done:
-                yield from done.pop(following)
-                following += 1
-            for number, batch in stream:  # refill one batch
-                tasks.put((number, batch))
-                sent += 1
-                break
-    finally:
-        for _ in processes:
+            break
+
+
+def _stop(processes: list, tasks: multiprocessing.Queue, results: multiprocessing.Queue, finished: bool) -> None:
+    """End the workers: after a finished run let them exit; otherwise (error, Ctrl-C, SIGTERM) terminate them now."""
+    started = [p for p in processes if p.pid is not None]
+    if finished:
+        for _ in started:
             tasks.put(None)
-        for process in processes:
+        for process in started:
             process.join(timeout=5)
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=5)
-        tasks.close()
-        results.close()
+    for process in started:
+        if process.is_alive():
+            process.terminate()
+    for process in started:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+    for channel in (tasks, results):
+        channel.cancel_join_thread()  # never wait at exit to flush batches no worker will read
+        channel.close()
 
 
 def _next_result(results: multiprocessing.Queue, processes: list) -> tuple[int, list]:

@@ -59,18 +59,23 @@ def read_inputs(options: BuildOptions) -> dict[str, UserFile]:
 
 
 def write_inputs(folder: Path, inputs: dict[str, UserFile]) -> dict[str, dict[str, str]]:
-    """Copy the user files into ``folder/inputs``; returns the manifest's ``inputs`` entry."""
+    """Copy the user files into ``folder/inputs`` (created, empty without user files); returns the
+    manifest's ``inputs`` entry."""
     entries = {}
-    if inputs:
-        ensure_dir(folder / INPUTS_FOLDER)
+    ensure_dir(folder / INPUTS_FOLDER)
     for kind, user_file in sorted(inputs.items()):
         write_text(folder / user_file.name, user_file.text)
         entries[kind] = {"file": user_file.name, "sha256": user_file.sha256, "source": user_file.source}
     return entries
 
 
-def load_inputs(folder: Path, manifest: dict[str, Any]) -> tuple[Ontology, ActorDictionary]:
+def load_inputs(folder: Path, manifest: dict[str, Any], *, shown: Path | None = None) -> tuple[Ontology, ActorDictionary]:
     """The ontology and actor dictionary a saved build was made with.
+
+    Args:
+        folder: the folder holding the output set (a generation of an output folder).
+        manifest: its manifest.
+        shown: the folder to name in messages (the output folder the user gave).
 
     Raises:
         InputError: a copy listed in the manifest is missing or was changed.
@@ -82,11 +87,11 @@ def load_inputs(folder: Path, manifest: dict[str, Any]) -> tuple[Ontology, Actor
         entry = entries.get(kind)
         if not entry:
             continue
-        path = folder / entry["file"]
+        path, named = folder / entry["file"], (shown or folder) / entry["file"]
         if not path.is_file():
-            raise InputError(f"{folder}: the build's {_WHAT[kind]} {entry['file']} is missing")
+            raise InputError(f"{shown or folder}: the build's {_WHAT[kind]} {entry['file']} is missing")
         text = read_user_text(path, what=_WHAT[kind])
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != entry.get("sha256"):
-            raise InputError(f"{path}: changed since the build (its SHA-256 differs from manifest.json)")
+            raise InputError(f"{named}: changed since the build (its SHA-256 differs from manifest.json)")
         paths[kind] = path
     return load_ontology(paths["ontology"]), load_dictionary(paths["actors"])

@@ -44,6 +44,8 @@ class BuildOptions(BaseModel):
         prefilter: parse only sentences that can hold a relation, with their
             context (see :mod:`diplograph.extraction.prefilter`).
         batch_size: sentences per spaCy ``nlp.pipe`` batch.
+        follow_symlinks: in a corpus folder, read files and folders that symlinks lead to
+            outside it (by default they are skipped with a warning).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -62,6 +64,7 @@ class BuildOptions(BaseModel):
     cache_dir: Path | None = None
     prefilter: bool = True
     batch_size: int = Field(default=SENTENCE_BATCH, ge=1)
+    follow_symlinks: bool = False
 
     @classmethod
     def of(cls, options: BuildOptions | None = None, **settings: Any) -> BuildOptions:
