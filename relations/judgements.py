@@ -1,6 +1,6 @@
 """Reported judgements: a speaker who says someone did wrong, or that their act is wrong, accuses them.
 
-Three constructions of news copy state an accusation without an accusing verb:
+Four constructions of news copy state an accusation without an accusing verb:
 
 * a negative judgement in a copular clause the speaker utters: "Rutte said
   *Erdogan's remarks were inflammatory*", "Wilson told the BBC Bercow's
@@ -9,7 +9,9 @@ Three constructions of news copy state an accusation without an accusing verb:
 * a verb of misconduct the speaker reports: "Farage said Bercow had *abused*
   his position" — the speaker accuses its subject;
 * an allegation: "South Korea *alleges* the murder was organised by North Korean
-  agents" — the alleging side accuses whoever acts in what it alleges.
+  agents" — the alleging side accuses whoever acts in what it alleges;
+* a judged thing with its owner in reported speech: "tensions rose over *the
+  Ukrainian side's provocative actions*, the Kremlin said" — the owner is accused.
 
 (CAMEO also reads a reported attack as an accusation, "a says b attacked" = a
 accuses b; measured on the development set it added one correct relation for
@@ -96,6 +98,25 @@ def _allegations(token: Token, actors: DocActors, lexicon: Lexicon) -> Iterator[
                 yield Judgement(Speaker(speaker.actor, token), Arg(accused, inner, "allegation"), token)
 
 
+def _owned_judgements(token: Token, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None) -> Iterator[Judgement]:
+    """ "over *the Ukrainian side's provocative actions*, the Kremlin said": a judged thing's owner is accused."""
+    if token.dep_ == "amod" and token.head.pos_ == "NOUN" and _negative(token, lexicon):
+        thing = token.head
+    elif token.pos_ == "NOUN" and _negative(token, lexicon):
+        thing = token
+    else:
+        return
+    owners = [a for c in thing.children if c.dep_ == "poss" for a in phrase_actors(c, actors)]
+    if not owners or polarity_of(thing, lexicon) == "negated":
+        return
+    speaker = speaker_of(thing, actors, lexicon, quotes)
+    if speaker is None or not actors.can_be_endpoint(speaker.actor):
+        return
+    for owner in owners:
+        if owner.actor != speaker.actor and actors.can_be_endpoint(owner.actor):
+            yield Judgement(speaker, owner, token)
+
+
 def reported_judgements(
     sentence: Span, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None
 ) -> Iterator[Judgement]:
@@ -103,6 +124,7 @@ def reported_judgements(
     wrongs = lexicon.evaluations.wrongs
     for token in sentence:
         yield from _allegations(token, actors, lexicon)
+        yield from _owned_judgements(token, actors, lexicon, quotes)
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in wrongs:
             clause = token
         else:

@@ -37,6 +37,8 @@ __all__ = [
 ]
 
 _NOUN_POS = ("NOUN", "PROPN")
+#: Verbs of presence whose subject may be an event noun listed with them ("US *troops* are in Iraq").
+_PRESENCE = frozenset({"be", "remain", "stay"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
 
@@ -148,7 +150,8 @@ def _is_light_verb(token: Token, lexicon: Lexicon) -> bool:
 def _light_for(verb: Token, entry: NounEntry, lexicon: Lexicon) -> bool:
     """Is ``verb`` a light verb for the event noun of ``entry``?"""
     if entry.verbs is not None:
-        return verb.pos_ == "VERB" and verb.lemma_.lower() in entry.verbs
+        verbal = verb.pos_ == "VERB" or verb.lemma_ in _PRESENCE
+        return verbal and verb.lemma_.lower() in entry.verbs
     return _is_light_verb(verb, lexicon)
 
 
@@ -167,7 +170,7 @@ def event_object(verb: Token, lexicon: Lexicon) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "nsubj" and verb.lemma_ in _PRESENCE):
             candidates = list(_through_quantity(child))
         elif child.dep_ == "prep" and (child.lower_ in _event_preps(verb, lexicon) or _money_in(verb, child)):
             candidates = [n for o in child.children if o.dep_ == "pobj" for n in _through_quantity(o)]
@@ -212,7 +215,7 @@ def light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
             head = head.head
     elif noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    elif noun.dep_ not in ("dobj", "nsubjpass"):
+    elif noun.dep_ not in ("dobj", "nsubjpass") and not (noun.dep_ == "nsubj" and head.lemma_ in _PRESENCE):
         return None
     if head == noun:
         return None
@@ -260,13 +263,17 @@ def _pronoun_event(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
     return None
 
 
+#: Judging verbs whose judgement follows "to": "compared the government *to Nazis*".
+_LIKENING = frozenset({"compare", "liken", "equate"})
+
+
 def _complement_words(verb: Token) -> Iterator[Token]:
     """Words of a verb's object complement: "called it *unfair*", "described it *as illegal*"."""
     for child in verb.children:
         parts: list[Token] = []
         if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
             parts = [child]
-        elif child.dep_ == "prep" and child.lower_ == "as":
+        elif child.dep_ == "prep" and (child.lower_ == "as" or child.lower_ == "to" and verb.lemma_.lower() in _LIKENING):
             parts = [o for o in child.children if o.dep_ in ("pobj", "amod", "acomp")]
         for part in parts:
             for word in part.subtree:

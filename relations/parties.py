@@ -9,7 +9,8 @@ a ``third_party_types`` type (mediation) records its two targets. Then:
   warring parties", "the two countries") refers to the most recent pair that
   does not include the subject of its own clause ("NATO urged *both sides*"
   is not about NATO); with state nouns ("countries") people stand for their
-  state;
+  state, and when no relation has paired two sides yet, "both countries" are
+  the two states named last;
 * a demand, agreement, rejection or appeal about a ceasefire, talks or a
   deal (``parties.implied_types`` about ``parties.implied_events``) with no
   target in its sentence is addressed to the source's counterpart in the
@@ -69,6 +70,25 @@ def _recent_pair(history: History, before: Token, excluded: set[str], actors: Do
     return None
 
 
+#: How many tokens back "both countries" looks for the two states it names when no relation paired them.
+STATES_WINDOW = 400
+
+
+def _recent_states(token: Token, excluded: set[str], actors: DocActors) -> tuple[str, str] | None:
+    """The two states named last before ``token`` ("ties between Malaysia and North Korea ... *both countries*")."""
+    found: list[str] = []
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - STATES_WINDOW), -1):
+        actor = actors.actor_of(doc[i])
+        record = actors.actors.get(actor) if actor else None
+        if record is None or record.type != "state" or actor in excluded or actor in found:
+            continue
+        found.append(actor)
+        if len(found) == 2:
+            return found[1], found[0]
+    return None
+
+
 def _governing_subject(token: Token, actors: DocActors) -> set[str]:
     """Actors (and their states) of the subject of the clause a phrase is an argument of."""
     subject, _ = clause_subject(governing_verb(token, include_self=True, max_hops=None))
@@ -97,7 +117,10 @@ def resolve_sides(phrases: list[Token], actors: DocActors, lexicon: Lexicon, his
     for token in phrases:
         if actors.actors_of(token):
             continue
-        pair = _recent_pair(history, token, _governing_subject(token, actors), actors)
+        excluded = _governing_subject(token, actors)
+        pair = _recent_pair(history, token, excluded, actors)
+        if pair is None and token.lower_ in state_nouns:
+            pair = _recent_states(token, excluded, actors)
         if pair is None:
             continue
         if token.lower_ in state_nouns:

@@ -166,3 +166,30 @@ def test_an_allegation_accuses_whoever_acts_in_it(build):
 
 def test_voicing_opposition_rejects(build):
     assert build("John Bercow voiced his opposition to Donald Trump.") >= {("john-bercow", "rejects", "donald-trump", "asserted")}
+
+
+def test_both_countries_are_the_two_states_named_last(build):
+    found = build("Ties between Malaysia and North Korea soured after the murder. Both countries agreed to discuss visas.")
+    assert {("malaysia", "agrees", "north-korea", "asserted"), ("north-korea", "agrees", "malaysia", "asserted")} <= found
+
+
+def test_troops_present_somewhere_are_deployed_there(build):
+    assert build("Thousands of US troops are in Iraq.") == {("united-states", "deploys", "iraq", "asserted")}
+    assert build("The US troops are tired.") == set()
+
+
+def test_likening_to_a_negative_judges(build):
+    assert build("Erdogan reacted angrily, comparing the Dutch government to Nazis.") == {
+        ("recep-tayyip-erdogan", "accuses", "netherlands", "asserted")
+    }
+
+
+def test_a_judged_act_owned_by_someone_in_reported_speech_accuses_them(build):
+    text = "The situation escalated over the Ukrainian side's provocative actions, the Kremlin press office said."
+    assert build(text) == {("russia", "accuses", "ukraine", "asserted")}
+    assert build("Ukraine's provocative actions worried observers.") == set()
+
+
+def test_propping_up_and_partnering_support(build):
+    assert build("Russia has managed to prop up the Syrian government.") == {("russia", "supports", "syria", "asserted")}
+    assert build("Jordan partnered with Iraq against the militants.") == {("jordan", "supports", "iraq", "asserted")}
