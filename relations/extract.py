@@ -70,22 +70,40 @@ def _evidence(segment: Span, text: str) -> tuple[tuple[int, int], str]:
     return (start, end), text[start:end]
 
 
+_WATERS = ("Sea", "Ocean", "Gulf", "Strait", "Bay", "Channel")
+
+
 def _endpoints(args: list, actors: DocActors, *, places: bool) -> list:
-    """The arguments that may be relation endpoints; places only where ``places`` (a place never acts)."""
-    return [a for a in args if actors.can_be_endpoint(a.actor) and (places or actors.actors[a.actor].type != "place")]
+    """The arguments that may be relation endpoints; places only where ``places`` (a place never acts).
+
+    A body of water is never an end: missiles fired *into the East Sea* attack nobody.
+    """
+    found = []
+    for a in args:
+        if not actors.can_be_endpoint(a.actor):
+            continue
+        record = actors.actors[a.actor]
+        if record.type == "place" and (not places or record.name.split()[-1] in _WATERS):
+            continue
+        found.append(a)
+    return found
+
+
+_NATIONALS = frozenset({"person", "organization", "group"})
 
 
 def _own_side(a: str, b: str, actors: DocActors) -> bool:
     """Is one end a state and the other its own national ("Russia" and "Putin", "Germany" and its ministry)?"""
     for state, other in ((a, b), (b, a)):
         record, member = actors.actors.get(state), actors.actors.get(other)
-        if record is not None and member is not None and record.type == "state" and member.type != "state":
+        if record is not None and member is not None and record.type == "state" and member.type in _NATIONALS:
             if member.country and member.country == record.country:
                 return True
     return False
 
 
-def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, symmetric: bool = True) -> list[tuple]:
+def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, symmetric: bool = True,
+           foreign: bool = False) -> list[tuple]:
     """Source-target pairs of a reading; pairs formed from coordinated ends never join a state to its own national.
 
     "The leaders of Russia and Germany agreed" is Russia with Germany, not
@@ -103,7 +121,7 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
         coordinated = [(s, t) for s in sources for t in sources if s.actor != t.actor]
     if not symmetric:  # "Peru and Chile agreed": each agrees with the other (a directed type needs both)
         coordinated += [(t, s) for s, t in coordinated if (t, s) not in coordinated]
-    if reciprocal:
+    if reciprocal or foreign:
         pairs = [(s, t) for s, t in pairs if not _own_side(s.actor, t.actor, actors)]
     return pairs + [(s, t) for s, t in coordinated if not _own_side(s.actor, t.actor, actors)]
 
@@ -248,7 +266,8 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         home = _segment(ranges, trigger.token.i)
         pairs = [
             p
-            for p in _pairs(reading, actors, reciprocal, relation_type in lexicon.place_target_types, symmetric)
+            for p in _pairs(reading, actors, reciprocal, relation_type in lexicon.place_target_types, symmetric,
+                            relation_type in lexicon.foreign_types)
             if _same_segment(ranges, home, [a.token for a in p])
         ]
         targets = _endpoints(reading.targets, actors, places=False)

@@ -68,6 +68,7 @@ class Lexicon(BaseModel):
     noun_source_preps: tuple[str, ...] = ()
     locative_types: tuple[str, ...] = ()
     place_target_types: tuple[str, ...] = ()
+    foreign_types: tuple[str, ...] = ()
     reciprocal_types: tuple[str, ...] = ()
     organizer_verbs: tuple[str, ...] = ()
     embedding_types: tuple[str, ...] = ()

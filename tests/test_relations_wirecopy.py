@@ -193,3 +193,22 @@ def test_a_judged_act_owned_by_someone_in_reported_speech_accuses_them(build):
 def test_propping_up_and_partnering_support(build):
     assert build("Russia has managed to prop up the Syrian government.") == {("russia", "supports", "syria", "asserted")}
     assert build("Jordan partnered with Iraq against the militants.") == {("jordan", "supports", "iraq", "asserted")}
+
+
+def test_a_hyphen_glued_to_a_function_word_is_a_space():
+    assert mask_debris("the ambassador to Syria-has warned of Idlib-from terrorists") == (
+        "the ambassador to Syria has warned of Idlib from terrorists"
+    )
+    assert mask_debris("a well-to-do, state-of-the-art, up-to-date plan") == "a well-to-do, state-of-the-art, up-to-date plan"
+
+
+def test_a_body_of_water_is_never_an_end(build):
+    assert build("Russia fired missiles into the Black Sea.") == set()
+
+
+def test_nobody_threatens_their_own_state(build):
+    assert build("Rex Tillerson warned that Washington would leave the deal.") == set()
+
+
+def test_speaking_out_against_someone_accuses_them_and_is_no_meeting(build):
+    assert build("The Russian president spoke out against Ukraine.") == {("vladimir-putin", "accuses", "ukraine", "asserted")}

@@ -33,6 +33,8 @@ _LONG_RUN = re.compile(r"\S{200,}")
 #: a hyphen standing for a space after a word ("in- Iraq") or before one ("-It epitomised").
 _GLUED_AFTER_END = re.compile(r"(?<=[.!?:;\"\u201d\u2019)\]])-+")
 _DANGLING_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?= )|(?<=[ \n])-(?=[A-Z\"\u201c])|^-(?=[A-Z\"\u201c ])", re.M)
+#: A hyphen standing for a space before a function word ("the ambassador to Syria-has warned", "Idlib-from").
+_GLUED_WORD = re.compile(r"(?<=[a-z])-(?=(?:has|have|had|is|was|were|that|from|will|would|said|says)\b)")
 _AGENCY_TAG = re.compile(r"/(?:TASS|Reuters|AFP|AP|Xinhua|IANS|dpa)/", re.I)
 
 
@@ -49,6 +51,7 @@ def mask_debris(text: str) -> str:
     """
     text = _GLUED_AFTER_END.sub(lambda m: " " + m.group()[1:], text)
     text = _DANGLING_HYPHEN.sub(" ", text)
+    text = _GLUED_WORD.sub(" ", text)
     return _AGENCY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
