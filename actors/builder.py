@@ -59,6 +59,8 @@ class DocActorsBuilder:
     sectors: dict[int, str] = field(default_factory=dict)
     #: Office placeholders made in this document: id -> {title, country, organization, owner, date}.
     offices: dict[str, dict] = field(default_factory=dict)
+    #: Institutions named without their state, waiting for the document's main state: (start, end, sector).
+    pending: list[tuple[int, int, str]] = field(default_factory=list)
     #: References to a state or organization taken into a longer reference to someone else
     #: ("US" in "US special envoy Steve Witkoff"): still mentions of that actor.
     absorbed: list[Reference] = field(default_factory=list)
@@ -205,6 +207,20 @@ class DocActorsBuilder:
                 ref.actors = tuple(new_id if a == actor_id else a for a in ref.actors)
                 self._index(ref)
         return new_id
+
+    def repoint(self, old: str, new: str) -> None:
+        """Make every reference to ``old`` refer to ``new`` (a person written two ways in one document)."""
+        for ref in self.refs.values():
+            if old in ref.actors:
+                self._unindex(ref)
+                ref.actors = tuple(dict.fromkeys(new if a == old else a for a in ref.actors))
+                self._index(ref)
+        if old in self.learned_country:
+            self.learned_country.setdefault(new, Counter()).update(self.learned_country.pop(old))
+        for role in self.learned_roles.pop(old, []):
+            self.learn(new, role=role)
+        if old not in self.dictionary:
+            self.actors.pop(old, None)
 
     # -- learned attributes ------------------------------------------------------------------------
 

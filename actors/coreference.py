@@ -248,7 +248,7 @@ def _description(b: DocActorsBuilder, token: Token) -> int | None:
     country = org = None
     first = k + 1
     if indicator is not None:
-        country, org = indicator.country, indicator.org
+        country, org = indicator.country_for(title), indicator.org
         if b.type_of(indicator.ref.actor) == "person":
             return None  # "Putin's envoy" is someone else
         if indicator.absorb:

@@ -12,10 +12,16 @@ media") is the press of that country, typed ``media``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from diplograph.actors.builder import DocActorsBuilder
-from diplograph.actors.titles import GENERIC_ORG_WORDS, MEDIA_NAME_WORDS, MEDIA_NOUNS, TITLES
+from diplograph.actors.institutions import generic_institution
+from diplograph.actors.names import HONORIFICS, WEAPON_NAMES, byline_tokens, clean_bounds, dateline_tokens, is_fragment, is_noise
+from diplograph.actors.titles import EQUIPMENT_NOUNS, GENERIC_ORG_WORDS, MEDIA_NAME_WORDS, MEDIA_NOUNS, TITLES
+from diplograph.actors.spans import entity_spans
+from diplograph.actors.unknown import phoenix_actor, place_names, text_type
 from diplograph.actors.variants import dictionary_person, name_parts, same_person
 from diplograph.base.models import Actor, slugify
 
@@ -24,85 +30,8 @@ __all__ = ["NEW_ACTOR_TYPES", "WEAPON_NAMES", "EQUIPMENT_NOUNS", "byline_tokens"
 #: Actor type for NER labels of spans the dictionary does not know.
 NEW_ACTOR_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
 
-#: Weapon and equipment names the small model takes for organizations or places.
-WEAPON_NAMES = frozenset(
-    {
-        "kab", "kabs", "grad", "grads", "himars", "atacms", "storm shadow", "scalp", "taurus", "tomahawk",
-        "tomahawks", "patriot", "patriots", "shahed", "shaheds", "geran", "gerans", "iskander", "iskanders",
-        "kinzhal", "kalibr", "oreshnik", "nasams", "iris-t", "samp/t", "lancet", "bayraktar", "starlink",
-        "leopard", "leopards", "abrams", "bradley", "bradleys", "javelin", "javelins", "stinger", "stingers",
-        "gripen", "mirage", "typhoon", "su-34", "tu-95", "fpv", "first-person view",
-    }
-)
-
-#: Nouns after an unknown name that make it a product or weapon name ("First-Person View drones").
-EQUIPMENT_NOUNS = frozenset(
-    {
-        "drone", "drones", "missile", "missiles", "system", "systems", "launcher", "launchers", "tank", "tanks",
-        "jet", "jets", "bomb", "bombs", "rocket", "rockets", "aircraft", "fighter", "fighters", "munitions",
-        "shells", "interceptors", "pipeline", "refinery", "plant", "oil", "gas", "crude", "building",
-        "buildings", "pipelines", "refineries", "headquarters", "offices", "compound", "complex", "facility",
-        "bridge", "airport", "port",
-    }
-)
-
 _LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
-_STRIP_LEADING = frozenset({"the", "a", "an"})
-_MARKUP = frozenset("/\\`*_#@=<>|{}[]")
-_CREDIT_WORDS = frozenset({"reporting", "writing", "editing", "additional", "compiled", "photo", "photos"})
-
-
-def byline_tokens(b: DocActorsBuilder) -> set[int]:
-    """Indices of tokens in bylines and credits ("By Jane Doe and John Roe Bloomberg News")."""
-    doc = b.doc
-    found: set[int] = set()
-    for i, lower in enumerate(b.lower):
-        if lower != "by" or i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
-            continue
-        starts_line = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
-        byline = doc[i].text == "By" and starts_line
-        credit = i > 0 and b.lower[i - 1] in _CREDIT_WORDS
-        if not (byline or credit):
-            continue
-        for follower in doc[i:]:
-            if follower.i > i and (follower.is_space or follower.text in (".", ";", ")")):
-                break
-            found.add(follower.i)
-            if "\n" in follower.whitespace_ + (follower.text if follower.is_space else ""):
-                break
-    return found
-
-
-def _clean_bounds(ent: Span) -> tuple[int, int]:
-    """Token bounds of an NER span without leading articles, titles and a trailing possessive."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while start < end and (doc[start].lower_ in _STRIP_LEADING or doc[start].is_punct):
-        start += 1
-    if ent.label_ == "PERSON":
-        while start < end - 1 and doc[start].lower_ in TITLES:
-            start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
-        end -= 1
-    return start, end
-
-
-def _is_noise(span: Span, label: str, lowercase_words: frozenset[str] = frozenset()) -> bool:
-    """True for spans that cannot name an actor: digits, markup, common words, weapon names."""
-    text = span.text
-    if len(span) == 1 and span[0].lower_ in lowercase_words:
-        return True  # "Drones struck ..." when the text also writes "drones"
-    if label == "PERSON" and text.isupper():
-        return True
-    if len(text) < 2 or "\n" in text or any(t.is_space for t in span) or any(ch.isdigit() for ch in text):
-        return True
-    if not any(ch.isupper() for ch in text) or not span[0].text[:1].isupper():
-        return True
-    if all(t.is_stop or t.lower_ in TITLES or t.is_punct for t in span):
-        return True
-    if not any(t.pos_ == "PROPN" for t in span) or any(ch in _MARKUP for ch in text):
-        return True  # "Midway through", "Drones struck", "U.S./US", "`YYYY-MM-DD`"
-    return text.lower() in WEAPON_NAMES
+_GLUED = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mme|Prof|Sen|Gen)[.-](?=[A-Z])")
 
 
 def _new_actor(b: DocActorsBuilder, name: str, actor_type: str, *, country: str | None = None) -> Actor:
@@ -131,9 +60,9 @@ def _doc_person(b: DocActorsBuilder, name: str, before: int, *, exact: bool = Fa
     return None
 
 
-def _person(b: DocActorsBuilder, start: int, end: int) -> None:
+def _person(b: DocActorsBuilder, start: int, end: int, name: str | None = None) -> None:
     span = b.doc[start:end]
-    name = span.text
+    name = name or span.text
     actor_id = _doc_person(b, name, start) or dictionary_person(name, b.dictionary)
     if actor_id is not None:
         b.add(start, end, actor_id if actor_id in b.actors else b.dictionary.actor(actor_id), "alias")
@@ -155,23 +84,18 @@ def _institution_owner(b: DocActorsBuilder, start: int) -> int | None:
     return ref.start
 
 
-def _organization(b: DocActorsBuilder, start: int, end: int) -> None:
+def _organization(b: DocActorsBuilder, start: int, end: int, country: str | None = None) -> None:
     span = b.doc[start:end]
     words = [t.lower_ for t in span]
+    if generic_institution(b, start, end, _institution_owner(b, start)):
+        return
     if all(w in GENERIC_ORG_WORDS for w in words):
-        owner = _institution_owner(b, start)
-        if owner is not None:
-            ref = b.refs[owner]
-            military = {"staff", "army", "forces", "navy", "force", "command"} & set(words)
-            sector = "military" if military else "government"
-            b.add(ref.start, end, ref.actor, ref.kind, head=end - 1, text_end=ref.text_end or ref.end)
-            b.notes[end - 1] = sector
         return
     if start > 0 and b.doc[start - 1].lower_ in _LOCATIVE_PREPS and len(span) == 1:
         b.add(start, end, _new_actor(b, span.text, "place"), "name")
         return
     actor_type = "media" if MEDIA_NAME_WORDS & set(words) else "organization"
-    b.add(start, end, _new_actor(b, span.text, actor_type), "name")
+    b.add(start, end, _new_actor(b, span.text, actor_type, country=country), "name")
 
 
 def _media_after_demonym(b: DocActorsBuilder, ent: Span, actor_id: str) -> bool:
@@ -188,8 +112,7 @@ def _media_after_demonym(b: DocActorsBuilder, ent: Span, actor_id: str) -> bool:
     return True
 
 
-def _dictionary_entity(b: DocActorsBuilder, ent: Span, byline: set[int]) -> None:
-    actor_id = ent.ent_id_
+def _dictionary_entity(b: DocActorsBuilder, ent: Span, actor_id: str, byline: set[int]) -> None:
     entry = b.dictionary[actor_id]
     hit = b.dictionary.lookup(ent.text)
     kind = hit[1] if hit and hit[0] == actor_id else "alias"
@@ -216,39 +139,71 @@ def _given_name_collision(b: DocActorsBuilder, ent: Span) -> bool:
     )
 
 
+def _glued_honorific(text: str) -> str:
+    """A name with an honorific glued on by scraping ("Ms-Kallas" → "Kallas"); other names unchanged."""
+    match = _GLUED.match(text)
+    return text[match.end() :] if match else text
+
+
 def recognize_entities(b: DocActorsBuilder) -> None:
     """Add a reference for every entity of the document that names an actor."""
+    doc = b.doc
     byline = byline_tokens(b)
-    lowercase_words = frozenset(t.text for t in b.doc if t.text.islower())
-    for ent in b.doc.ents:
-        if ent.ent_id_ and ent.ent_id_ in b.dictionary:
-            _dictionary_entity(b, ent, byline)
+    datelines = dateline_tokens(b)
+    lowercase_words = frozenset(t.text for t in doc if t.text.islower())
+    spans = entity_spans(b)
+    places = place_names(b, spans)
+    for candidate in spans:
+        if candidate.ent_id and candidate.ent_id in b.dictionary:
+            _dictionary_entity(b, doc[candidate.start : candidate.end], candidate.ent_id, byline)
             continue
-        actor_type = NEW_ACTOR_TYPES.get(ent.label_)
-        if actor_type is None and ent.label_ != "NORP":
+        label = candidate.label
+        actor_type = NEW_ACTOR_TYPES.get(label)
+        if actor_type is None and label != "NORP":
             continue
-        start, end = _clean_bounds(ent)
-        if start >= end or _is_noise(b.doc[start:end], ent.label_, lowercase_words):
+        start, end = clean_bounds(b, candidate.start, candidate.end, label, datelines)
+        if start >= end or is_noise(b, doc[start:end], label, lowercase_words):
             continue
-        span = b.doc[start:end]
-        hit = b.dictionary.lookup(span.text)
+        span = doc[start:end]
+        text = _glued_honorific(span.text)
+        honorific = text != span.text or any(_honorific_word(t.text) for t in doc[candidate.start : start])
+        hit = b.dictionary.lookup(text)
         if hit is not None:
             if not (b.dictionary[hit[0]].type == "person" and start in byline):
                 b.add(start, end, hit[0], hit[1])
             continue
-        if actor_type is None or start in byline:
+        if start in byline:
             continue
-        if end < len(b.doc) and b.doc[end].lower_ in EQUIPMENT_NOUNS:
+        generic = all(t.lower_ in GENERIC_ORG_WORDS for t in span)  # "Security Council" alone: a fragment
+        known = None if generic else phoenix_actor(b, text, label)
+        if known is not None and not (honorific and _typed(b, known[0]) != "person"):
+            actor, sector = known
+            b.add(start, end, actor, "alias" if isinstance(actor, str) else "name")
+            if sector is not None:
+                b.sectors[end - 1] = sector
             continue
-        earlier = _doc_person(b, span.text, start, exact=True) if actor_type != "person" else None
+        if actor_type is None or is_fragment(b, span, label):
+            continue
+        kind = "person" if honorific else text_type(b, span, actor_type, places)
+        if end < len(doc) and doc[end].lower_ in EQUIPMENT_NOUNS and kind != "group":
+            continue  # "Rafale fighters", but "Hayat Tahrir al-Sham fighters"
+        earlier = _doc_person(b, text, start, exact=True) if kind != "person" else None
         if earlier is not None:
             b.add(start, end, earlier, "alias")
-        elif actor_type == "person":
+        elif kind == "person":
             if _given_name_collision(b, span):
                 start = start - 1
                 b.remove(start, end)
-            _person(b, start, end)
-        elif actor_type == "organization":
-            _organization(b, start, end)
+            _person(b, start, end, text if start == span.start else None)
+        elif kind == "organization":
+            _organization(b, start, end, candidate.country)
         else:
-            b.add(start, end, _new_actor(b, span.text, "place"), "name")
+            b.add(start, end, _new_actor(b, text, kind), "name")
+
+
+def _typed(b: DocActorsBuilder, actor: Actor | str) -> str:
+    return actor.type if isinstance(actor, Actor) else b.dictionary[actor].type
+
+
+def _honorific_word(text: str) -> bool:
+    return text.lower().rstrip(".") in HONORIFICS

@@ -14,7 +14,8 @@
 from __future__ import annotations
 
 from diplograph.actors.builder import DocActorsBuilder, Reference
-from diplograph.actors.entities import EQUIPMENT_NOUNS
+from diplograph.actors.dictionary import is_acronym
+from diplograph.actors.institutions import read_institutions
 from diplograph.actors.titles import (
     INSTITUTION_MODIFIERS,
     INSTITUTION_SECTORS,
@@ -40,6 +41,8 @@ _LEFT_GLUE = frozenset({"and", "or"})
 _HEAD_OF_GOVERNMENT = frozenset({"prime minister", "chancellor", "premier", "taoiseach"})
 _REGION_NOUNS = frozenset({"regions", "oblasts", "provinces"})
 _HEAD_OF_STATE = frozenset({"president", "king", "queen", "emir", "pope", "supreme leader"})
+#: Title categories of offices of a state: a state's plain name before them is the holder's country.
+STATE_OFFICE_CATEGORIES = frozenset({"leader", "deputy", "minister", "military", "spokesperson"})
 
 
 def title_note(title: Title) -> str:
@@ -63,6 +66,18 @@ class Indicator:
         self.org_name = actor.name if self.org else None
         # Adjectival states, demonyms and organizations are part of the title; possessives and people are not.
         self.absorb = not possessive and actor.type in ("state", "organization", "group")
+        written = b.doc[ref.start : ref.end].text
+        #: A state's plain name before a title ("China" in "China trade adviser"): the holder's country only for
+        #: offices of a state (a minister, a leader); for envoys and advisers it is their subject ("Syria envoy").
+        self.attributive = not possessive and actor.type == "state" and ref.kind in ("name", "alias") and not (
+            is_acronym(written)
+        )
+
+    def country_for(self, title: Title) -> str | None:
+        """The country of the holder of ``title`` this indicator gives (see :attr:`attributive`)."""
+        if self.attributive and title.category not in STATE_OFFICE_CATEGORIES:
+            return None
+        return self.country
 
 
 def indicator_of(b: DocActorsBuilder, i: int) -> Indicator | None:
@@ -102,6 +117,12 @@ def _extend_left(b: DocActorsBuilder, start: int) -> tuple[int, list[str], Indic
         modifiers.append(doc[k].lower_)
         k -= 1
     indicator = indicator_of(b, k)
+    if indicator is None:  # a portfolio in capitals: "Indian *Commerce* Minister", "French *Agriculture* Minister"
+        j = k
+        while j >= 0 and k - j < 3 and doc[j].is_title and doc[j].is_alpha and b.ref_at(j) is None:
+            j -= 1
+        if j < k and (found := indicator_of(b, j)) is not None and not found.possessive:
+            return j + 1, [*modifiers, *(t.lower_ for t in doc[j + 1 : k + 1])], found
     return k + 1, modifiers, indicator
 
 
@@ -113,7 +134,7 @@ def _learn_title(
         role = f"{indicator.org_name} {role}"
     if "former" in modifiers:
         role = f"former {role}"
-    b.learn(person, country=indicator.country if indicator else None, role=role)
+    b.learn(person, country=indicator.country_for(title) if indicator else None, role=role)
 
 
 def _person_like(b: DocActorsBuilder, ref: Reference) -> bool:
@@ -193,15 +214,20 @@ def _appositions(b: DocActorsBuilder) -> None:
                 break
         if title_hit is None and indicator is None:
             continue
-        if title_hit is None:
-            if b.type_of(ref.actor) == "person":
-                b.learn(ref.actor, country=indicator.country if indicator else None)
+        if title_hit is None:  # ", a Russian national": a demonym opening the apposition gives the country
+            if b.type_of(ref.actor) == "person" and indicator is not None and _opens(indicator.ref, start):
+                b.learn(ref.actor, country=indicator.country)
             continue
         i, size, title = title_hit
         if not _as_person(b, ref, title):
             continue
         _learn_title(b, ref.actor, title, [t.lower_ for t in doc[start:i]], indicator)
         b.add(i, i + size, ref.actor, "title", head=i + size - 1)
+
+
+def _opens(ref: Reference, start: int) -> bool:
+    """A demonym among the first two words of an apposition (after an article)."""
+    return ref.kind == "demonym" and ref.start <= start + 2
 
 
 def _pre_apposition(b: DocActorsBuilder, ref: Reference) -> None:
@@ -291,46 +317,6 @@ def _coordinated_modifiers(b: DocActorsBuilder) -> None:
         b.notes[head.i] = _role_note(head.lower_) or "government"
 
 
-def _institution_end(b: DocActorsBuilder, i: int) -> int | None:
-    """End of an institution phrase starting at token ``i`` ("military intelligence drones"), or None."""
-    doc = b.doc
-    run = i
-    while run < len(doc) and run - i < 5 and b.ref_at(run) is None and (
-        doc[run].lower_ in INSTITUTION_MODIFIERS or doc[run].lower_ in INSTITUTION_SECTORS
-    ):
-        run += 1
-    for end in range(run, i, -1):
-        last = doc[end - 1]
-        two = " ".join(t.lower_ for t in doc[end - 2 : end]) if end - 2 >= i else ""
-        if (last.lower_ in INSTITUTION_SECTORS or two in INSTITUTION_SECTORS) and last.pos_ in ("NOUN", "PROPN"):
-            return end
-    return None
-
-
-def _institutions(b: DocActorsBuilder) -> None:
-    """ "Russian forces", "Kremlin forces", "the Ukrainian military", "Ukraine's General Staff" """
-    doc = b.doc
-    for ref in b.ordered():
-        if len(ref.actors) != 1 or b.type_of(ref.actor) not in ("state", "organization", "group"):
-            continue
-        if ref.kind in ("title", "description") or b.refs.get(ref.start) is not ref:
-            continue
-        i = ref.end
-        if i < len(doc) and doc[i].lower_ in _POSSESSIVE:
-            i += 1
-        end = _institution_end(b, i)
-        if end is None:
-            continue
-        if end < len(doc) and (other := b.ref_at(end)) is not None and b.type_of(other.actor) == "person":
-            continue
-        if end < len(doc) and doc[end].lower_ in EQUIPMENT_NOUNS:
-            continue  # "Kyiv government building" is a building
-        last = doc[end - 1].lower_
-        two = " ".join(t.lower_ for t in doc[end - 2 : end])
-        b.add(ref.start, end, ref.actor, ref.kind, head=end - 1, text_end=ref.text_end or ref.end)
-        b.notes[end - 1] = INSTITUTION_SECTORS.get(two) or INSTITUTION_SECTORS[last]
-
-
 def _region_lists(b: DocActorsBuilder) -> None:
     """ "the Donetsk and Luhansk regions": each name is its region ("Donetsk region"), not the city."""
     doc = b.doc
@@ -365,4 +351,4 @@ def read_phrases(b: DocActorsBuilder) -> None:
     _appositions(b)
     _plural_titles_of(b)
     _coordinated_modifiers(b)
-    _institutions(b)
+    read_institutions(b)

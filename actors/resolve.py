@@ -24,6 +24,8 @@ from diplograph.actors.coreference import resolve_coreference
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.entities import NEW_ACTOR_TYPES, recognize_entities
+from diplograph.actors.institutions import resolve_institutions
+from diplograph.actors.persons import merge_acronyms, merge_surnames
 from diplograph.actors.phrases import read_phrases
 from diplograph.actors.quotes import attribute_quotes
 from diplograph.base.models import Document
@@ -60,7 +62,10 @@ def resolve_actors(
     """
     builder = DocActorsBuilder(doc, document, dictionary)
     recognize_entities(builder)
+    resolve_institutions(builder)
     read_phrases(builder)
+    merge_surnames(builder)
+    merge_acronyms(builder)
     resolve_coreference(builder)
     attribute_quotes(builder, speech_lemmas(speech_verbs))
     found = builder.finish()

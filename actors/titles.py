@@ -29,6 +29,7 @@ __all__ = [
     "TITLE_MODIFIERS",
     "GENERIC_ORG_WORDS",
     "PLURAL_TITLES",
+    "EQUIPMENT_NOUNS",
 ]
 
 
@@ -186,6 +187,18 @@ INSTITUTION_SECTORS: dict[str, str] = {
     **dict.fromkeys(("leaders",), "leadership"),
     **dict.fromkeys(("intelligence", "security service", "security services", "spies", "agents"), "intelligence"),
     **dict.fromkeys(("lawmakers", "parliament", "legislators", "senators", "mps"), "parliament"),
+    **dict.fromkeys(
+        ("police", "policemen", "policeman", "police officers", "riot police", "security forces", "gendarmerie"),
+        "police",
+    ),
+    **dict.fromkeys(("prosecutors", "prosecutor", "judiciary", "courts", "judges"), "judiciary"),
+    **dict.fromkeys(
+        ("rebels", "rebel", "insurgents", "separatists", "rebel fighters", "rebel groups", "opposition fighters",
+         "opposition forces", "insurgency"),
+        "rebels",
+    ),
+    **dict.fromkeys(("opposition",), "opposition"),
+    **dict.fromkeys(("militants", "militia", "militias", "jihadists"), "militants"),
 }
 
 #: Modifiers that may stand between the demonym and the institution noun ("Ukrainian *military intelligence* drones").
@@ -277,3 +290,15 @@ def parse_role(role: str) -> tuple[Title, str] | None:
     start, _, title = hit
     prefix = " ".join(role.replace(",", " ").split()[:start])
     return title, prefix
+
+
+#: Nouns after an unknown name that make it a product or weapon name ("First-Person View drones").
+EQUIPMENT_NOUNS = frozenset(
+    {
+        "drone", "drones", "missile", "missiles", "system", "systems", "launcher", "launchers", "tank", "tanks",
+        "jet", "jets", "bomb", "bombs", "rocket", "rockets", "aircraft", "fighter", "fighters", "munitions",
+        "shells", "interceptors", "pipeline", "refinery", "plant", "oil", "gas", "crude", "building",
+        "buildings", "pipelines", "refineries", "headquarters", "offices", "compound", "complex", "facility",
+        "bridge", "airport", "port",
+    }
+)

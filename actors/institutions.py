@@ -1,0 +1,181 @@
+"""Institutions of a state: "Russian forces", "Afghan police", "Ukraine's General Staff", "the Foreign Ministry".
+
+* A state (a demonym, a name, a metonym) before an institution phrase refers to
+  the state, with the phrase's sector (:mod:`~diplograph.actors.sectors`) on the
+  reference: "Russian *forces*" → Russia, ``MIL``; "Afghan *riot police*" →
+  Afghanistan, ``COP``. Before a non-state sector ("Syrian *rebels*", "Sudanese
+  *opposition*") it is the country's group of that sector instead.
+* An institution the text names without its state ("the Foreign Ministry",
+  "the Justice Department", "the Supreme Court", "the military") is the
+  document's main state so far — the state referred to most often before it
+  (:func:`main_state`) — with the institution's sector; without any state in
+  the document it is nobody.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from diplograph.actors.builder import DocActorsBuilder, Reference
+from diplograph.actors.sectors import NON_STATE_SECTORS, phrase_sector, sector_group
+from diplograph.actors.titles import EQUIPMENT_NOUNS, GENERIC_ORG_WORDS, INSTITUTION_MODIFIERS, INSTITUTION_SECTORS
+
+__all__ = [
+    "institution_end",
+    "read_institutions",
+    "main_state",
+    "generic_institution",
+    "resolve_institutions",
+    "state_sector",
+]
+
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+_MILITARY_WORDS = frozenset({"staff", "army", "forces", "navy", "force", "command", "defence", "defense", "war"})
+_HEADS = {"ministry": "GOV", "department": "GOV", "ministries": "GOV", "court": "JUD", "parliament": "LEG",
+          "senate": "LEG", "military": "MIL", "army": "MIL", "navy": "MIL", "police": "COP", "government": "GOV",
+          "cabinet": "GOV", "administration": "GOV", "regime": "GOV", "junta": "GOV", "authorities": "GOV"}  # fmt: skip
+_COURTS = frozenset({"supreme", "constitutional", "high", "appeals", "federal", "military", "district"})
+_MAX_PHOENIX_WORDS = 3
+
+
+def institution_end(b: DocActorsBuilder, i: int) -> tuple[int, str] | None:
+    """End and sector of an institution phrase starting at token ``i`` ("military intelligence drones"), or None."""
+    doc = b.doc
+    run = i
+    while run < len(doc) and run - i < 5 and b.ref_at(run) is None and (
+        doc[run].lower_ in INSTITUTION_MODIFIERS or doc[run].lower_ in INSTITUTION_SECTORS
+    ):
+        run += 1
+    for end in range(run, i, -1):
+        last = doc[end - 1]
+        two = " ".join(t.lower_ for t in doc[end - 2 : end]) if end - 2 >= i else ""
+        if (last.lower_ in INSTITUTION_SECTORS or two in INSTITUTION_SECTORS) and last.pos_ in ("NOUN", "PROPN"):
+            return end, phrase_sector([t.lower_ for t in doc[i:end]]) or "GOV"
+    for end in range(min(i + _MAX_PHOENIX_WORDS, len(doc)), i, -1):  # "riot police", "border guards", "coast guard"
+        words = doc[i:end]
+        if any(b.ref_at(t.i) is not None or not t.is_alpha for t in words) or words[-1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        sector = phrase_sector([t.lower_ for t in words])
+        if sector is not None:
+            return end, sector
+    return None
+
+
+def _demonym(b: DocActorsBuilder, ref: Reference) -> str:
+    entry = b.dictionary.get(ref.actor)
+    written = b.doc[ref.start : ref.text_end or ref.end].text
+    if ref.kind == "demonym" or entry is None or not entry.demonyms:
+        return written
+    return entry.demonyms[0]
+
+
+def read_institutions(b: DocActorsBuilder) -> None:
+    """ "Russian forces", "Kremlin forces", "the Ukrainian military", "Afghan police", "Syrian rebels" """
+    doc = b.doc
+    for ref in b.ordered():
+        if len(ref.actors) != 1 or b.type_of(ref.actor) not in ("state", "organization", "group"):
+            continue
+        if ref.kind in ("title", "description") or b.refs.get(ref.start) is not ref:
+            continue
+        i = ref.end
+        if i < len(doc) and doc[i].lower_ in _POSSESSIVE:
+            i += 1
+        found = institution_end(b, i)
+        if found is None:
+            continue
+        end, sector = found
+        if end < len(doc) and (other := b.ref_at(end)) is not None and b.type_of(other.actor) == "person":
+            continue
+        if end < len(doc) and doc[end].lower_ in EQUIPMENT_NOUNS:
+            continue  # "Kyiv government building" is a building
+        state = b.actors[ref.actor]
+        if sector in NON_STATE_SECTORS:
+            if state.type == "state" and ref.kind in ("demonym", "name", "alias"):
+                b.add(ref.start, end, sector_group(state, _demonym(b, ref), sector), "name")
+            continue
+        last = doc[end - 1].lower_
+        two = " ".join(t.lower_ for t in doc[end - 2 : end])
+        b.add(ref.start, end, ref.actor, ref.kind, head=end - 1, text_end=ref.text_end or ref.end)
+        b.notes[end - 1] = INSTITUTION_SECTORS.get(two) or INSTITUTION_SECTORS.get(last) or _note(sector)
+        if state.type == "state":
+            b.sectors[end - 1] = sector
+
+
+def _note(sector: str) -> str:
+    return {"MIL": "military", "COP": "police", "SPY": "intelligence", "LEG": "parliament", "JUD": "judiciary"}.get(
+        sector, "government"
+    )
+
+
+def main_state(b: DocActorsBuilder, before: int | None = None) -> str | None:
+    """The state the document refers to most (before token ``before``, else anywhere in it).
+
+    A subject counts twice (the state that acts, not the one acted upon); people count for their state;
+    ties go to the most recent.
+    """
+    for limit in ((before, len(b.doc)) if before is not None else (len(b.doc),)):
+        counts: Counter = Counter()
+        last: dict[str, int] = {}
+        for ref in b.between(0, limit):
+            for actor_id in ref.actors:
+                actor = b.actors.get(actor_id)
+                state = actor_id if actor is not None and actor.type == "state" else None
+                if actor is not None and actor.type == "person":
+                    state = b.dictionary.state_of(b.country_of(actor_id))
+                if state is not None:
+                    counts[state] += 2 if b.doc[ref.head].dep_ in ("nsubj", "nsubjpass") else 1
+                    last[state] = ref.start
+        if counts:
+            return max(counts, key=lambda s: (counts[s], last[s]))
+    return None
+
+
+def state_sector(words: list[str]) -> str | None:
+    """The sector of an institution named without its state ("Foreign Ministry", "Supreme Court"), or None."""
+    if not words:
+        return None
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head == "court" and not _COURTS & set(words):
+        return None
+    sector = _HEADS.get(head)
+    if sector is None and all(w in GENERIC_ORG_WORDS for w in words):
+        sector = "GOV"
+    if sector == "GOV" and _MILITARY_WORDS & set(words):
+        sector = "MIL"
+    return sector
+
+
+def generic_institution(b: DocActorsBuilder, start: int, end: int, owner: int | None) -> bool:
+    """Refer an institution span to its owner's state, with its sector; True if the span is an institution.
+
+    Without an owner the span waits for :func:`resolve_institutions` (the document's main state is
+    known only once every name is read).
+    """
+    words = [t.lower_ for t in b.doc[start:end]]
+    sector = state_sector(words)
+    if sector is None:
+        return False
+    if owner is not None:
+        ref = b.refs[owner]
+        b.add(ref.start, end, ref.actor, ref.kind, head=end - 1, text_end=ref.text_end or ref.end)
+        b.notes[end - 1] = _note(sector)
+        if b.type_of(ref.actor) == "state":
+            b.sectors[end - 1] = sector
+        return True
+    first = start - 1 if start > 0 and b.lower[start - 1] == "the" else start
+    b.pending.append((first, end, sector))
+    return True
+
+
+def resolve_institutions(b: DocActorsBuilder) -> None:
+    """Refer the institutions named without their state to the document's main state (:func:`main_state`)."""
+    for start, end, sector in b.pending:
+        if any(b.ref_at(i) is not None for i in range(start, end)):
+            continue
+        state = main_state(b, start)
+        if state is None:
+            continue  # a fragment of nobody: not an actor either
+        b.add(start, end, state, "description", head=end - 1)
+        b.notes[end - 1] = _note(sector)
+        b.sectors[end - 1] = sector
+    b.pending.clear()

@@ -1,0 +1,59 @@
+"""One actor written two ways in one document: a surname and the full name, an acronym and the long name.
+
+News names a person in full once ("Sigmar Gabriel") and then by surname
+("Gabriel", "Mr Gabriel"), sometimes the other way round. After the entity and
+phrase passes, every new person named by one word is merged with the one
+person of the document — named before or after it — whose full name that word
+is the surname (or, for family-name-first names, the first word) of; with two
+such people it stays apart. Spellings are compared as in
+:mod:`~diplograph.actors.variants`. Likewise a new organization written in
+capitals ("RSF") is the document's one organization or group whose initials
+it is ("Rapid Support Forces").
+"""
+
+from __future__ import annotations
+
+from diplograph.actors.builder import DocActorsBuilder
+from diplograph.actors.spans import initials
+from diplograph.actors.variants import name_parts, same_person
+
+__all__ = ["merge_surnames", "merge_acronyms"]
+
+
+def _forms(b: DocActorsBuilder, actor_id: str) -> list[tuple[str, ...]]:
+    actor = b.actors[actor_id]
+    return [p for p in (name_parts(actor.name), *(name_parts(a) for a in actor.aliases)) if p]
+
+
+def merge_surnames(b: DocActorsBuilder) -> None:
+    """Merge each one-word new person with the document's one full-named person of that surname."""
+    people = sorted({r.actor for r in b.refs.values() if len(r.actors) == 1 and b.type_of(r.actor) == "person"})
+    full = [p for p in people if any(len(form) > 1 for form in _forms(b, p))]
+    for single in people:
+        if single in b.dictionary or any(len(form) > 1 for form in _forms(b, single)):
+            continue
+        parts = name_parts(b.actors[single].name)
+        matches = [p for p in full if p != single and any(len(f) > 1 and same_person(parts, f) for f in _forms(b, p))]
+        if len(matches) == 1:
+            b.repoint(single, matches[0])
+    # a surname the model typed as an organization ("Kovacs said", before "Viktor Kovacs")
+    others = sorted({r.actor for r in b.refs.values() if len(r.actors) == 1 and b.type_of(r.actor) == "organization"})
+    for single in others:
+        parts = name_parts(b.actors[single].name)
+        if single in b.dictionary or len(parts) != 1:
+            continue
+        matches = [p for p in full if any(len(f) > 1 and f[-1] == parts[0] for f in _forms(b, p))]
+        if len(matches) == 1:
+            b.repoint(single, matches[0])
+
+
+def merge_acronyms(b: DocActorsBuilder) -> None:
+    """Merge each new acronym ("RSF") with the document's one organization or group of those initials."""
+    groups = sorted({r.actor for r in b.refs.values() if len(r.actors) == 1 and b.type_of(r.actor) in ("organization", "group")})
+    for short in groups:
+        name = b.actors[short].name
+        if short in b.dictionary or not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+            continue
+        matches = [g for g in groups if g != short and len(b.actors[g].name.split()) > 1 and initials(b.actors[g].name) == name]
+        if len(matches) == 1:
+            b.repoint(short, matches[0])

@@ -1,0 +1,164 @@
+"""Entity spans reshaped before they are read: the small model's bounds are often off.
+
+* "X of Y" names are kept whole ("Organisation of Islamic Cooperation",
+  "Islamic State of Iraq and the Levant") when the dictionaries know the whole
+  or X ends with an organisation noun (:data:`ORG_HEADS`).
+* A name with a demonym inside ("Free *Syrian* Army", "*Syrian* Democratic
+  Forces") is one organization of that country, unless its other words are
+  only institution words ("*Sudanese* Armed Forces" is Sudan's military: the
+  institution pass reads it).
+* An honorific before proper nouns the model did not tag ("Mr Dorn") makes
+  them a person's name.
+* A span running into a verb ends before it ("The Popular Mobilisation Forces
+  *entered* Mosul"); one starting with a verb ("Defeating al-Shabab") keeps
+  what follows it. A name cut short on the left by the model ("Tahrir al-Sham"
+  after "Hayat") takes back the proper nouns before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diplograph.actors.builder import DocActorsBuilder
+from diplograph.actors.names import CALENDAR_WORDS, HONORIFICS
+from diplograph.actors.phoenix import phoenix_index
+from diplograph.actors.titles import GENERIC_ORG_WORDS, INSTITUTION_SECTORS, TITLES
+
+__all__ = ["ORG_HEADS", "Candidate", "entity_spans", "initials"]
+
+#: Nouns that end an organisation's name, or the first half of an "X of Y" name.
+ORG_HEADS = frozenset(
+    {
+        "organisation", "organization", "council", "league", "union", "movement", "party", "front", "association",
+        "federation", "institute", "university", "bank", "commission", "committee", "conference", "assembly",
+        "foundation", "society", "centre", "center", "school", "academy", "church", "congress", "court", "office",
+        "agency", "bureau", "board", "forum", "alliance", "coalition", "authority", "community", "fund", "college",
+        "brigade", "brigades", "army", "corps", "forces", "force", "guard", "guards", "units", "militia",
+    }
+)
+_JOIN_WORDS = frozenset({"of", "the", "and", "for", "&"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+_NAME_GLUE = frozenset({"al", "el", "ad", "as", "bin", "ibn", "abu", "-", "de", "du", "van", "von", "der"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity span to read: its tokens, NER label, ruler id (dictionary spans), and a country it names."""
+
+    start: int
+    end: int
+    label: str
+    ent_id: str = ""
+    country: str | None = None
+
+
+def initials(text: str) -> str:
+    """The acronym of a name: its capitalised words' first letters ("Islamic State of Iraq and the Levant" → "ISIL")."""
+    return "".join(word[0] for word in text.replace("-", " ").split() if word[:1].isupper())
+
+
+def _known(b: DocActorsBuilder, text: str) -> bool:
+    return b.dictionary.lookup(text) is not None or phoenix_index().actor(text) is not None
+
+
+def _name_word(token) -> bool:
+    """A word that can be part of a proper name next to an entity (not a title, honorific or date)."""
+    lower = token.lower_
+    if lower in TITLES or lower.rstrip(".") in HONORIFICS or lower in CALENDAR_WORDS:
+        return False
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.tag_ not in _VERB_TAGS or lower in _NAME_GLUE
+
+
+def _of_join(b: DocActorsBuilder, start: int, end: int) -> int | None:
+    """The end of "X of Y" after the span ``[start, end)``, or None."""
+    doc = b.doc
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    best = None
+    i = end + 1
+    while i < len(doc) and i - end < 8 and (doc[i].lower_ in _JOIN_WORDS or doc[i].text[:1].isupper()):
+        if doc[i].text[:1].isupper():
+            text = doc[start : i + 1].text
+            if _known(b, text) or doc[end - 1].lower_ in ORG_HEADS and doc[i].pos_ == "PROPN":
+                best = i + 1
+        i += 1
+    if best is not None and best < len(doc) and doc[best].lower_ in ("'s", "\u2019s"):
+        return None
+    return best
+
+
+def _trimmed(b: DocActorsBuilder, start: int, end: int) -> tuple[int, int]:
+    """An NER span without a verb and what follows it, or after a leading verb; extended left over name words."""
+    doc = b.doc
+    verbs = [i for i in range(start, end) if doc[i].tag_ in _VERB_TAGS and doc[i].pos_ in ("VERB", "AUX")]
+    if verbs:
+        first = verbs[0]
+        start, end = (first + 1, end) if first == start else (start, first)
+    while start > 0 and doc[start - 1].ent_type_ == "" and _name_word(doc[start - 1]) and doc[start - 1].lower_ not in _NAME_GLUE:
+        start -= 1
+    return start, end
+
+
+def _demonym_run(b: DocActorsBuilder, ent) -> tuple[int, int] | None:
+    """The name around a demonym ("Free Syrian Army", "Syrian Democratic Forces"), or None."""
+    doc = b.doc
+    start, end = ent.start, ent.end
+    while start > 0 and _name_word(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "ORG"):
+        start -= 1
+    while end < len(doc) and _name_word(doc[end]) and doc[end].ent_type_ in ("", "ORG"):
+        end += 1
+    if (start, end) == (ent.start, ent.end) or doc[end - 1].lower_ not in ORG_HEADS:
+        return None
+    others = [t.lower_ for t in doc[start:end] if t.i < ent.start or t.i >= ent.end]
+    if all(w in GENERIC_ORG_WORDS or w in INSTITUTION_SECTORS for w in others):
+        return None  # "Sudanese Armed Forces": the state's military
+    return start, end
+
+
+def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
+    """The document's entities, reshaped as the module docstring says, in text order."""
+    doc = b.doc
+    found: list[Candidate] = []
+    taken = -1
+    for ent in doc.ents:
+        if ent.start < taken:
+            continue
+        if ent.ent_id_ and ent.label_ == "NORP" and (run := _demonym_run(b, ent)) is not None:
+            country = b.dictionary[ent.ent_id_].country if ent.ent_id_ in b.dictionary else None
+            found = [c for c in found if c.end <= run[0]]
+            found.append(Candidate(run[0], run[1], "ORG", country=country))
+            taken = run[1]
+            continue
+        start, end = (ent.start, ent.end) if ent.ent_id_ else _trimmed(b, ent.start, ent.end)
+        if found and start < found[-1].end:
+            start = found[-1].end
+        if start >= end:
+            continue
+        joined = _of_join(b, start, end)
+        if joined is not None:
+            found.append(Candidate(start, joined, "ORG"))
+            taken = joined
+            continue
+        found.append(Candidate(start, end, ent.label_, ent.ent_id_))
+    return sorted(found + _honorific_names(b), key=lambda c: c.start)
+
+
+_PERSON_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mme", "mlle", "miss", "sir", "dame", "monsieur", "madame"})
+
+
+def _honorific_names(b: DocActorsBuilder) -> list[Candidate]:
+    """Person names after an honorific that no entity covers ("Mr Dorn")."""
+    doc = b.doc
+    found: list[Candidate] = []
+    for token in doc:
+        if token.lower_.rstrip(".") not in _PERSON_HONORIFICS or token.ent_type_:
+            continue
+        start = token.i + 1
+        if start < len(doc) and doc[start].text == ".":
+            start += 1
+        end = start
+        while end < len(doc) and end - start < 4 and _name_word(doc[end]) and not doc[end].ent_type_:
+            end += 1
+        if end > start and doc[start].text[:1].isupper():
+            found.append(Candidate(start, end, "PERSON"))
+    return found

@@ -1,0 +1,80 @@
+"""Unknown actors an analyst would accept: honorifics, surnames, "X of Y" names, countries from titles, types
+from the text, and what never becomes an actor (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.actors.names import is_debris
+from diplograph.actors.resolve import resolve_actors
+from diplograph.actors.spans import initials
+from diplograph.corpus.documents import make_document
+from diplograph.relations.lexicon import default_lexicon
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp, dictionary):
+    def run(text: str):
+        document = make_document("t.txt", text, date="2017-03-01")
+        found = resolve_actors(nlp(document.text), document, dictionary, speech_verbs=default_lexicon().speech_verbs)
+        return {a.name: a for a in found.actors.values()}, found
+
+    return run
+
+
+def test_honorifics_are_stripped_and_surnames_join_the_full_name(resolve):
+    actors, found = resolve(
+        "Ms Oksana Marchuk met Dr Pavel Dorn in Vienna. Marchuk said the talks were useful, and Mr Dorn agreed."
+    )
+    assert {"Oksana Marchuk", "Pavel Dorn"} <= set(actors) and not {"Marchuk", "Dorn", "Ms Oksana Marchuk"} & set(actors)
+    assert {m.actor for m in found.mentions if m.text in ("Marchuk", "Dorn")} == {"oksana-marchuk", "pavel-dorn"}
+
+
+def test_a_surname_before_the_full_name_joins_it_too(resolve):
+    _, found = resolve("Talks stalled, Kovacs said on Monday. Viktor Kovacs, the negotiator, left Geneva.")
+    assert {m.actor for m in found.mentions if "Kovacs" in m.text} == {"viktor-kovacs"}
+
+
+def test_x_of_y_names_are_kept_whole(resolve):
+    actors, _ = resolve("The Organisation of Islamic Cooperation met in Jeddah. The Bank of Dravonia raised rates.")
+    assert "Organisation of Islamic Cooperation" in actors and "Islamic Cooperation" not in actors
+    assert "Bank of Dravonia" in actors
+
+
+def test_the_country_comes_from_the_title_or_a_demonym_apposition(resolve):
+    actors, _ = resolve(
+        "Indian Commerce Minister Piyush Goyal met Karl Brenner, a German national, and Lena Fors, who lives in "
+        "Oslo. China trade adviser Tom Hale said little."
+    )
+    assert actors["Piyush Goyal"].country == "IND" and actors["Karl Brenner"].country == "DEU"
+    assert actors["Lena Fors"].country is None
+    assert actors["Tom Hale"].country is None  # "China trade adviser": China is the subject, not his country
+
+
+def test_types_follow_what_the_text_says(resolve):
+    actors, _ = resolve(
+        "Fighting raged in Qaryatayn, and Qaryatayn fell. Hayat Tahrir al-Sham fighters took Saraqib province. "
+        "Mila Orvath told the daily Vecernji List that she was worried. The Free Syrian Army withdrew."
+    )
+    assert actors["Qaryatayn"].type == "place" and actors["Hayat Tahrir al-Sham"].type == "group"
+    assert actors["Vecernji List"].type == "media" and actors["Mila Orvath"].type == "person"
+    assert (actors["Free Syrian Army"].type, actors["Free Syrian Army"].country) == ("group", "SYR")
+
+
+def test_datelines_weekdays_fragments_and_debris_are_not_actors(resolve):
+    actors, _ = resolve(
+        "GENEVA - Truce talks resumed on Monday. SEOUL (Reuters) - Defeating Extremism Explained was the title. "
+        "Trade was discussed. Permanent Representative Office staff left. On Friday the envoys met again."
+    )
+    assert not {"Truce", "GENEVA - Truce", "Trade", "Friday", "Monday", "Defeating Extremism Explained"} & set(actors)
+    assert is_debris("month,-Kyiv-based") and is_debris("stressed.-") and is_debris("Source:-Reuters")
+    assert not is_debris("al-Sham") and not is_debris("U.S.")
+
+
+def test_acronyms_join_their_long_name(resolve):
+    actors, found = resolve("The Dravonian Liberation Front (DLF) attacked a base. The DLF later withdrew.")
+    assert initials("Islamic State of Iraq and the Levant") == "ISIL"
+    assert "DLF" not in actors
+    assert {m.actor for m in found.mentions if m.text == "DLF"} <= {a.id for a in actors.values() if "Front" in a.name}
