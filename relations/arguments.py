@@ -166,6 +166,13 @@ def _companions(token: Token) -> list[Token]:
     return found
 
 
+def where_antecedent(verb: Token, actors: DocActors) -> list[Arg]:
+    """The place a *where* clause describes: "Afghanistan, *where* US forces have been posted"."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return []
+    return [Arg(a.actor, a.token, "locative") for a in phrase_actors(verb.head, actors, locative=True)]
+
+
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the city, *which* forces tried to capture")."""
     current = pronoun

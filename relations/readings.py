@@ -27,7 +27,7 @@ from diplograph.actors.doc_actors import DocActors
 from diplograph.nlp.quotes import is_speech_verb
 from diplograph.nlp.syntax import clause_subject, is_passive, passive_agent
 from diplograph.relations.anaphora import History
-from diplograph.relations.arguments import Arg, phrase_actors
+from diplograph.relations.arguments import Arg, phrase_actors, where_antecedent
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 from diplograph.relations.matching import Trigger
 from diplograph.relations.nominal import (
@@ -179,7 +179,7 @@ def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Readin
         own = {a.actor for a in sources}
         targets = [a for a in reason_targets([event, verb], entry.type, actors, lexicon) if a.actor not in own]
     if not targets and sources and entry.type in lexicon.locative_types:
-        targets = deep_targets(verb, entry.type, actors, lexicon)
+        targets = deep_targets(verb, entry.type, actors, lexicon) or where_antecedent(verb, actors)
     mutual = _mutual(event)
     if mutual and len(targets) >= 2 and _organizes(verb, lexicon):  # "arranged a meeting between A and B"
         sources = []

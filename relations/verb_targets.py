@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
-from diplograph.relations.arguments import Arg, phrase_actors, slot_tokens
+from diplograph.relations.arguments import Arg, phrase_actors, slot_tokens, where_antecedent
 from diplograph.relations.lexicon import Lexicon, VerbEntry
 from diplograph.relations.matching import noun_entry, verb_entry
 from diplograph.relations.nominal import (
@@ -60,7 +60,7 @@ def verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors
             found.extend(phrase_actors(token, actors, locative=locative, event_nouns=lexicon.nouns.keys()))
         if found:
             return found
-    return []
+    return where_antecedent(verb, actors) if locative else []
 
 
 def slot_taken(verb: Token, entry: VerbEntry, relation: str, lexicon: Lexicon) -> bool:

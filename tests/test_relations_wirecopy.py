@@ -212,3 +212,14 @@ def test_nobody_threatens_their_own_state(build):
 
 def test_speaking_out_against_someone_accuses_them_and_is_no_meeting(build):
     assert build("The Russian president spoke out against Ukraine.") == {("vladimir-putin", "accuses", "ukraine", "asserted")}
+
+
+def test_a_where_clause_locates_a_deployment(build):
+    assert build("Trump spoke little of Afghanistan, where US forces have been posted for 15 years.") == {
+        ("united-states", "deploys", "afghanistan", "asserted")
+    }
+
+
+def test_condemning_a_launch_accuses_whoever_launched(build):
+    found = build('North Korea fired a ballistic missile on Sunday. Shinzo Abe called the launch "absolutely intolerable."')
+    assert ("shinzo-abe", "accuses", "north-korea", "asserted") in found
