@@ -327,3 +327,23 @@ def test_a_second_build_into_the_same_folder_fails_at_once_and_the_first_finishe
     documents = [json.loads(line)["id"] for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
     assert len(documents) == 12 * len(list(EXAMPLES.glob("*.txt"))) and "b.txt" not in documents
     assert _snapshot(out)["manifest.json"]["documents"] == len(documents)
+
+
+def test_without_symlinks_files_are_replaced_one_by_one(tmp_path, sets, monkeypatch):
+    """A file system that refuses symlinks (FAT, Windows without the privilege) still gets every file."""
+    import errno
+
+    from diplograph.pipeline.output import write_outputs
+
+    old, new = sets["results"]
+
+    def no_symlinks(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "symlink", no_symlinks)
+    out = tmp_path / "out"
+    write_outputs(old, out)
+    assert _which(_snapshot(out), sets) == "old" and not (out / "actors.jsonl").is_symlink()
+    write_outputs(new, out)
+    assert _which(_snapshot(out), sets) == "new"
+    assert list((out / ".builds").iterdir()) == [] and diplograph.load(out).iter_actors().__next__().id.startswith("new-")

@@ -45,6 +45,8 @@ _NAME_CHARS = 120  # room for ".<name>.<pid>-<token>.tmp" under the usual 255-by
 _WRITE_ERRNOS = frozenset(
     getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EFBIG") if hasattr(errno, name)
 )
+#: What creating a symlink fails with where the file system or the user may not create them (FAT, Windows).
+_NO_SYMLINK_ERRNOS = frozenset(getattr(errno, name) for name in ("EPERM", "ENOTSUP", "EOPNOTSUPP") if hasattr(errno, name))
 
 
 def ensure_dir(path: str | os.PathLike[str]) -> Path:
@@ -162,7 +164,7 @@ def atomic_symlink(path: str | os.PathLike[str], target: str) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            if exc.errno in _WRITE_ERRNOS:
+            if exc.errno in _WRITE_ERRNOS - _NO_SYMLINK_ERRNOS:
                 raise OutputError(f"{link}: cannot write ({exc.strerror or exc})") from None
             raise NotImplementedError(f"{link}: cannot create a symbolic link ({exc.strerror or exc})") from None
     try:

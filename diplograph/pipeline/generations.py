@@ -197,7 +197,11 @@ def _adopt(folder: Path, names: tuple[str, ...]) -> None:
         else:
             _link_or_copy(source, generation / name)
     sync_dir(generation)
-    atomic_symlink(folder / CURRENT_LINK, f"{BUILDS_FOLDER}/{generation.name}")
+    try:
+        atomic_symlink(folder / CURRENT_LINK, f"{BUILDS_FOLDER}/{generation.name}")
+    except BaseException:
+        discard(generation)
+        raise
 
 
 def _link_or_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
