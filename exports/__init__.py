@@ -1,4 +1,10 @@
-"""Exports: the interactive HTML page, GEXF, GraphML, node-link JSON, CSV and Parquet.
+"""Exports: the interactive HTML page, GEXF, GraphML, node-link JSON, CSV and Parquet, and terminal output.
+
+Modules: ``html`` (the page, ``NotebookPage``), ``vis_data``/``vis_edges``
+(its data, evidence-level styles, legends), ``layout``, ``palette``,
+``formats`` (GEXF, GraphML, JSON, CSV, Parquet), ``tabular``, ``targets``
+(output paths, XML-safe text), ``terminal`` (tables and strict JSON lines
+for the command line), ``progress`` (the build's progress on a terminal).
 
 Typical use::
 

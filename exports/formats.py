@@ -34,6 +34,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+from types import MappingProxyType
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,7 +59,7 @@ __all__ = ["FORMATS", "export", "read_json", "to_flat_multigraph", "node_link_da
 #: Export formats, in the order the CLI lists them.
 FORMATS: tuple[str, ...] = ("gexf", "graphml", "json", "csv", "parquet")
 
-_SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".json": "json"}
+_SUFFIXES = MappingProxyType({".gexf": "gexf", ".graphml": "graphml", ".json": "json"})
 _JSON_KIND = "diplograph-node-link"
 
 

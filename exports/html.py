@@ -20,6 +20,7 @@ import hashlib
 import html
 import json
 import os
+from types import MappingProxyType
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -36,7 +37,7 @@ from diplograph.base.io import write_text
 __all__ = ["render_html", "write_html", "notebook_display", "NotebookPage", "json_for_script"]
 
 _VIS_VERSION = "vis-9.1.2"
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPES = MappingProxyType({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def render_html(g: RelationGraph, **options: Any) -> str:

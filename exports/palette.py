@@ -10,6 +10,8 @@ stable, readable colours.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from diplograph.relations.ontology import Ontology
@@ -33,33 +35,33 @@ class ActorStyle(NamedTuple):
 
 
 #: Fill colour, vis-network shape and legend label per actor type.
-ACTOR_STYLES: dict[str, ActorStyle] = {
+ACTOR_STYLES: Mapping[str, ActorStyle] = MappingProxyType({
     "state": ActorStyle("#3b5ba5", "diamond", "State"),
     "person": ActorStyle("#e8a33d", "dot", "Person"),
     "organization": ActorStyle("#8059b6", "square", "Organization"),
     "group": ActorStyle("#8d6e63", "triangle", "Group"),
     "place": ActorStyle("#78909c", "triangleDown", "Place"),
     "media": ActorStyle("#d6568c", "star", "Media"),
-}
+})
 
 _FALLBACK_STYLE = ActorStyle("#9e9e9e", "dot", "Other")
 
 #: Legend heading per quad class, in display order.
-QUAD_CLASS_LABELS: dict[str, str] = {
+QUAD_CLASS_LABELS: Mapping[str, str] = MappingProxyType({
     "verbal_cooperation": "Verbal cooperation",
     "material_cooperation": "Material cooperation",
     "verbal_conflict": "Verbal conflict",
     "material_conflict": "Material conflict",
-}
+})
 
-_FAMILIES: dict[str, tuple[str, ...]] = {
+_FAMILIES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "verbal_cooperation": (
         "#5b9bd5", "#1f6fb2", "#2a9d8f", "#48b6c9", "#3f51b5", "#0e7490", "#7aa6da", "#155e75",
     ),
     "material_cooperation": ("#2e9b4f", "#66bb6a", "#1b6e37", "#8bc34a"),
     "verbal_conflict": ("#e3a008", "#ea580c", "#a16207", "#fb923c", "#c2410c", "#ca8a04"),
     "material_conflict": ("#dc2626", "#9d174d", "#7f1d1d", "#e11d48", "#b5179e"),
-}
+})
 
 
 def actor_style(actor_type: str) -> ActorStyle:

@@ -4,22 +4,26 @@ Modules, one topic each:
 
 ==========================  ==================================================
 ``relation_graph``          :class:`RelationGraph`, the object users hold
+``analysis_methods``        its analysis methods (a mixin)
 ``tables`` / ``storage``    the actors and relations tables; JSON Lines I/O
 ``derived``                 everything computed from the tables, cached
 ``lookup``                  names and aliases -> actor ids, with suggestions
-``filters``                 the shared filter arguments and their old spellings
+``filters``                 the shared filter arguments (evidence levels too) and their old spellings
 ``edges`` / ``views``       relation records -> ties; networkx views
 ``engines``                 networkx or igraph analytics, igraph construction
 ``centrality``              the centrality table (``measures``: definitions)
 ``communities``             Louvain / Leiden / signed communities
 ``balance``                 structural balance with sparse triad counting
 ``compare``                 changes between periods or builds
-``query``                   relation masks, subgraphs, dyads, timelines
+``query``                   relation masks (symmetric types both ways), subgraphs, timelines
+``dyads``                   the most active pairs, planned/hypothetical/negated apart
+``contested``               relations one report asserts and another denies
+``sectors``                 state level (default) or sectors apart
 ``neighborhood``            neighbours, ego networks, paths
 ``profile`` / ``summary``   actor profiles and graph summaries
 ``labels``                  short relation-mix labels
 ``report``                  the centrality report (``report_formats``: writers)
-``display``                 showing a rendered page (``RelationGraph.show``)
+``display``                 showing a rendered page (``RelationGraph.show``: a sandboxed iframe in Jupyter)
 ==========================  ==================================================
 """
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["GraphComparison", "tie_table", "compare_graphs", "split_by_date"]
 
-_TIE_COLUMNS = ["a", "b", "a_name", "b_name"]
+_TIE_COLUMNS = ("a", "b", "a_name", "b_name")
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _names(before: RelationGraph, after: RelationGraph) -> dict[str, str]:
 
 def _with_names(frame: pd.DataFrame, names: dict[str, str], extra: list[str]) -> pd.DataFrame:
     out = frame.assign(a_name=frame["a"].map(names), b_name=frame["b"].map(names))
-    return out[_TIE_COLUMNS + extra].reset_index(drop=True)
+    return out[[*_TIE_COLUMNS, *extra]].reset_index(drop=True)
 
 
 def _movers(

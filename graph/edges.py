@@ -29,7 +29,7 @@ from diplograph.relations.ontology import Ontology
 
 __all__ = ["RecordCodes", "record_codes", "tie_mask", "oriented_records", "directed_edges", "undirected_pairs"]
 
-_ORIENTED_COLUMNS = ["id", "source", "target", "relation", "polarity", "modality", "date", "doc", "evidence", "attributed_to"]
+_ORIENTED_COLUMNS = ("id", "source", "target", "relation", "polarity", "modality", "date", "doc", "evidence", "attributed_to")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def oriented_records(
         for the added reverse copies).
     """
     kept = relations if modalities is None else relations.loc[tie_mask(relations, modalities)]
-    records = kept[_ORIENTED_COLUMNS].assign(mirrored=False)
+    records = kept[list(_ORIENTED_COLUMNS)].assign(mirrored=False)
     symmetric = [name for name in ontology if ontology[name].symmetric]
     mirror = records.loc[records["relation"].isin(symmetric)]
     mirror = mirror.rename(columns={"source": "target", "target": "source"}).assign(mirrored=True)

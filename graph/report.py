@@ -23,6 +23,7 @@ from their homes (:mod:`~diplograph.graph.report_formats`,
 from __future__ import annotations
 
 import datetime as dt
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 REPORT_FORMATS: tuple[str, ...] = ("md", "csv", "json", "html")
-_RENDERERS = {"md": to_markdown, "csv": to_csv, "json": to_json, "html": to_html}
+_RENDERERS = MappingProxyType({"md": to_markdown, "csv": to_csv, "json": to_json, "html": to_html})
 
 
 def _evidence_per_actor(derived: DerivedGraphs) -> pd.DataFrame:

@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 from diplograph.base.errors import ConfigError
 from diplograph.base.models import Actor, Relation
 from diplograph.cli import app
-from diplograph.exports.terminal import print_table
 from diplograph.graph.relation_graph import RelationGraph
 
 HOSTILE_NAME = "Evil [/bold] Corp"
@@ -86,6 +85,8 @@ class _Terminal(io.StringIO):
 
 def test_terminal_tables_escape_markup_too():
     import pandas as pd
+
+    from diplograph.exports.terminal import print_table
 
     frame = pd.DataFrame({"name": [HOSTILE_NAME], "evidence": [HOSTILE_TEXT], "note": [":warning: [link=x]y[/link]"]})
     out = _Terminal()

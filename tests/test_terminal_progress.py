@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.exports.progress import corpus_size
-
 pytestmark = pytest.mark.model
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -57,6 +55,8 @@ def test_progress_shows_the_loading_phase_the_total_and_an_eta(tmp_path):
 
 
 def test_corpus_size_is_known_when_cheap(tmp_path):
+    from diplograph.exports.progress import corpus_size
+
     assert corpus_size(EXAMPLES) == 8
     (tmp_path / "feed.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n', encoding="utf-8")
     assert corpus_size(tmp_path / "feed.jsonl") == 2
