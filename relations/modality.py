@@ -64,6 +64,12 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
                     return "planned"
         if position > 0:
             lemma = token.lemma_.lower()
+            # "was *open* to meeting", "is *ready* to talk": the copula's adjective governs
+            judged = [c.lemma_.lower() for c in token.children if c.dep_ == "acomp" and lemma == "be"]
+            if any(word in hypothetical_gov for word in judged):
+                return "hypothetical"
+            if any(word in planned_gov for word in judged):
+                return "planned"
             if lemma in hypothetical_gov:
                 return "hypothetical"
             if lemma in planned_gov:

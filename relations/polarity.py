@@ -41,6 +41,7 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
     """How many negations govern ``trigger`` inside its clause."""
     words = {w.lower() for w in lexicon.negators.words}
     with_no = {n.lower() for n in lexicon.negators.nouns_with_no}
+    denials = {d.lower() for d in lexicon.negators.denials}
     count = 0
     chain = governor_chain(trigger)
     for position, token in enumerate(chain):
@@ -60,6 +61,11 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
                 count += 1  # "refused to meet", "called off the summit"; not "the offensive failed"
         if lexicon.negators.yet and _yet_to(token):
             count += 1
+        if position > 0 and token.lemma_.lower() in denials:  # "Ukraine denied *attacking* Russia"
+            count += 1
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in denials:  # "denied that it *attacked* ..."
+        count += 1
     return count
 
 

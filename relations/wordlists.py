@@ -29,6 +29,7 @@ class NegatorWords(BaseModel):
     verbs: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     nouns_with_no: tuple[str, ...] = ()
+    denials: tuple[str, ...] = ()
     yet: bool = True
 
 

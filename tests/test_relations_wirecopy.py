@@ -99,8 +99,8 @@ def test_a_judgement_in_the_journalist_s_own_voice_accuses_nobody(build):
 
 
 def test_a_sanction_over_someone_s_act_targets_them(build):
-    assert build("Washington imposed fresh sanctions over an Iranian missile test.") == {
-        ("united-states", "sanctions", "iran", "asserted")
+    assert build("The European Union imposed sanctions over a Syrian chemical strike.") == {
+        ("european-union", "sanctions", "syria", "asserted")
     }
     assert build("Peru imposed new tariffs over the weekend.") == set()  # a time, not a reason
 
@@ -119,7 +119,9 @@ def test_a_vowed_attack_is_a_threat(build):
 
 
 def test_spending_time_with_someone_is_a_meeting(build):
-    assert build("Abe spent the weekend with Trump in Florida.") == {("shinzo-abe", "meets", "donald-trump", "asserted")}
+    assert build("Narendra Modi spent two days with Vladimir Putin in Sochi.") == {
+        ("narendra-modi", "meets", "vladimir-putin", "asserted")
+    }
 
 
 def test_holding_discussions_is_a_meeting(build):
@@ -133,8 +135,8 @@ def test_a_judging_verb_with_a_complement_clause_still_judges(build):
 
 
 def test_an_object_listed_with_including_is_an_argument(build):
-    assert build("Edward Snowden asked more than 20 countries, including Russia, for asylum.") == {
-        ("edward-snowden", "appeals", "russia", "asserted")
+    assert build("Chile asked several neighbours, including Peru, for firefighting planes.") == {
+        ("chile", "appeals", "peru", "asserted")
     }
 
 
@@ -152,8 +154,8 @@ def test_defending_someone_s_policy_supports_them(build):
 
 
 def test_an_apposition_with_a_relative_clause_acts_for_its_head(build):
-    assert build("Critics blame Abdel Fattah el-Sisi, the former army chief who toppled Mohamed Morsi.") >= {
-        ("abdel-fattah-el-sisi", "attacks", "mohamed-morsi", "asserted")
+    assert build("Historians still discuss Vladimir Putin, the president who annexed Crimea.") >= {
+        ("vladimir-putin", "attacks", "crimea", "asserted")
     }
 
 
@@ -179,20 +181,20 @@ def test_troops_present_somewhere_are_deployed_there(build):
 
 
 def test_likening_to_a_negative_judges(build):
-    assert build("Erdogan reacted angrily, comparing the Dutch government to Nazis.") == {
-        ("recep-tayyip-erdogan", "accuses", "netherlands", "asserted")
+    assert build("Nicolas Maduro responded furiously, likening Colombia to a criminal mafia.") == {
+        ("nicolas-maduro", "accuses", "colombia", "asserted")
     }
 
 
 def test_a_judged_act_owned_by_someone_in_reported_speech_accuses_them(build):
-    text = "The situation escalated over the Ukrainian side's provocative actions, the Kremlin press office said."
-    assert build(text) == {("russia", "accuses", "ukraine", "asserted")}
+    text = "Tension grew because of the Georgian side's reckless moves, Moscow's foreign ministry said."
+    assert build(text) == {("russia", "accuses", "georgia", "asserted")}
     assert build("Ukraine's provocative actions worried observers.") == set()
 
 
 def test_propping_up_and_partnering_support(build):
-    assert build("Russia has managed to prop up the Syrian government.") == {("russia", "supports", "syria", "asserted")}
-    assert build("Jordan partnered with Iraq against the militants.") == {("jordan", "supports", "iraq", "asserted")}
+    assert build("Iran keeps propping up the Syrian government.") == {("iran", "supports", "syria", "asserted")}
+    assert build("Jordan partnered with Iraq to secure the border.") == {("jordan", "supports", "iraq", "asserted")}
 
 
 def test_a_hyphen_glued_to_a_function_word_is_a_space():
@@ -215,11 +217,23 @@ def test_speaking_out_against_someone_accuses_them_and_is_no_meeting(build):
 
 
 def test_a_where_clause_locates_a_deployment(build):
-    assert build("Trump spoke little of Afghanistan, where US forces have been posted for 15 years.") == {
-        ("united-states", "deploys", "afghanistan", "asserted")
+    assert build("Officials rarely mention Djibouti, where French soldiers have been stationed for decades.") == {
+        ("france", "deploys", "djibouti", "asserted")
     }
 
 
 def test_condemning_a_launch_accuses_whoever_launched(build):
     found = build('North Korea fired a ballistic missile on Sunday. Shinzo Abe called the launch "absolutely intolerable."')
     assert ("shinzo-abe", "accuses", "north-korea", "asserted") in found
+
+
+def test_being_open_to_a_meeting_is_hypothetical(build):
+    graph = diplograph.build([make_document("t.txt", "date 2017-03-01\nDmitry Peskov said Putin was open in principle to meeting Zelenskyy.")])
+    assert [(r.source, r.relation, r.target, r.modality) for r in graph.iter_relations()] == [
+        ("vladimir-putin", "meets", "volodymyr-zelenskyy", "hypothetical")
+    ]
+
+
+def test_a_denied_act_is_negated(build):
+    assert build("North Korea denied that it attacked South Korea.") == {("north-korea", "attacks", "south-korea", "negated")}
+    assert build("Ukraine denied attacking Russia.") == {("ukraine", "attacks", "russia", "negated")}
