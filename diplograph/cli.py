@@ -124,11 +124,12 @@ def build_command(
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from OUT/.cache (incremental rebuilds, resume after a crash).")] = True,
     prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter", help="Parse only sentences that can hold a relation.")] = True,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failing document.")] = False,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Also read files that symlinks in a corpus folder lead to outside it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Extract actors and relations from CORPUS and write the output folder."""
-    from diplograph.base.io import ensure_dir
     from diplograph.pipeline.build import build_result
+    from diplograph.pipeline.generations import output_lock
     from diplograph.pipeline.options import ENGINES, BuildOptions
     from diplograph.pipeline.output import CACHE_FOLDER, write_outputs
 
@@ -137,12 +138,15 @@ def build_command(
     options = BuildOptions.of(
         actors=actors, ontology=ontology, lexicon=lexicon, model=model, text_field=text_field, workers=workers,
         strict=strict, progress=False, engine=engine, scheduler=scheduler, cache=cache,
-        cache_dir=out / CACHE_FOLDER if cache else None, prefilter=prefilter,
+        cache_dir=out / CACHE_FOLDER if cache else None, prefilter=prefilter, follow_symlinks=follow_symlinks,
     )
-    ensure_dir(out)  # an unwritable --out fails now, not after the whole extraction
     from diplograph.exports.progress import BuildProgress
 
-    with BuildProgress(corpus, text_field=text_field, workers=workers, enabled=not quiet) as progress:
+    # The lock (which also creates --out) is taken first: an unwritable folder or a second
+    # build into it fails now, not after the whole extraction.
+    with output_lock(out), BuildProgress(
+        corpus, text_field=text_field, workers=workers, enabled=not quiet, follow_symlinks=follow_symlinks
+    ) as progress:
         result = build_result(progress.corpus, options)
         progress.phase("writing the outputs")
         folder = write_outputs(result, out)

@@ -60,11 +60,15 @@ class BuildProgress:
             its documents that counts them as they are asked for.
     """
 
-    def __init__(self, source: str, *, text_field: str | None = None, workers: int = 1, enabled: bool = True) -> None:
+    def __init__(
+        self, source: str, *, text_field: str | None = None, workers: int = 1, enabled: bool = True,
+        follow_symlinks: bool = False,
+    ) -> None:
         import sys
 
         self.corpus: Any = source
         self._source, self._text_field, self._workers = source, text_field, workers
+        self._follow = follow_symlinks
         self._enabled = enabled and sys.stderr.isatty()
         self._bar: Any = None
         self._begun = self._started = 0.0
@@ -89,7 +93,7 @@ class BuildProgress:
         self._bar.__enter__()
         self._task = self._bar.add_task("loading the dictionaries and the model", total=total, rate="", start=False)
         self._begun = time.perf_counter()
-        self.corpus = _Counted(self._source, self._text_field, self._tick)
+        self.corpus = _Counted(self._source, self._text_field, self._tick, self._follow)
         return self
 
     def _tick(self, count: int) -> None:
@@ -119,15 +123,15 @@ class BuildProgress:
 class _Counted:
     """The documents of a corpus path, calling ``tick(n)`` as the n-th one is asked for."""
 
-    def __init__(self, source: str, text_field: str | None, tick: Callable[[int], None]) -> None:
-        self.source, self.text_field, self.tick = source, text_field, tick
+    def __init__(self, source: str, text_field: str | None, tick: Callable[[int], None], follow: bool = False) -> None:
+        self.source, self.text_field, self.tick, self.follow = source, text_field, tick, follow
 
     def __str__(self) -> str:
         return str(self.source)
 
     def __iter__(self) -> Iterator[CorpusItem]:
         count = 0
-        for item in read_corpus(self.source, text_field=self.text_field):
+        for item in read_corpus(self.source, text_field=self.text_field, follow_symlinks=self.follow):
             if not (isinstance(item, DocumentError) and item.warning):
                 count += 1
                 self.tick(count)

@@ -209,3 +209,30 @@ def test_hostile_ids_and_keys_cannot_drive_the_terminal(tmp_path):
     ]
     errors = _jsonl(tmp_path / "out" / "errors.jsonl")
     assert errors[0]["doc"] == hostile  # the file keeps the data as it was
+
+
+def test_a_second_cli_build_into_a_locked_folder_fails_before_extracting(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("Putin met Trump in Alaska.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom diplograph.pipeline.generations import output_lock\n"
+         f"with output_lock({str(out)!r}):\n    print('held', flush=True)\n    time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.perf_counter()
+        result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "-q"])
+        elapsed = time.perf_counter() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 2
+    assert "another build" in result.output
+    assert not (out / "relations.jsonl").exists()
+    assert elapsed < 5  # refused before the model is loaded
