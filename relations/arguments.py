@@ -211,6 +211,9 @@ def _single_actors(
     if token.dep_ == "appos" and actors.actor_of(token.head) is not None:
         # "el-Sisi, the former army *chief* who toppled Morsi": the apposition is its head
         return [Arg(actors.actor_of(token.head), token.head, "head")]
+    led = _led_by(token, actors)
+    if led:  # "Saudi-led forces", "the US-led coalition": the phrase stands for its leader
+        return led
     named = [a for c in _appositions(token) for a in phrase_actors(c, actors, depth=depth + 1)]
     if named:  # "a senior Iranian adviser, *Ali Akbar Velayati*": the apposition names who it is
         return named
@@ -240,6 +243,17 @@ def _single_actors(
     if not found and locative:
         found = _locative_actors(token, actors)
     return found
+
+
+def _led_by(token: Token, actors: DocActors) -> list[Arg]:
+    """The actor hyphened to a *-led* modifier of ``token`` ("*Saudi*-led forces")."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.i > 0 and child.doc[child.i - 1].text == "-":
+            for agent in child.children:
+                actor = actors.actor_of(agent) if agent.i < child.i else None
+                if actor is not None:
+                    return [Arg(actor, agent, "modifier")]
+    return []
 
 
 def _appositions(token: Token) -> list[Token]:

@@ -14,7 +14,9 @@ class VerbEntry(BaseModel):
 
     ``cameo`` is the CAMEO event code, when known; ``things_as`` the type the verb
     expresses when its object is a thing, not an actor ("defended the *cuts* proposed
-    by Trump" supports Trump, while "defended Ukraine" guarantees it).
+    by Trump" supports Trump, while "defended Ukraine" guarantees it); with
+    ``needs_target`` the verb is a trigger only when one of its target slots is
+    filled ("France *wants Germany* to send tanks", not "France wants to talk").
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -27,6 +29,7 @@ class VerbEntry(BaseModel):
     reciprocal: bool = False
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     things_as: str | None = None
+    needs_target: bool = False
 
 
 class Frame(BaseModel):

@@ -48,7 +48,7 @@ from diplograph.relations.clauses import governor_chain
 from diplograph.relations.dates import relation_date
 from diplograph.relations.embedding import embedded_tokens
 from diplograph.relations.lexicon import Lexicon, VerbEntry, default_lexicon
-from diplograph.relations.matching import Trigger, match_triggers
+from diplograph.relations.matching import Trigger, match_triggers, noun_entry
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
 from diplograph.relations.parties import record_sides, resolve_sides, sides_phrases
@@ -165,6 +165,19 @@ def _attacks_with_words(trigger: Trigger, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in reasons and is_reason(c) for c in token.children)
 
 
+def _hosts(trigger: Trigger, relation_type: str, reading: Reading, actors: DocActors, lexicon: Lexicon) -> list:
+    """The hosts of a meeting between two or more others: a host that is not a party mediates."""
+    verb = trigger.verb if trigger.verb is not None else trigger.token
+    if relation_type != "meets" or verb.lemma_.lower() not in lexicon.host_verbs:
+        return []
+    on_event = trigger.kind == "verb" and verb.dep_ == "acl" and noun_entry(verb.head, lexicon) is not None
+    if not (reading.mutual or on_event):  # "Xi hosted Putin and Kim": guests, each met by the host
+        return []
+    parties = {a.actor for a in _endpoints(reading.targets, actors, places=False)}
+    hosts = [a for a in _endpoints(reading.sources, actors, places=False) if a.actor not in parties]
+    return hosts if len(parties) >= 2 else []
+
+
 def _vowed(trigger: Trigger, relation_type: str, lexicon: Lexicon) -> bool:
     """ "vowed to eliminate the group": an attack a vow, want or pledge governs threatens its target."""
     token = trigger.verb if trigger.verb is not None else trigger.token
@@ -259,6 +272,9 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
             trigger, relation_type = _about_things(trigger), trigger.entry.things_as
             reading = read_trigger(trigger, actors, lexicon, context.history)
             reading.targets = [a for a in reading.targets if a.via != "anaphora"]  # the thing's own owner only
+        hosts = _hosts(trigger, relation_type, reading, actors, lexicon)
+        if hosts:  # "Norway hosted talks between Colombia and the FARC": the parties meet, Norway mediates
+            reading.sources, reading.mutual = [], True
         endpoints = [a.actor for a in _endpoints(reading.sources, actors, places=False)]
         context.history.add(trigger.token, relation_type, endpoints)
         symmetric = ontology[relation_type].symmetric
@@ -272,7 +288,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         ]
         targets = _endpoints(reading.targets, actors, places=False)
         record_sides(context.history, trigger.token, relation_type, pairs, targets, lexicon)
-        if not pairs:
+        if not pairs and not hosts:
             continue
         segment = sentence.doc[slice(*(home or (sentence.start, sentence.end)))]
         modality = modality_of(trigger.token, lexicon)
@@ -281,6 +297,11 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         words = trigger.token.text if trigger.verb is None else f"{trigger.verb.text} {trigger.token.text}"
         made = _Maker(context, number, segment, date, words)
         cameo = _cameo_code(trigger, relation_type, ontology)
+        for host in hosts:
+            for party in _endpoints(reading.targets, actors, places=False):
+                if party.actor != host.actor:
+                    yield made(host.actor, party.actor, "mediates", polarity, modality, speaker, reading.confidence,
+                               _root_code("mediates", ontology))
         vowed = _vowed(trigger, relation_type, lexicon) and polarity == "asserted"
         for source, target in pairs:
             confidence = reading.confidence - (0.1 if "locative" in (source.via, target.via) else 0.0)

@@ -71,6 +71,7 @@ class Lexicon(BaseModel):
     foreign_types: tuple[str, ...] = ()
     reciprocal_types: tuple[str, ...] = ()
     organizer_verbs: tuple[str, ...] = ()
+    host_verbs: tuple[str, ...] = ()
     embedding_types: tuple[str, ...] = ()
     event_object_role: dict[str, Literal["source", "target"]] = Field(default_factory=dict)
     anaphors: tuple[str, ...] = ()

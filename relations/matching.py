@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from diplograph.nlp.lemmas import verb_lemmas
-from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured_by, sentence_start
+from diplograph.nlp.lemmas import inflection_lemmas, verb_lemmas
+from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured_by, sentence_start, slot_tokens
 from diplograph.relations.frames import frame_entry
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 
@@ -120,7 +120,10 @@ def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
             entry = lexicon.nouns.get(f"{child.lower_} {lemma}")
             if entry is not None:
                 return entry
-    return lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
+    entry = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
+    if entry is None and token.tag_ in ("NNS", "NNPS"):  # a plural the tagger took for a name: "Talks between ..."
+        entry = next((lexicon.nouns[c] for c in inflection_lemmas(token.text) if c in lexicon.nouns), None)
+    return entry
 
 
 _NAME_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PRODUCT"})
@@ -128,9 +131,11 @@ _NAME_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PRODUCT"
 
 def _in_a_name(token: Token) -> bool:
     """A noun inside a proper name is no event: "the North American Free Trade *Agreement*", "Operation *Storm*"."""
+    if token.tag_ not in ("NNP", "NNPS") or not token.text[:1].isupper():
+        return False
     if token.ent_type_ in _NAME_LABELS:
         return True
-    if token.tag_ not in ("NNP", "NNPS") or not token.text[:1].isupper() or token.is_sent_start:
+    if token.is_sent_start:
         return False
     return any(c.dep_ in ("compound", "amod") and c.i < token.i and c.text[:1].isupper() for c in token.children)
 
@@ -366,6 +371,8 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
                 evaluation_entry(token, lexicon) or verb_entry(token, lexicon) or frame_entry(token, lexicon)
                 or adjective_entry(token, lexicon)
             )
+            if entry is not None and entry.needs_target and not any(slot_tokens(token, s) for s in entry.target or ()):
+                entry = None
             if entry is not None and event_object(token, lexicon) is None:
                 triggers.append(Trigger(token, entry.type, "verb", entry))
             continue

@@ -38,6 +38,15 @@ def _conditional(chain: list[Token], marks: set[str]) -> bool:
     return False
 
 
+def _reported_future(clause: Token, lexicon: Lexicon) -> bool:
+    """Is ``clause`` what someone said, promised or announced (so its *would* is a reported *will*)?"""
+    head = clause.head
+    if clause.dep_ not in ("ccomp", "xcomp") or head == clause:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in lexicon.speech_lemmas or lemma in {w.lower() for w in lexicon.modality.planned_governors}
+
+
 def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
     """The modality of the relation expressed by ``trigger``."""
     words = lexicon.modality
@@ -55,6 +64,8 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
                 if child.lower_ in planned_aux or child.lemma_.lower() in planned_aux:
                     return "planned"
+                if child.lower_ == "would" and _reported_future(token, lexicon):
+                    return "planned"  # "Turkey promised it *would* protect Azerbaijan": a future in the past
                 if child.lower_ in hypothetical_aux or child.lemma_.lower() in hypothetical_aux:
                     return "hypothetical"
             if child.dep_ in ("amod", "advmod") and token.pos_ in ("NOUN", "PROPN"):

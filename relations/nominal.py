@@ -65,7 +65,8 @@ def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.extend(phrase_actors(obj, actors))
-        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "the ultimatum *issued by* Washington"
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and not lexicon.verb_entries(child.lemma_):
+            # "the ultimatum *issued by* Washington" (not "talks *mediated by* Qatar": a relation of its own)
             for agent in child.children:
                 if agent.dep_ == "agent":
                     found.extend(a for obj in agent.children if obj.dep_ == "pobj" for a in phrase_actors(obj, actors))

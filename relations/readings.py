@@ -40,6 +40,7 @@ from diplograph.relations.nominal import (
 )
 from diplograph.relations.parties import implied_counterpart, is_each_other
 from diplograph.relations.statements import fallback_targets, tells_of_others
+from diplograph.relations.arguments import slot_tokens
 from diplograph.relations.verb_targets import deep_targets, slot_taken, verb_targets
 
 __all__ = ["Reading", "read_trigger", "BASE_CONFIDENCE"]
@@ -126,12 +127,32 @@ def _read_modifier(trigger: Trigger, agent: Token, actors: DocActors) -> Reading
     return Reading(trigger, sources, targets, BASE_CONFIDENCE["verb"])
 
 
+def _read_participle(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading:
+    """ "talks between A and B *mediated by* Qatar": the by-agent acts on the ends of the noun it describes."""
+    verb, entry = trigger.token, trigger.entry
+    sources = phrase_actors(passive_agent(verb), actors)
+    own = {a.actor for a in sources}
+    noun = verb.head
+    targets = [a for a in verb_targets(verb, entry, entry.type, actors, lexicon) if a.actor not in own]
+    if not targets:  # the noun holds the participants: "talks *between A and B* mediated by Qatar"
+        for slot in entry.target or lexicon.target_slots.get(entry.type, ()):
+            for token in ([] if slot.startswith("^") or slot in ("dobj", "dative", "ccomp_subj") else slot_tokens(noun, slot)):
+                targets.extend(a for a in phrase_actors(token, actors) if a.actor not in own)
+            if targets:
+                break
+    if not targets:
+        targets = [a for a in phrase_actors(noun, actors) if a.actor not in own]
+    return Reading(trigger, sources, targets, BASE_CONFIDENCE["passive"])
+
+
 def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: History) -> Reading:
     verb, entry = trigger.token, trigger.entry
     assert isinstance(entry, VerbEntry)
     agent = _hyphen_agent(verb)
     if agent is not None:
         return _read_modifier(trigger, agent, actors)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and passive_agent(verb) is not None:
+        return _read_participle(trigger, actors, lexicon)
     sources, how = _subject_args(verb, actors, lexicon)
     relation = entry.type
     targets = verb_targets(verb, entry, relation, actors, lexicon)

@@ -1,0 +1,192 @@
+"""The constructions of issue 14, one test each, asserting exact (source, relation, target, polarity, modality).
+
+Every sentence is written for these tests (no evaluation text), and each rule it
+exercises is a mechanism of the extractor, not a rule for the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import diplograph
+from diplograph.corpus.documents import make_document
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def read():
+    def run(text: str) -> set[tuple[str, str, str, str, str]]:
+        graph = diplograph.build([make_document("t.txt", f"date 2017-03-01\n{text}")])
+        return {(r.source, r.relation, r.target, r.polarity, r.modality) for r in graph.iter_relations()}
+
+    return run
+
+
+# --- coordination -------------------------------------------------------------------------------
+
+def test_coordinated_subjects_of_a_directed_type_give_every_ordered_pair(read):
+    assert read("Peru and Chile agreed to a truce.") == {
+        ("peru", "agrees", "chile", "asserted", "factual"),
+        ("chile", "agrees", "peru", "asserted", "factual"),
+    }
+
+
+def test_coordinated_subjects_of_a_reciprocal_type_give_every_pair(read):
+    assert read("Brazil, India and China met in Geneva.") == {
+        ("brazil", "meets", "india", "asserted", "factual"),
+        ("brazil", "meets", "china", "asserted", "factual"),
+        ("india", "meets", "china", "asserted", "factual"),
+    }
+
+
+# --- by-agents and hosts ------------------------------------------------------------------------
+
+def test_a_by_agent_of_a_participle_on_an_event_noun_mediates_between_its_participants(read):
+    assert read("Talks between Armenia and Azerbaijan mediated by Russia resumed.") == {
+        ("armenia", "meets", "azerbaijan", "asserted", "factual"),
+        ("russia", "mediates", "armenia", "asserted", "factual"),
+        ("russia", "mediates", "azerbaijan", "asserted", "factual"),
+    }
+
+
+def test_a_host_that_is_no_party_mediates(read):
+    assert read("Norway hosted talks between Colombia and Cuba.") == {
+        ("colombia", "meets", "cuba", "asserted", "factual"),
+        ("norway", "mediates", "colombia", "asserted", "factual"),
+        ("norway", "mediates", "cuba", "asserted", "factual"),
+    }
+
+
+def test_a_host_of_a_guest_meets_it(read):
+    assert read("Turkey hosted Vladimir Putin.") == {("turkiye", "meets", "vladimir-putin", "asserted", "factual")}
+
+
+# --- wishes, requests and their content ----------------------------------------------------------
+
+def test_wanting_someone_to_act_is_a_demand_and_the_act_is_not_a_fact(read):
+    assert read("France wants Germany to send more tanks to Ukraine.") == {
+        ("france", "demands", "germany", "asserted", "factual")
+    }
+
+
+def test_expecting_someone_to_act_is_a_demand(read):
+    assert read("Washington expects Ankara to cut ties with Tehran.") == {
+        ("united-states", "demands", "turkiye", "asserted", "factual")
+    }
+
+
+def test_urging_someone_to_act_is_a_demand_and_the_act_is_not_a_fact(read):
+    assert read("Poland urged Hungary to sanction Russia.") == {("poland", "demands", "hungary", "asserted", "factual")}
+
+
+# --- places --------------------------------------------------------------------------------------
+
+def test_a_place_is_the_target_of_an_attack(read):
+    assert read("Russia shelled Kharkiv.") == {("russia", "attacks", "kharkiv", "asserted", "factual")}
+
+
+def test_a_place_is_never_the_target_of_a_type_that_takes_no_places(read):
+    assert read("Russia threatened Kharkiv.") == set()
+
+
+def test_the_place_of_an_attack_is_not_its_target(read):
+    assert ("saudi-arabia", "attacks", "yemen", "asserted", "factual") not in read(
+        "A Yemeni drone strike in Yemen killed two Saudi officers."
+    )
+
+
+# --- negation, conditions, plans -------------------------------------------------------------------
+
+def test_negation_stays_within_its_own_clause(read):
+    assert read("Israel did not attack Iran after Iran attacked Israeli ships.") == {
+        ("israel", "attacks", "iran", "negated", "factual"),
+        ("iran", "attacks", "israel", "asserted", "factual"),
+    }
+
+
+def test_a_condition_makes_its_clause_hypothetical(read):
+    assert read("If Iran attacks, Israel will strike back at Iran.") == {
+        ("israel", "attacks", "iran", "asserted", "hypothetical")
+    }
+
+
+def test_a_promise_reported_with_would_is_planned(read):
+    assert read("Turkey promised it would protect Azerbaijan.") == {
+        ("turkiye", "guarantees", "azerbaijan", "asserted", "planned")
+    }
+    assert read("Turkey said it would attack Syria.") == {("turkiye", "attacks", "syria", "asserted", "planned")}
+
+
+def test_would_without_a_report_is_hypothetical(read):
+    assert read("Turkey would attack Syria if provoked.") == {("turkiye", "attacks", "syria", "asserted", "hypothetical")}
+
+
+# --- event nouns and compounds -----------------------------------------------------------------------
+
+def test_suspension_of_cooperation_is_a_sanction(read):
+    assert read("The United States suspended its cooperation with Russia.") == {
+        ("united-states", "sanctions", "russia", "asserted", "factual")
+    }
+
+
+def test_tariffs_are_a_sanction(read):
+    assert read("The United States imposed punitive tariffs on China.") == {
+        ("united-states", "sanctions", "china", "asserted", "factual")
+    }
+
+
+def test_an_exit_from_a_bloc_rejects_it(read):
+    assert read("Britain announced its exit from the European Union.") == {
+        ("united-kingdom", "rejects", "european-union", "asserted", "factual")
+    }
+
+
+def test_an_arrest_warrant_accuses(read):
+    assert read("The ICC issued an arrest warrant for Putin.") == {
+        ("international-criminal-court", "accuses", "vladimir-putin", "asserted", "factual")
+    }
+
+
+def test_an_arrest_by_someone_is_condemned_as_theirs(read):
+    assert read("Turkey condemned the arrest of its diplomats by Iran.") == {
+        ("turkiye", "accuses", "iran", "asserted", "factual")
+    }
+
+
+def test_an_airstrike_attacks_whom_it_killed(read):
+    assert read("A Saudi airstrike killed ten Yemeni soldiers.") == {("saudi-arabia", "attacks", "yemen", "asserted", "factual")}
+
+
+def test_a_blockade_is_a_sanction(read):
+    assert read("Israel maintains a blockade of Gaza.") == {("israel", "sanctions", "gaza-strip", "asserted", "factual")}
+
+
+def test_an_aid_package_supports(read):
+    assert read("The United States announced an aid package for Ukraine.") == {
+        ("united-states", "supports", "ukraine", "asserted", "factual")
+    }
+
+
+def test_a_hyphened_backer_supports_and_a_hyphened_leader_acts(read):
+    assert read("Saudi-led forces attacked the Houthis.") == {("saudi-arabia", "attacks", "houthis", "asserted", "factual")}
+
+
+def test_a_possessive_mediation_mediates_between_the_sides(read):
+    assert read("Egypt's mediation between Israel and Hamas failed.") == {
+        ("egypt", "mediates", "israel", "asserted", "factual"),
+        ("egypt", "mediates", "hamas", "asserted", "factual"),
+    }
+
+
+def test_acting_as_a_mediator_mediates(read):
+    assert read("Qatar acted as a mediator between the United States and the Taliban.") == {
+        ("qatar", "mediates", "united-states", "asserted", "factual"),
+        ("qatar", "mediates", "taliban", "asserted", "factual"),
+    }
+
+
+def test_an_alliance_with_someone_supports_them(read):
+    assert read("Japan strengthened its alliance with the United States.") == {
+        ("japan", "supports", "united-states", "asserted", "factual")
+    }
