@@ -53,6 +53,7 @@ from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
 from diplograph.relations.parties import record_sides, resolve_sides, sides_phrases
 from diplograph.relations.polarity import polarity_of
+from diplograph.relations.arguments import phrase_actors, slot_tokens
 from diplograph.relations.judgements import reported_judgements
 from diplograph.relations.nominal import is_reason
 from diplograph.relations.readings import BASE_CONFIDENCE, Reading, read_trigger
@@ -165,6 +166,15 @@ def _attacks_with_words(trigger: Trigger, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in reasons and is_reason(c) for c in token.children)
 
 
+def _lacks_target(trigger: Trigger, actors: DocActors) -> bool:
+    """A verb that is a relation only toward an actor ("wants *Germany* to ...") whose slots name none."""
+    entry = trigger.entry
+    if not isinstance(entry, VerbEntry) or not entry.needs_target:
+        return False
+    slots = entry.target or ()
+    return not any(phrase_actors(token, actors) for slot in slots for token in slot_tokens(trigger.token, slot))
+
+
 def _hosts(trigger: Trigger, relation_type: str, reading: Reading, actors: DocActors, lexicon: Lexicon) -> list:
     """The hosts of a meeting between two or more others: a host that is not a party mediates."""
     verb = trigger.verb if trigger.verb is not None else trigger.token
@@ -254,7 +264,7 @@ class DocContext:
 def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iterator[Relation]:
     """The relations of one sentence (``number`` is its index in the document)."""
     lexicon, ontology, actors, document = context.lexicon, context.ontology, context.actors, context.document
-    triggers = match_triggers(sentence, lexicon)
+    triggers = [t for t in match_triggers(sentence, lexicon) if not _lacks_target(t, actors)]
     embedded = embedded_tokens(triggers, lexicon)
     ranges = _segments(sentence)
     context.history.sentence = number

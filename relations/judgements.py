@@ -100,10 +100,8 @@ def _allegations(token: Token, actors: DocActors, lexicon: Lexicon) -> Iterator[
 
 def _owned_judgements(token: Token, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None) -> Iterator[Judgement]:
     """ "over *the Ukrainian side's provocative actions*, the Kremlin said": a judged thing's owner is accused."""
-    if token.dep_ == "amod" and token.head.pos_ == "NOUN" and _negative(token, lexicon):
-        thing = token.head
-    elif token.pos_ == "NOUN" and _negative(token, lexicon):
-        thing = token
+    if token.dep_ == "amod" and token.pos_ == "ADJ" and token.head.pos_ == "NOUN" and _negative(token, lexicon):
+        thing = token.head  # an adjective judges; a noun ("Russia's offensive") may be the act itself
     else:
         return
     owners = [a for c in thing.children if c.dep_ == "poss" for a in phrase_actors(c, actors)]
