@@ -22,6 +22,14 @@ from diplograph.base.models import Actor, Document, Mention
 __all__ = ["Reference", "DocActorsBuilder"]
 
 _NAMING_KINDS = frozenset({"name", "alias", "metonym", "demonym"})
+#: Words that make a name an organization's, whatever a title next to it says.
+_ORGANIZATION_WORDS = frozenset({"committee", "council", "organization", "organisation", "foundation", "institute",
+                                 "association", "party", "union", "agency", "ministry", "company", "group", "bank",
+                                 "university", "league", "front", "movement", "forces", "army", "court"})  # fmt: skip
+
+
+def _organization_name(name: str) -> bool:
+    return bool({w.lower() for w in name.split()} & _ORGANIZATION_WORDS)
 
 
 @dataclass
@@ -194,7 +202,7 @@ class DocActorsBuilder:
         apposition ("a spokeswoman for ...") settles it.
         """
         actor = self.actors[actor_id]
-        if actor.type == "person" or actor_id in self.dictionary:
+        if actor.type == "person" or actor_id in self.dictionary or _organization_name(actor.name):
             return actor_id
         del self.actors[actor_id]
         new_id = actor_id.removesuffix(f"-{actor.type}")
@@ -215,6 +223,9 @@ class DocActorsBuilder:
                 self._unindex(ref)
                 ref.actors = tuple(dict.fromkeys(new if a == old else a for a in ref.actors))
                 self._index(ref)
+        for ref in self.absorbed:
+            ref.actors = tuple(dict.fromkeys(new if a == old else a for a in ref.actors))
+        self.quotes = [Quote(q.start, q.end, new if q.speaker == old else q.speaker) for q in self.quotes]
         if old in self.learned_country:
             self.learned_country.setdefault(new, Counter()).update(self.learned_country.pop(old))
         for role in self.learned_roles.pop(old, []):

@@ -15,7 +15,9 @@
 * its: the nearest state or organization subject.
 * Descriptions of places, states and people ("the city", "the island",
   "the country", "its neighbour", "both men"): see
-  :mod:`~diplograph.actors.descriptions`.
+  :mod:`~diplograph.actors.descriptions`; collective and plural ones ("the
+  military", "the alliance", "the two sides", "the juntas", "the former oil
+  executive"): see :mod:`~diplograph.actors.collective`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from diplograph.actors.builder import DocActorsBuilder, Reference
+from diplograph.actors.collective import resolve_collective
 from diplograph.actors.descriptions import resolve_description
 from diplograph.actors.phrases import indicator_of
 from diplograph.actors.offices import (
@@ -292,6 +295,7 @@ def resolve_coreference(b: DocActorsBuilder) -> None:
             _two_of(b, token)
             or (_description(b, token) if b.lower[i] in TITLE_FIRST_WORDS else None)
             or resolve_description(b, token)
+            or resolve_collective(b, token)
         )
         if end is not None:
             i = end

@@ -31,6 +31,7 @@ __all__ = ["NEW_ACTOR_TYPES", "WEAPON_NAMES", "EQUIPMENT_NOUNS", "byline_tokens"
 NEW_ACTOR_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
 
 _LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
+_POSSESSIVE_TAIL = re.compile(r"['\u2019]s(-\w+)?$")
 _GLUED = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mme|Prof|Sen|Gen)[.-](?=[A-Z])")
 
 
@@ -140,9 +141,10 @@ def _given_name_collision(b: DocActorsBuilder, ent: Span) -> bool:
 
 
 def _glued_honorific(text: str) -> str:
-    """A name with an honorific glued on by scraping ("Ms-Kallas" → "Kallas"); other names unchanged."""
+    """A name without an honorific or a possessive glued on by scraping ("Ms-Kallas", "May's-own")."""
     match = _GLUED.match(text)
-    return text[match.end() :] if match else text
+    text = text[match.end() :] if match else text
+    return _POSSESSIVE_TAIL.sub("", text)
 
 
 def recognize_entities(b: DocActorsBuilder) -> None:
@@ -185,8 +187,10 @@ def recognize_entities(b: DocActorsBuilder) -> None:
         if actor_type is None or is_fragment(b, span, label):
             continue
         kind = "person" if honorific else text_type(b, span, actor_type, places)
-        if end < len(doc) and doc[end].lower_ in EQUIPMENT_NOUNS and kind != "group":
-            continue  # "Rafale fighters", but "Hayat Tahrir al-Sham fighters"
+        if ".com" in text.lower() or ".org" in text.lower():
+            kind = "media"  # a website
+        if kind != "group" and _names_a_thing(b, end):
+            continue  # "Rafale fighters", "the Zohr natural gas field"; but "Hayat Tahrir al-Sham fighters"
         earlier = _doc_person(b, text, start, exact=True) if kind != "person" else None
         if earlier is not None:
             b.add(start, end, earlier, "alias")
@@ -199,6 +203,20 @@ def recognize_entities(b: DocActorsBuilder) -> None:
             _organization(b, start, end, candidate.country)
         else:
             b.add(start, end, _new_actor(b, text, kind), "name")
+
+
+_THINGS = EQUIPMENT_NOUNS | {"field", "fields", "project", "award", "awards", "prize", "festival", "deal", "treaty",
+                             "base", "bases", "camp", "site", "terminal"}  # fmt: skip
+
+
+def _names_a_thing(b: DocActorsBuilder, end: int) -> bool:
+    """A name before a thing noun, over at most two modifiers ("Zohr natural gas field")."""
+    for token in b.doc[end : end + 3]:
+        if token.lower_ in _THINGS:
+            return True
+        if not (token.is_lower and token.pos_ in ("NOUN", "ADJ") or token.text == "-" or token.is_upper):
+            return False  # over "natural gas", "-LNG"
+    return False
 
 
 def _typed(b: DocActorsBuilder, actor: Actor | str) -> str:

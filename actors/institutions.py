@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import Counter
 
 from diplograph.actors.builder import DocActorsBuilder, Reference
-from diplograph.actors.sectors import NON_STATE_SECTORS, phrase_sector, sector_group
+from diplograph.actors.phoenix import phoenix_index
+from diplograph.actors.sectors import NON_STATE_SECTORS, agent_sector, phrase_sector, sector_group
 from diplograph.actors.titles import EQUIPMENT_NOUNS, GENERIC_ORG_WORDS, INSTITUTION_MODIFIERS, INSTITUTION_SECTORS
 
 __all__ = [
@@ -34,6 +35,8 @@ _MILITARY_WORDS = frozenset({"staff", "army", "forces", "navy", "force", "comman
 _HEADS = {"ministry": "GOV", "department": "GOV", "ministries": "GOV", "court": "JUD", "parliament": "LEG",
           "senate": "LEG", "military": "MIL", "army": "MIL", "navy": "MIL", "police": "COP", "government": "GOV",
           "cabinet": "GOV", "administration": "GOV", "regime": "GOV", "junta": "GOV", "authorities": "GOV"}  # fmt: skip
+_OWNED_HEADS = {"forces": "MIL", "force": "MIL", "army": "MIL", "navy": "MIL", "guard": "MIL", "guards": "MIL",
+                "troops": "MIL", "command": "MIL", "corps": "MIL", "police": "COP", "service": "GOV", "office": "GOV"}
 _COURTS = frozenset({"supreme", "constitutional", "high", "appeals", "federal", "military", "district"})
 _MAX_PHOENIX_WORDS = 3
 
@@ -53,9 +56,11 @@ def institution_end(b: DocActorsBuilder, i: int) -> tuple[int, str] | None:
             return end, phrase_sector([t.lower_ for t in doc[i:end]]) or "GOV"
     for end in range(min(i + _MAX_PHOENIX_WORDS, len(doc)), i, -1):  # "riot police", "border guards", "coast guard"
         words = doc[i:end]
-        if any(b.ref_at(t.i) is not None or not t.is_alpha for t in words) or words[-1].pos_ not in ("NOUN", "PROPN"):
+        if any(b.ref_at(t.i) is not None or not t.is_alpha or t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in words):
             continue
-        sector = phrase_sector([t.lower_ for t in words])
+        if words[-1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        sector = agent_sector([t.lower_ for t in words])
         if sector is not None:
             return end, sector
     return None
@@ -153,8 +158,20 @@ def generic_institution(b: DocActorsBuilder, start: int, end: int, owner: int | 
     """
     words = [t.lower_ for t in b.doc[start:end]]
     sector = state_sector(words)
+    if sector is None and owner is not None and words and words[-1] in _OWNED_HEADS:
+        sector = _OWNED_HEADS[words[-1]]  # "Russia's Aerospace Forces", "Iran's Revolutionary Guards"
     if sector is None:
         return False
+    tail_words = words[len(words) - words[::-1].index("of") :] if "of" in words[1:] else []
+    if owner is None and tail_words and not all(w in GENERIC_ORG_WORDS for w in tail_words):
+        tail = " ".join(t.text for t in b.doc[end - len(tail_words) : end])
+        state = _state_named(b, tail)
+        if state is None:
+            return False  # "Commerce Department of Heilongjiang": of somewhere the dictionaries do not place
+        b.add(start, end, state, "description", head=end - 1)
+        b.notes[end - 1] = _note(sector)
+        b.sectors[end - 1] = sector
+        return True
     if owner is not None:
         ref = b.refs[owner]
         b.add(ref.start, end, ref.actor, ref.kind, head=end - 1, text_end=ref.text_end or ref.end)
@@ -163,8 +180,28 @@ def generic_institution(b: DocActorsBuilder, start: int, end: int, owner: int | 
             b.sectors[end - 1] = sector
         return True
     first = start - 1 if start > 0 and b.lower[start - 1] == "the" else start
+    if end + 1 < len(b.doc) and b.lower[end] == "of" and b.doc[end + 1].text[:1].isupper():
+        stop = end + 1  # "the Commerce Department of Heilongjiang": that place's state, or nobody's
+        while stop < len(b.doc) and stop - end < 5 and b.doc[stop].text[:1].isupper():
+            stop += 1
+        state = _state_named(b, b.doc[end + 1 : stop].text)
+        if state is None:
+            return True
+        b.add(first, end, state, "description", head=end - 1)
+        b.notes[end - 1] = _note(sector)
+        b.sectors[end - 1] = sector
+        return True
     b.pending.append((first, end, sector))
     return True
+
+
+def _state_named(b: DocActorsBuilder, text: str) -> str | None:
+    """The state a name stands for or lies in ("Ukraine", "Kyiv", "Heilongjiang" when a dictionary places it)."""
+    hit = b.dictionary.lookup(text)
+    if hit is not None and b.dictionary[hit[0]].type in ("state", "place"):
+        return b.dictionary.state_of(b.dictionary[hit[0]].country)
+    found = phoenix_index().actor(text)
+    return b.dictionary.state_of(found.country) if found is not None and found.type in ("state", "place") else None
 
 
 def resolve_institutions(b: DocActorsBuilder) -> None:

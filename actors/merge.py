@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from diplograph.actors.corpus_roles import Resolution, resolve_placeholders
-from diplograph.actors.dictionary import ActorDictionary
+from diplograph.actors.dictionary import ActorDictionary, fold_name
 from diplograph.actors.offices import is_placeholder
 from diplograph.actors.variants import dictionary_person, name_parts, same_person
 from diplograph.base.models import Actor
@@ -163,10 +163,19 @@ def merge_corpus(
             found = _dictionary_target(actor, dictionary)
             if found is not None:
                 target[actor_id] = found
+    typed_apart: dict[str, str] = {}
+    people = {fold_name(a.name): i for i, a in sorted(records.items()) if a.type == "person" and len(a.name.split()) > 1}
+    for actor_id, actor in records.items():  # "Fyodor Bondarchuk" typed an organization in one article
+        if actor_id not in dictionary and target[actor_id] == actor_id and actor.type in ("organization", "place"):
+            person = people.get(fold_name(actor.name))
+            if person is not None and person != actor_id:
+                typed_apart[actor_id] = person
     persons = {i: a for i, a in records.items() if a.type == "person" and target[i] == i and i not in dictionary}
     seen_dictionary = {i: a for i, a in records.items() if i in dictionary and a.type == "person"}
     for actor_id, cluster_id in _person_clusters(persons, seen_dictionary).items():
         target[actor_id] = cluster_id
+    for actor_id, person in typed_apart.items():
+        target[actor_id] = target[person]
     groups: dict[str, list[str]] = defaultdict(list)
     for actor_id, cluster_id in target.items():
         groups[cluster_id].append(actor_id)

@@ -5,7 +5,8 @@
   dash or a dateline ("GENEVA - Truce", "KABUL, Afghanistan —", "SEOUL
   (Reuters) -") keeps only what follows the dash.
 * Noise never becomes an actor: digits, markup, lower-case or generic words,
-  weapon names, weekdays and months, scraper debris glued across punctuation
+  weapon names, weekdays and months, religions and ideologies ("Islam"), names
+  of plans, laws, reports and events ("… Plan", "Operation …"), scraper debris glued across punctuation
   ("Last month,-Kyiv-based", "stressed.-", "Source:-Reuters"), words with a
   verb in them ("Defeating al-Shabab", "Civil War Explained": headline
   fragments), a single common word that is capitalised only because it starts
@@ -15,22 +16,29 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span
 
 from diplograph.actors.builder import DocActorsBuilder
-from diplograph.actors.titles import TITLES
+from diplograph.actors.dictionary import fold_name
+from diplograph.actors.phoenix import phoenix_index
+from diplograph.actors.titles import GENERIC_ORG_WORDS, TITLES
 
 __all__ = [
     "HONORIFICS",
     "WEAPON_NAMES",
     "CALENDAR_WORDS",
+    "NON_ACTOR_WORDS",
+    "NOT_ACTOR_HEADS",
     "byline_tokens",
     "dateline_tokens",
     "clean_bounds",
     "is_noise",
     "is_debris",
     "is_fragment",
+    "common_words",
+    "title_words",
 ]
 
 #: Words before a name that are not part of it (lower case, without the full stop).
@@ -63,13 +71,39 @@ CALENDAR_WORDS = frozenset(
     }
 )
 
+#: Words that are never an actor's name: religions, ideologies, holidays, processes ("Islam", "Brexit").
+NON_ACTOR_WORDS = frozenset(
+    {
+        "islam", "christianity", "judaism", "buddhism", "hinduism", "sunni", "sunnis", "shia", "shiite", "shiites",
+        "sufi", "sufis", "sufism", "wahhabi", "wahhabism", "salafi", "salafism", "communism", "nazism", "fascism",
+        "zionism", "jihad", "sharia", "ramadan", "eid", "christmas", "easter", "brexit", "holocaust", "internet",
+        "quran", "koran", "bible", "allah", "god",
+    }
+)
+#: Last (or, for "Operation …", first) words of names of plans, laws, programmes, reports and events: not actors.
+NOT_ACTOR_HEADS = frozenset(
+    {
+        "plan", "report", "programme", "program", "initiative", "strategy", "act", "bill", "law", "treaty", "accord",
+        "doctrine", "index", "survey", "map", "award", "awards", "prize", "cup", "games", "festival", "olympics",
+        "championship", "area", "zone", "corridor", "scheme", "mou", "memorandum", "declaration", "resolution",
+        "convention", "protocol", "charter", "war", "crisis", "revolution", "uprising", "referendum", "election",
+        "elections", "summit", "talks", "process", "framework", "parameters",
+    }
+)
+_FIRST_NOT_ACTOR = frozenset({"operation", "project"})
 _STRIP_LEADING = frozenset({"the", "a", "an"})
+_STRIP_TRAILING = frozenset({"of", "for", "and", "the", "in", "on", "at", "to", "with", "or", "&"})
 _MARKUP = frozenset("/\\`*_#@=<>|{}[]")
 _CREDIT_WORDS = frozenset({"reporting", "writing", "editing", "additional", "compiled", "photo", "photos"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--", "\u2015"})
 #: Punctuation glued to a word by scraping ("month,-Kyiv", "stressed.-", "Source:-Reuters", "Beijing--").
-_DEBRIS = re.compile(r"[,.;:!?]-|-[,.;:]|--|^-|-$")
+_DEBRIS = re.compile(r"[,.;:!?]-|-[,.;:]|--|^-|-$|^\?|\?$")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+_BREAKS = frozenset({'"', "\u201c", "\u201d", "(", ")", "[", "]", "|"})
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "la", "le", "van", "von", "der",
+                        "den", "ter", "y", "dos", "das", "ould"})  # fmt: skip
+_RANKS = frozenset({"officer", "petty", "private", "corporal", "sergeant", "lieutenant", "colonel", "major", "captain",
+                    "admiral", "brigadier", "marshal", "commodore", "specialist", "seaman", "airman"})  # fmt: skip
 
 
 def byline_tokens(b: DocActorsBuilder) -> set[int]:
@@ -142,9 +176,49 @@ def clean_bounds(b: DocActorsBuilder, start: int, end: int, label: str, dateline
         start += 1
         while start < end - 1 and doc[start].text == ".":
             start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+    for i in range(start, end):  # a quote or bracket inside a name ends it: 'Party for Freedom (PVV'
+        if doc[i].text in _BREAKS and i > start:
+            end = i
+            break
+    if label == "PERSON":
+        start, end = _person_bounds(b, start, end)
+    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in _STRIP_TRAILING):  # "North Caucasus and"
         end -= 1
     return start, end
+
+
+def _person_bounds(b: DocActorsBuilder, start: int, end: int) -> tuple[int, int]:
+    """A person's name without the title or portfolio before it ("Infrastructure James Macharia",
+    "Petty Officer William") and without a lower-case word after it ("Kenny at")."""
+    doc = b.doc
+    for i in range(start + 1, end):
+        if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _PARTICLES:
+            end = i
+            break
+    given = phoenix_index().given_names
+    last_title = max((i for i in range(start, end - 1) if doc[i].lower_ in TITLES or doc[i].lower_ in _RANKS), default=None)
+    if last_title is not None:
+        start = last_title + 1
+    elif end - start >= 3 and fold_name(doc[start].text) not in given:
+        first = next((i for i in range(start + 1, end - 1) if fold_name(doc[i].text) in given), None)
+        if first is not None and all(t.lower_ in common_words() for t in doc[start:first]):
+            start = first
+    return start, end
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every word of every title ("ambassador", "extraordinary", "plenipotentiary", "general")."""
+    return frozenset(w for title in TITLES for w in title.replace("-", " ").split() if len(w) > 3)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Lower-case words of titles, institutions and the Phoenix generic agents: not the start of a name."""
+    words = {w for form in phoenix_index().agent_forms() for w in form.split()}
+    words |= {w for title in TITLES for w in title.split()} | set(GENERIC_ORG_WORDS)
+    return frozenset(w for w in words if w.isalpha() and fold_name(w) not in phoenix_index().given_names)
 
 
 def is_debris(text: str) -> bool:
@@ -165,6 +239,12 @@ def is_noise(b: DocActorsBuilder, span: Span, label: str, lowercase_words: froze
         return True
     if all(t.is_stop or t.lower_ in TITLES or t.is_punct or t.lower_ in CALENDAR_WORDS for t in span):
         return True
+    if span[-1].lower_ in TITLES or len(span) == 1 and span[0].lower_ in title_words():
+        return True  # "Propaganda Minister", "Foreign Minister", "Extraordinary": a title, not a name
+    if any(t.lower_ in NON_ACTOR_WORDS for t in span) and len(span) <= 2:
+        return True  # "Islam", "Sunni Islam", "Brexit"
+    if label != "PERSON" and (span[-1].lower_ in NOT_ACTOR_HEADS or span[0].lower_ in _FIRST_NOT_ACTOR):
+        return True  # "National Transformation Plan", "Operation Euphrates Shield", "Munich Security Report"
     if not any(t.pos_ == "PROPN" for t in span) or any(ch in _MARKUP for ch in text):
         return True  # "Midway through", "Drones struck", "U.S./US", "`YYYY-MM-DD`"
     if is_debris(text) or any(_spaced_dash(t) for t in span):
@@ -178,6 +258,10 @@ def is_fragment(b: DocActorsBuilder, span: Span, label: str) -> bool:
     capitalised only because it starts a sentence, the document never capitalising it elsewhere ("Trade")."""
     if any(t.tag_ in _VERB_TAGS for t in span):
         return True
+    if len(span) == 1 and label != "PERSON" and span[0].lower_ in common_words():
+        return True  # "Transport", "Infrastructure": a capitalised common word, not a name
+    if len(span) == 1 and label == "ORG" and fold_name(span.text) in phoenix_index().given_names:
+        return True  # "Kim" typed ORG: a name cut from a person's, not an organization
     if len(span) == 1 and label != "PERSON" and _line_start(b, span.start):
         text = span.text
         return not any(t.text == text and not _line_start(b, t.i) for t in b.doc)

@@ -8,16 +8,18 @@ is the surname (or, for family-name-first names, the first word) of; with two
 such people it stays apart. Spellings are compared as in
 :mod:`~diplograph.actors.variants`. Likewise a new organization written in
 capitals ("RSF") is the document's one organization or group whose initials
-it is ("Rapid Support Forces").
+it is ("Rapid Support Forces"). A new person named only by a given name that no
+full name of the document explains ("Jose", "William") is not an actor.
 """
 
 from __future__ import annotations
 
 from diplograph.actors.builder import DocActorsBuilder
+from diplograph.actors.phoenix import phoenix_index
 from diplograph.actors.spans import initials
 from diplograph.actors.variants import name_parts, same_person
 
-__all__ = ["merge_surnames", "merge_acronyms"]
+__all__ = ["merge_surnames", "merge_acronyms", "drop_given_names"]
 
 
 def _forms(b: DocActorsBuilder, actor_id: str) -> list[tuple[str, ...]]:
@@ -40,9 +42,14 @@ def merge_surnames(b: DocActorsBuilder) -> None:
     others = sorted({r.actor for r in b.refs.values() if len(r.actors) == 1 and b.type_of(r.actor) == "organization"})
     for single in others:
         parts = name_parts(b.actors[single].name)
-        if single in b.dictionary or len(parts) != 1:
+        if single in b.dictionary or len(parts) > 2:
             continue
-        matches = [p for p in full if any(len(f) > 1 and f[-1] == parts[0] for f in _forms(b, p))]
+        if len(parts) == 2:  # "De Mistura" typed ORG after "Staffan de Mistura"
+            matches = [p for p in full if any(len(f) > 2 and f[-2:] == parts for f in _forms(b, p))]
+            if len(matches) == 1:
+                b.repoint(single, matches[0])
+            continue
+        matches = [p for p in full if any(len(f) > 1 and parts[0] in (f[0], f[-1]) for f in _forms(b, p))]
         if len(matches) == 1:
             b.repoint(single, matches[0])
 
@@ -51,9 +58,23 @@ def merge_acronyms(b: DocActorsBuilder) -> None:
     """Merge each new acronym ("RSF") with the document's one organization or group of those initials."""
     groups = sorted({r.actor for r in b.refs.values() if len(r.actors) == 1 and b.type_of(r.actor) in ("organization", "group")})
     for short in groups:
+        if short not in b.actors:
+            continue
         name = b.actors[short].name
         if short in b.dictionary or not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
             continue
-        matches = [g for g in groups if g != short and len(b.actors[g].name.split()) > 1 and initials(b.actors[g].name) == name]
+        matches = [g for g in groups if g != short and g in b.actors and len(b.actors[g].name.split()) > 1
+                   and initials(b.actors[g].name) == name]  # fmt: skip
         if len(matches) == 1:
             b.repoint(short, matches[0])
+
+
+def drop_given_names(b: DocActorsBuilder) -> None:
+    """Remove the references to new persons named by a given name alone (after :func:`merge_surnames`)."""
+    given = phoenix_index().given_names
+    for ref in b.ordered():
+        if len(ref.actors) != 1 or ref.actor in b.dictionary or b.type_of(ref.actor) != "person":
+            continue
+        parts = name_parts(b.actors[ref.actor].name)
+        if len(parts) == 1 and parts[0] in given and ref.kind in ("name", "alias"):
+            b.remove(ref.start, ref.end)

@@ -169,6 +169,10 @@ class PhoenixIndex:
             hit = self._actors.get(key[4:])
         return hit
 
+    def agent_forms(self) -> list[str]:
+        """Every generic-agent phrase (lower case)."""
+        return list(self._agents)
+
     def agent(self, phrase: str) -> str | None:
         """The CAMEO code of a generic-agent phrase ("riot police" → ``COP``), or None."""
         return self._agents.get(" ".join(phrase.lower().split()))

@@ -74,8 +74,9 @@ class Indicator:
         )
 
     def country_for(self, title: Title) -> str | None:
-        """The country of the holder of ``title`` this indicator gives (see :attr:`attributive`)."""
-        if self.attributive and title.category not in STATE_OFFICE_CATEGORIES:
+        """The country of the holder of ``title`` this indicator gives (see :attr:`attributive`); an
+        organization gives an affiliation, not a nationality."""
+        if self.attributive and title.category not in STATE_OFFICE_CATEGORIES or self.org is not None:
             return None
         return self.country
 
@@ -203,7 +204,7 @@ def _appositions(b: DocActorsBuilder) -> None:
         title_hit = None
         for i in range(start, end):
             hit = match_title([t.lower_ for t in doc[i:end]])
-            if hit is not None and b.ref_at(i) is None:
+            if hit is not None and b.ref_at(i) is None and not _in_name(b, i + hit[0]):
                 title_hit = (i, *hit)
                 break
         indicator = None
@@ -223,6 +224,12 @@ def _appositions(b: DocActorsBuilder) -> None:
             continue
         _learn_title(b, ref.actor, title, [t.lower_ for t in doc[start:i]], indicator)
         b.add(i, i + size, ref.actor, "title", head=i + size - 1)
+
+
+def _in_name(b: DocActorsBuilder, after: int) -> bool:
+    """A title word followed by a capitalised word is part of a name ("the Premier League", "Minister Hotel")."""
+    doc = b.doc
+    return after < len(doc) and doc[after].is_title and doc[after].pos_ == "PROPN" and b.ref_at(after) is None
 
 
 def _opens(ref: Reference, start: int) -> bool:

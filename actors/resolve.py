@@ -25,7 +25,7 @@ from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.entities import NEW_ACTOR_TYPES, recognize_entities
 from diplograph.actors.institutions import resolve_institutions
-from diplograph.actors.persons import merge_acronyms, merge_surnames
+from diplograph.actors.persons import drop_given_names, merge_acronyms, merge_surnames
 from diplograph.actors.phrases import read_phrases
 from diplograph.actors.quotes import attribute_quotes
 from diplograph.base.models import Document
@@ -66,6 +66,7 @@ def resolve_actors(
     read_phrases(builder)
     merge_surnames(builder)
     merge_acronyms(builder)
+    drop_given_names(builder)
     resolve_coreference(builder)
     attribute_quotes(builder, speech_lemmas(speech_verbs))
     found = builder.finish()

@@ -29,6 +29,7 @@ __all__ = [
     "NON_STATE_SECTORS",
     "note_sector",
     "phrase_sector",
+    "agent_sector",
     "cameo_sector",
     "sector_group",
 ]
@@ -79,6 +80,12 @@ def phrase_sector(words: list[str]) -> str | None:
     for key in (phrase, last_two, words[-1] if words else ""):
         if key in INSTITUTION_SECTORS:
             return NOTE_SECTORS.get(INSTITUTION_SECTORS[key], "GOV")
+    return agent_sector(words)
+
+
+def agent_sector(words: list[str]) -> str | None:
+    """The state sector of a phrase that is a Phoenix generic agent as a whole ("riot police" → ``COP``), or None."""
+    phrase = " ".join(words)
     if not words or phrase in TITLES or words[-1] in TITLES:
         return None
     code = phoenix_index().agent(phrase)

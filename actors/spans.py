@@ -70,8 +70,17 @@ def _name_word(token) -> bool:
 
 
 def _of_join(b: DocActorsBuilder, start: int, end: int) -> int | None:
-    """The end of "X of Y" after the span ``[start, end)``, or None."""
+    """The end of "X of Y" after the span ``[start, end)``, or None.
+
+    A span the model ended on "for", "of" or "and" before a name ("Alternative for" + "Germany")
+    is always joined to that name: the model meant the longer one.
+    """
     doc = b.doc
+    if doc[end - 1].lower_ in ("for", "of", "and") and end < len(doc) and doc[end].text[:1].isupper():
+        stop = end
+        while stop < len(doc) and stop - end < 4 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+            stop += 1
+        return stop
     if end >= len(doc) or doc[end].lower_ != "of":
         return None
     best = None

@@ -80,7 +80,8 @@ _TITLE_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "envoy": {
         "special envoy": ("special envoy", "envoy", "peace envoy", "special representative", "emissary"),
-        "ambassador": ("ambassador", "envoy to"),
+        "ambassador": ("ambassador", "envoy to", "ambassador extraordinary and plenipotentiary",
+                       "permanent representative"),
         "negotiator": ("negotiator", "chief negotiator", "lead negotiator"),
     },
     "spokesperson": {
@@ -108,7 +109,7 @@ _TITLE_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
         "lawmaker": ("lawmaker", "legislator", "member of parliament", "mp"),
         "head": ("head", "chief", "chair", "chairman", "chairwoman", "chairperson"),
         "secretary": ("secretary",),
-        "official": ("official",),
+        "official": ("official", "representative"),
         "ombudsman": ("ombudsman", "ombudsperson"),
     },
 }

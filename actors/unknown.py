@@ -31,6 +31,11 @@ _PLACE_NOUNS = frozenset(
     {"province", "city", "region", "district", "governorate", "village", "town", "county", "state", "oblast",
      "area", "prefecture", "valley", "island", "islands", "airport", "border", "crossing"}  # fmt: skip
 )
+#: Last words of place names ("Kardak Islets", "Golan Heights").
+_PLACE_WORDS = frozenset({"islands", "islets", "isles", "island", "mountains", "river", "sea", "strait", "gulf",
+                          "bay", "valley", "peninsula", "desert", "lake", "heights", "plateau", "square", "street",
+                          "avenue", "airport", "coast", "canal", "senkakus", "highlands"})  # fmt: skip
+_SURNAME_PARTICLES = frozenset({"de", "van", "von", "le", "la", "bin", "ibn", "abu", "al", "el", "di", "da", "du"})
 _GROUP_NOUNS = frozenset({"militants", "fighters", "militia", "militias", "rebels", "insurgents", "jihadists",
                           "guerrillas", "group", "faction", "loyalists"})  # fmt: skip
 _MEDIA_NOUNS = frozenset({"newspaper", "daily", "tabloid", "broadcaster", "channel", "radio", "tv", "television",
@@ -82,7 +87,8 @@ def phoenix_actor(b: DocActorsBuilder, text: str, label: str) -> tuple[Actor | s
     existing = b.actors.get(actor_id)
     if existing is not None:
         return existing, None
-    return Actor(id=actor_id, name=name, type=kind, country=hit.country), None  # type: ignore[arg-type]
+    aliases = (text,) if fold_name(text) != fold_name(name) else ()
+    return Actor(id=actor_id, name=name, type=kind, country=hit.country, aliases=aliases), None  # type: ignore[arg-type]
 
 
 def phoenix_source(text: str) -> str | None:
@@ -119,11 +125,17 @@ def text_type(b: DocActorsBuilder, span: Span, label_type: str, places: tuple[se
     strong, weak = places
     if name in strong or name in weak and (label_type != "person" or len(span) == 1):
         return "place"
+    if words[-1] in _PLACE_WORDS or len(words) > 1 and words[0] in _PLACE_WORDS:
+        return "place"  # "Kardak Islets", "Lake Baikal"
+    if label_type == "person" and len(span) == 1 and before in ("on", "via"):
+        return "organization"  # "posted on Twitter"
+    if label_type == "person" and set(words) & ORG_HEADS:
+        return "organization"  # "International Rescue Committee" tagged PERSON
     if after in _MEDIA_NOUNS and after != "news" or before in ("newspaper", "daily", "broadcaster", "magazine"):
         return "media"
     if after in _GROUP_NOUNS and label_type != "place":
         return "group"
     if label_type == "organization" and 2 <= len(span) <= 3 and not set(words) & _ORG_WORDS:
-        if fold_name(span[0].text) in phoenix_index().given_names:
-            return "person"
+        if fold_name(span[0].text) in phoenix_index().given_names or words[0] in _SURNAME_PARTICLES:
+            return "person"  # "Lilian Tintori", "De Mistura" tagged ORG
     return label_type

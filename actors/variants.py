@@ -48,6 +48,9 @@ def similar_surname(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < _MIN_FUZZY_LENGTH or a[0] != b[0]:
         return False
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and len(long) - len(short) >= 2:
+        return False  # "Machar" is not "Macharia": a longer name, not a spelling
     return JaroWinkler.normalized_similarity(a, b) >= SURNAME_SIMILARITY
 
 
@@ -79,6 +82,9 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
         if len(full) == 1:
             return similar_surname(word, full[0])
         return similar_surname(word, _surname(full)) or word == full[0] and full[0] not in _PARTICLES
+    short, full = sorted((tuple(a), tuple(b)), key=len)
+    if len(short) >= 2 and full[-len(short):] == short:
+        return True  # "Pena Nieto" is "Enrique Pena Nieto"
     if not similar_surname(_surname(a), _surname(b)):
         return False
     return compatible_given_names(a[0], b[0])

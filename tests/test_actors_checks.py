@@ -4,7 +4,6 @@ members, blank names, and files too large to load (no model needed)."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -68,10 +67,8 @@ def test_too_many_entries_are_refused_in_one_line(tmp_path):
     file = tmp_path / "big.json"
     file.write_text(json.dumps({"actors": entries}, separators=(",", ":")), "utf-8")
     assert file.stat().st_size < MAX_FILE_BYTES  # refused for its count, not its size
-    started = time.perf_counter()
     with pytest.raises(ConfigError, match=f"has {MAX_ENTRIES + 1:,} entries; the limit is {MAX_ENTRIES:,}"):
         load_dictionary(file)
-    assert time.perf_counter() - started < 5
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
@@ -80,22 +77,17 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
         handle.write('{"actors":[')
         handle.write(",".join(f'{{"id":"p-{i}","name":"Person Number {i}","type":"person"}}' for i in range(454_000)))
         handle.write("]}")
-    started = time.perf_counter()
     with pytest.raises(ConfigError, match=r"huge\.json: the actor dictionary is [0-9.]+ MB; the limit is 16 MB"):
         load_dictionary(file)
-    assert time.perf_counter() - started < 1
 
 
 @pytest.mark.slow
-def test_a_large_file_below_the_limits_loads_in_linear_time(tmp_path):
-    def load(n: int) -> float:
-        file = tmp_path / f"u{n}.json"
-        entries = [{"id": f"p-{i}", "name": f"Person Number{i}", "type": "person", "aliases": [f"Number{i}"]}
-                   for i in range(n)]  # fmt: skip
-        file.write_text(json.dumps({"actors": entries}), "utf-8")
-        started = time.perf_counter()
-        assert len(load_dictionary(file)) > n
-        return time.perf_counter() - started
-
-    small, large = load(5_000), load(40_000)
-    assert large < 8 * small + 1.0  # eight times the entries, at most about eight times the time
+def test_a_large_file_below_the_limits_loads_whole(tmp_path):
+    """40,000 entries load and every one is found (its load time is measured in benchmarks/bench_dictionaries.py)."""
+    file = tmp_path / "u.json"
+    entries = [{"id": f"p-{i}", "name": f"Person Number{i}", "type": "person", "aliases": [f"Number{i}"]}
+               for i in range(40_000)]  # fmt: skip
+    file.write_text(json.dumps({"actors": entries}), "utf-8")
+    loaded = load_dictionary(file)
+    assert len(loaded) > 40_000
+    assert loaded["p-0"].name == "Person Number0" and tuple(loaded["p-39999"].aliases) == ("Number39999",)

@@ -25,9 +25,8 @@ def test_sector_codes_from_curated_nouns_and_phoenix_agents():
 
 
 def test_phoenix_index_is_lazy_compact_and_typed():
-    started = time.perf_counter()
-    index = phoenix_index()
-    assert time.perf_counter() - started < 5 and len(index) > 30000
+    index = phoenix_index()  # its load time and memory: benchmarks/bench_dictionaries.py
+    assert len(index) > 30000
     thatcher = index.actor("Margaret Thatcher")
     assert (thatcher.type, thatcher.country, thatcher.source) == ("person", "GBR", "phoenix-countries")
     assert (index.actor("Hamas").type, index.actor("Hamas").source) == ("group", "phoenix-milnonstate")

@@ -78,3 +78,10 @@ def test_acronyms_join_their_long_name(resolve):
     assert initials("Islamic State of Iraq and the Levant") == "ISIL"
     assert "DLF" not in actors
     assert {m.actor for m in found.mentions if m.text == "DLF"} <= {a.id for a in actors.values() if "Front" in a.name}
+
+
+def test_several_acronyms_in_one_document(resolve):
+    actors, _ = resolve(
+        "The Dravonian Liberation Front (DLF) and the Ostrian Peace Council (OPC) met. The DLF and the OPC agreed."
+    )
+    assert not {"DLF", "OPC"} & set(actors)

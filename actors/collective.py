@@ -1,0 +1,191 @@
+"""Collective and plural descriptions: "the military", "the alliance", "the militia", "the allies",
+"the two sides", "the juntas", "the former oil executive".
+
+Each points at actors named in this or the :data:`~diplograph.actors.descriptions.WINDOW`
+previous sentences, never at the subject of its own clause:
+
+* a state's institution ("the military", "the government", "the police",
+  "the authorities", "the regime") → the most recent state, else the
+  document's main state, with the institution's sector;
+* the same in the plural ("the juntas", "the governments") → the most recent
+  list of states ("Mali, Burkina Faso and Niger");
+* an organization's or group's common noun ("the alliance", "the bloc", "the
+  militia", "the group") → the most recent organization or group that noun
+  fits: the dictionary's ``nouns`` of the entry ("alliance" for NATO), a word of
+  its name ("the front" for a "… Front"), or, for armed groups, "group",
+  "militia", "militants";
+* "the allies" → the most recent list of states, else the most recent alliance;
+* "the two sides", "both sides", "the two countries" → the most recent pair of
+  actors written together ("Serbia and Kosovo", "between X and Y"); with
+  "countries" people stand for their states;
+* a person noun ("the former oil executive", "the billionaire", "the
+  diplomat") → the most recent person: the words inside it ("oil", "Exxon")
+  do not make it an organization.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from diplograph.actors.builder import DocActorsBuilder, Reference
+from diplograph.actors.descriptions import WINDOW, clause_subject_actors
+from diplograph.actors.institutions import main_state, state_sector
+
+__all__ = ["STATE_NOUNS", "PLURAL_STATE_NOUNS", "GROUP_NOUNS", "PERSON_NOUNS", "SIDES_NOUNS", "resolve_collective"]
+
+#: Institutions of one state ("the military").
+STATE_NOUNS = frozenset(
+    {"government", "military", "army", "navy", "police", "regime", "authorities", "administration", "junta",
+     "cabinet", "leadership", "ministry"}  # fmt: skip
+)
+#: The same, of several states ("the juntas").
+PLURAL_STATE_NOUNS = frozenset({"governments", "militaries", "armies", "regimes", "juntas", "administrations"})
+#: Common nouns of armed groups without a dictionary entry ("the militia").
+GROUP_NOUNS = frozenset({"group", "militia", "militants", "rebels", "insurgents", "movement", "faction", "jihadists"})
+#: Nouns that name one person ("the former oil executive").
+PERSON_NOUNS = frozenset(
+    {"executive", "businessman", "businesswoman", "tycoon", "billionaire", "lawyer", "activist", "journalist",
+     "diplomat", "politician", "banker", "magnate", "dissident", "cleric", "economist", "investor", "businessperson"}
+)  # fmt: skip
+#: Nouns of "the two sides": any actors, or (``countries``) states.
+SIDES_NOUNS = {"sides": False, "parties": False, "countries": True, "nations": True, "states": True}
+_ALLIES = frozenset({"allies", "partners"})
+_ORG_NOUNS = frozenset({"alliance", "bloc", "union", "organisation", "organization", "league", "front", "council",
+                        "court", "fund", "watchdog", "agency", "lender", "cartel", "coalition", "party"})  # fmt: skip
+_PERSON_MODIFIERS = frozenset({"former", "ex", "-", "veteran", "retired", "then", "longtime", "long-time"})
+
+
+def _opening(b: DocActorsBuilder, noun: Token, *, person: bool = False) -> int | None:
+    """The token of "the" opening the noun phrase of ``noun`` (adjectives, and for people any modifier), or None."""
+    k = noun.i - 1
+    while k >= 0:
+        ref = b.ref_at(k)
+        token = b.doc[k]
+        if person and ref is not None and len(ref.actors) == 1 and b.type_of(ref.actor) != "person":
+            k = ref.start - 1  # "the former *Exxon* executive"
+        elif ref is None and (token.pos_ == "ADJ" or token.lower_ in _PERSON_MODIFIERS or person and token.pos_ == "NOUN"):
+            k -= 1
+        else:
+            break
+    return k if k >= 0 and b.lower[k] == "the" else None
+
+
+def _candidates(b: DocActorsBuilder, before: int) -> Iterator[Reference]:
+    """References before token ``before`` in its sentence and the WINDOW before, latest first."""
+    sentence = b.sentence_of[before]
+    for number in range(sentence, max(sentence - WINDOW, 0) - 1, -1):
+        yield from reversed(b.in_sentence(number, before if number == sentence else None))
+
+
+def _lists(b: DocActorsBuilder, before: int, states_only: bool) -> Iterator[tuple[str, ...]]:
+    """Coordinated actors ("Serbia and Kosovo", "between X and Y") and plural references, latest first."""
+    for ref in _candidates(b, before):
+        if len(ref.actors) > 1:
+            actors = ref.actors
+        else:
+            actors = tuple(dict.fromkeys(a for t in _coordinated(b.doc[ref.head]) if (a := b.actor_at(t.i)) is not None))
+        if states_only:
+            actors = tuple(dict.fromkeys(s for a in actors if (s := _as_state(b, a)) is not None))
+        if len(actors) >= 2:
+            yield actors
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """The heads of a coordinated list ``head`` is in ("Mali, Burkina Faso and Niger"), in text order."""
+    top = head
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    found, stack = [], [top]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos"))
+    return sorted(found, key=lambda t: t.i)
+
+
+def _as_state(b: DocActorsBuilder, actor_id: str) -> str | None:
+    kind = b.type_of(actor_id)
+    if kind == "state":
+        return actor_id
+    return b.dictionary.state_of(b.country_of(actor_id)) if kind == "person" else None
+
+
+def _fits(b: DocActorsBuilder, actor_id: str, noun: str) -> bool:
+    actor = b.actors[actor_id]
+    if actor.type not in ("organization", "group"):
+        return False
+    entry = b.dictionary.get(actor_id)
+    if entry is not None and noun in entry.nouns:
+        return True
+    words = {w.lower() for w in actor.name.replace("-", " ").split()}
+    return noun in words or entry is None and actor.type == "group" and noun in GROUP_NOUNS
+
+
+def _state(b: DocActorsBuilder, noun: Token, start: int) -> int | None:
+    excluded = clause_subject_actors(b, noun)
+    found = next((s for r in _candidates(b, start) if len(r.actors) == 1
+                  and (s := _as_state(b, r.actor)) is not None and s not in excluded and b.type_of(r.actor) == "state"), None)  # fmt: skip
+    state = found or main_state(b, start)
+    if state is None or state in excluded:
+        return None
+    b.add(start, noun.i + 1, state, "description", head=noun.i)
+    b.sectors[noun.i] = state_sector([noun.lower_]) or "GOV"
+    return noun.i + 1
+
+
+def _several(b: DocActorsBuilder, noun: Token, start: int, *, states: bool, pair: bool) -> int | None:
+    excluded = clause_subject_actors(b, noun)
+    for actors in _lists(b, start, states):
+        if pair and len(actors) != 2 or set(actors) & excluded:
+            continue
+        b.add(start, noun.i + 1, actors, "description", head=noun.i)
+        if states and not pair:
+            b.sectors[noun.i] = state_sector([noun.lower_.rstrip("s")]) or "GOV"
+        return noun.i + 1
+    return None
+
+
+def _single(b: DocActorsBuilder, noun: Token, start: int, fits) -> int | None:
+    excluded = clause_subject_actors(b, noun)
+    for ref in _candidates(b, start):
+        if len(ref.actors) == 1 and ref.actor not in excluded and fits(ref.actor):
+            b.add(start, noun.i + 1, ref.actor, "description", head=noun.i)
+            return noun.i + 1
+    return None
+
+
+def resolve_collective(b: DocActorsBuilder, token: Token) -> int | None:
+    """Resolve a collective or plural description whose head noun is ``token``; return the token after it, or None."""
+    lower = b.lower[token.i]
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or not token.text.islower():
+        return None
+    after = token.i + 2
+    if token.i + 1 < len(b.doc) and b.lower[token.i + 1] == "of" and after < len(b.doc) and (
+        b.ref_at(after) is not None or b.doc[after].pos_ == "PROPN" or b.lower[after] == "the"
+    ):
+        return None  # "the government of Sudan": the name says which
+    if lower in PERSON_NOUNS and token.tag_ == "NN":
+        start = _opening(b, token, person=True)
+        return None if start is None else _single(b, token, start, lambda a: b.type_of(a) == "person")
+    if lower in SIDES_NOUNS:
+        before = b.lower[token.i - 1] if token.i else ""
+        start = token.i - 2 if before == "two" and token.i >= 2 and b.lower[token.i - 2] == "the" else (
+            token.i - 1 if before == "both" else None
+        )
+        return None if start is None else _several(b, token, start, states=SIDES_NOUNS[lower], pair=True)
+    start = _opening(b, token)
+    if start is None:
+        return None
+    if lower in STATE_NOUNS and token.tag_ in ("NN", "NNS"):
+        return _state(b, token, start)
+    if lower in PLURAL_STATE_NOUNS:
+        return _several(b, token, start, states=True, pair=False)
+    if lower in _ALLIES:
+        return _several(b, token, start, states=True, pair=False) or _single(
+            b, token, start, lambda a: _fits(b, a, "alliance")
+        )
+    if lower in _ORG_NOUNS or lower in GROUP_NOUNS:
+        return _single(b, token, start, lambda a: _fits(b, a, lower))
+    return None

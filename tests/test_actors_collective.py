@@ -1,0 +1,69 @@
+"""Collective and plural descriptions resolved from context (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.actors.resolve import resolve_actors
+from diplograph.corpus.documents import make_document
+from diplograph.relations.lexicon import default_lexicon
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp, dictionary):
+    def run(text: str):
+        document = make_document("t.txt", text, date="2017-03-01")
+        doc = nlp(document.text)
+        return doc, resolve_actors(doc, document, dictionary, speech_verbs=default_lexicon().speech_verbs)
+
+    return run
+
+
+def _of(doc, found, word, nth=0):
+    token = [t for t in doc if t.text == word][nth]
+    return found.actors_of(token), found.sector_at(token.i)
+
+
+def test_a_state_institution_is_the_most_recent_state_with_its_sector(resolve):
+    doc, found = resolve("Mohamed Morsi won the vote in Egypt. The military removed him a year later.")
+    assert _of(doc, found, "military") == (("egypt",), "MIL")
+    doc, found = resolve("Fighting went on near Aleppo, Syria. The government said the rebels had fled.")
+    assert _of(doc, found, "government") == (("syria",), "GOV")
+
+
+def test_an_organization_noun_is_the_organization_it_fits(resolve):
+    doc, found = resolve("NATO ministers met in Brussels on Tuesday. The alliance agreed to send more troops.")
+    assert _of(doc, found, "alliance")[0] == ("nato",)
+    doc, found = resolve("Hezbollah fighters crossed the border at dawn. The militia said it had lost two men.")
+    assert _of(doc, found, "militia")[0] == ("hezbollah",)
+
+
+def test_plural_descriptions_are_the_list_of_states(resolve):
+    doc, found = resolve("Mali, Burkina Faso and Niger left the bloc. The juntas accused France of meddling.")
+    assert _of(doc, found, "juntas") == (("mali", "burkina-faso", "niger"), "GOV")
+    doc, found = resolve("The United States and Britain sent envoys to the region. The allies then warned Iran.")
+    assert _of(doc, found, "allies")[0] == ("united-states", "united-kingdom")
+
+
+def test_the_two_sides_and_the_two_leaders_are_the_pair_named_together(resolve):
+    doc, found = resolve("Serbia and Kosovo resumed talks in Brussels. The two sides agreed to meet again.")
+    assert _of(doc, found, "sides")[0] == ("serbia", "kosovo")
+    doc, found = resolve("Donald Trump met Angela Merkel in Washington. The two leaders discussed trade.")
+    assert _of(doc, found, "leaders")[0] == ("donald-trump", "angela-merkel")
+
+
+def test_a_person_noun_is_a_person_not_the_company_inside_it(resolve):
+    doc, found = resolve(
+        "Rex Tillerson arrived in Moscow on Tuesday. The former oil executive met Sergei Lavrov at the ministry."
+    )
+    assert _of(doc, found, "executive")[0] == ("rex-tillerson",)
+    assert _of(doc, found, "oil")[0] == ("rex-tillerson",)
+
+
+def test_the_subject_of_its_own_clause_is_never_the_description(resolve):
+    doc, found = resolve("Russia and Ukraine traded blame. Turkey urged the two sides to return to talks.")
+    assert _of(doc, found, "sides")[0] == ("russia", "ukraine")
+    doc, found = resolve("Ukraine shelled the town. Russia accused the government of a war crime.")
+    assert _of(doc, found, "government")[0] == ("ukraine",)
