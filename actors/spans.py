@@ -17,12 +17,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
 
 from diplograph.actors.builder import DocActorsBuilder
+from diplograph.actors.dictionary import ActorDictionary, fold_name
 from diplograph.actors.names import CALENDAR_WORDS, HONORIFICS
 from diplograph.actors.phoenix import phoenix_index
 from diplograph.actors.titles import GENERIC_ORG_WORDS, INSTITUTION_SECTORS, TITLES
+from diplograph.nlp.model import ENGLISH_WORDS
 
 __all__ = ["ORG_HEADS", "Candidate", "entity_spans", "initials"]
 
@@ -138,6 +144,8 @@ def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
             found.append(Candidate(run[0], run[1], "ORG", country=country))
             taken = run[1]
             continue
+        if ent.ent_id_ and _shouted_word(b, ent):
+            continue
         start, end = (ent.start, ent.end) if ent.ent_id_ else _trimmed(b, ent.start, ent.end)
         if found and start < found[-1].end:
             start = found[-1].end
@@ -149,7 +157,18 @@ def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
             taken = joined
             continue
         found.append(Candidate(start, end, ent.label_, ent.ent_id_))
-    return sorted(found + _honorific_names(b), key=lambda c: c.start)
+    return sorted(found + _honorific_names(b) + _surname_names(b), key=lambda c: c.start)
+
+
+def _shouted_word(b: DocActorsBuilder, ent: Span) -> bool:
+    """An acronym that is also an English word ("IS", "US") inside a line written in capitals
+    ("THIS IS THE END"): the word, not the actor."""
+    token = ent[0]
+    if len(ent) != 1 or not token.is_stop:
+        return False
+    doc = b.doc
+    around = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_upper and t.is_alpha and len(t) > 1 for t in around)
 
 
 _PERSON_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mme", "mlle", "miss", "sir", "dame", "monsieur", "madame"})
@@ -170,4 +189,59 @@ def _honorific_names(b: DocActorsBuilder) -> list[Candidate]:
             end += 1
         if end > start and doc[start].text[:1].isupper():
             found.append(Candidate(start, end, "PERSON"))
+    return found
+
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+#: Countries whose names are written family name first in English news (left to curated aliases).
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in name.split() if w.lower() not in _SUFFIXES]
+    return words[-1] if len(words) > 1 and words[-2].lower() not in ("bin", "ibn", "bint") else None
+
+
+@lru_cache(maxsize=4)
+def safe_surnames(dictionary: ActorDictionary) -> dict[str, str]:
+    """``{surname: person id}`` for the dictionary persons whose surname alone is safe: no other
+    dictionary person has it, no entry uses it as a form, and it is no given name (of the
+    dictionary or the Phoenix persons) or English stop word ("May", "Gabriel", "Sharon" stay out).
+    English words ("Cooper", "Bush") are left out where the text is read (:func:`_surname_names`).
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    people = list(dictionary.persons())
+    counts = Counter(_surname(p.name) for p in people)
+    given = {fold_name(p.name.split()[0]) for p in people} | phoenix_index().given_names
+    taken = {text.casefold() for text, _, _ in dictionary.forms()}
+    found = {}
+    for person in people:
+        surname = _surname(person.name)
+        if (surname is None or counts[surname] > 1 or fold_name(surname) in given or surname.casefold() in taken
+                or surname.lower() in STOP_WORDS or len(surname) < 3 or not surname[:1].isupper()
+                or person.country in _FAMILY_FIRST):  # fmt: skip
+            continue
+        found[surname] = person.id
+    return found
+
+
+def _surname_names(b: DocActorsBuilder) -> list[Candidate]:
+    """A dictionary person's safe surname that no entity covers, standing alone as a name ("Merkel said"
+    at the start of a sentence, where the small model often tags nothing)."""
+    doc = b.doc
+    if not doc.vocab.lookups.has_table(ENGLISH_WORDS):
+        return []  # no word list to tell "Merkel" from "Cooper"
+    english = doc.vocab.lookups.get_table(ENGLISH_WORDS)
+    surnames = safe_surnames(b.dictionary)
+    found: list[Candidate] = []
+    others = {e[-1].text for e in doc.ents if len(e) > 1 and e.label_ == "PERSON" and e.ent_id_ != surnames.get(e[-1].text)}
+    for token in doc:
+        actor_id = surnames.get(token.text)
+        if actor_id is None or token.ent_type_ or token.pos_ != "PROPN" or token.text in others or token.lower_ in english:
+            continue  # "Paul Merkel" earlier: "Merkel" is his
+        if any(0 <= j < len(doc) and doc[j].is_title and doc[j].lower_ not in TITLES and not doc[j].is_sent_start
+               for j in (token.i - 1, token.i + 1)):  # fmt: skip
+            continue  # "Paul Merkel", "Merkel Street": another name
+        found.append(Candidate(token.i, token.i + 1, "PERSON", actor_id))
     return found

@@ -41,4 +41,23 @@ def resolve_model_name(name: str | None = None) -> str:
 def load_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
     """Load an installed spaCy English model package by import name."""
     package = importlib.import_module(resolve_model_name(name))
-    return package.load(exclude=list(exclude))
+    nlp = package.load(exclude=list(exclude))
+    add_english_words(nlp)
+    return nlp
+
+
+#: Name of the vocabulary table of English words (:func:`add_english_words`).
+ENGLISH_WORDS = "diplograph_english_words"
+
+
+def add_english_words(nlp: Language) -> None:
+    """Put the English words of the model's lemma index (nouns, verbs, adjectives, adverbs) in
+    ``nlp.vocab.lookups`` as :data:`ENGLISH_WORDS`, so actor recognition can tell a surname from a
+    word ("Merkel" vs "Cooper"). Models without a lemma index get no table."""
+    if "lemmatizer" not in nlp.pipe_names or nlp.vocab.lookups.has_table(ENGLISH_WORDS):
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    nlp.vocab.lookups.add_table(ENGLISH_WORDS, {word: True for key in index.keys() for word in index[key]})

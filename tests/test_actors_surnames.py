@@ -1,0 +1,56 @@
+"""A dictionary person found by a safe surname alone, and acronyms that are English words
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.actors.dictionary import load_dictionary
+from diplograph.actors.resolve import resolve_actors
+from diplograph.actors.spans import safe_surnames
+from diplograph.corpus.documents import make_document
+from diplograph.relations.lexicon import default_lexicon
+
+
+def test_safe_surnames_leave_out_shared_given_and_common_names():
+    surnames = safe_surnames(load_dictionary())
+    assert surnames["Merkel"] == "angela-merkel" and surnames["Hollande"] == "francois-hollande"
+    assert "May" not in surnames  # an English word (Theresa May keeps her curated aliases)
+    assert "Gabriel" not in surnames  # a given name (Sigmar Gabriel)
+    assert "Cavusoglu" not in surnames and surnames["Çavuşoğlu"] == "mevlut-cavusoglu"
+    assert "Jinping" not in surnames  # family name first
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp, dictionary):
+    def run(text: str):
+        document = make_document("t.txt", text, date="2017-03-01")
+        doc = nlp(document.text)
+        found = resolve_actors(doc, document, dictionary, speech_verbs=default_lexicon().speech_verbs)
+        return [(m.text, m.actor) for m in found.mentions]
+
+    return run
+
+
+@pytest.mark.model
+def test_a_surname_alone_at_the_start_of_a_sentence_is_the_dictionary_person(mentions):
+    assert ("Merkel", "angela-merkel") in mentions("Merkel welcomed the plan.")
+    assert ("Hollande", "francois-hollande") in mentions("Hollande and Obama spoke by phone.")
+
+
+@pytest.mark.model
+def test_a_surname_that_is_an_english_word_is_not_read_alone(mentions):
+    assert not any(actor == "yvette-cooper" for _, actor in mentions("Cooper welcomed the plan."))
+
+
+@pytest.mark.model
+def test_a_surname_of_another_full_name_is_not_the_dictionary_person(mentions):
+    found = mentions("Oleg Fedorov, a businessman, met Emmanuel Macron. Later Fedorov met Putin.")
+    assert ("Oleg Fedorov", "oleg-fedorov") in found and ("Fedorov", "oleg-fedorov") in found
+    assert not any(actor == "mykhailo-fedorov" for _, actor in found)
+
+
+@pytest.mark.model
+def test_is_is_the_islamic_state_unless_the_line_is_shouted(mentions):
+    assert ("IS", "islamic-state") in mentions("Russia conducted air strikes on IS near the town.")
+    assert not any(text == "IS" for text, _ in mentions("THIS IS THE END OF THE TALKS, the minister said."))
