@@ -15,6 +15,12 @@ previous sentences, never at the subject of its own clause:
   its name ("the front" for a "… Front"), or, for armed groups, "group",
   "militia", "militants";
 * "the allies" → the most recent list of states, else the most recent alliance;
+* rebels, insurgents and the opposition with no group they fit ("the rebels",
+  "rebel fighters", "the opposition coalition") → the non-state group of the
+  most recent state, else of the document's main state ("Syrian rebels"), as
+  "Syrian rebels" written out would be; forces of the government without a
+  state named ("government forces", "the security forces") → that state, with
+  the military (or police) sector;
 * "the two sides", "both sides", "the two countries" → the most recent pair of
   actors written together ("Serbia and Kosovo", "between X and Y"); with
   "countries" people stand for their states;
@@ -32,8 +38,9 @@ from spacy.tokens import Token
 from diplograph.actors.builder import DocActorsBuilder, Reference
 from diplograph.actors.descriptions import WINDOW, clause_subject_actors
 from diplograph.actors.institutions import main_state, state_sector
+from diplograph.actors.sectors import agent_sector, is_sector_group, sector_group
 
-__all__ = ["STATE_NOUNS", "PLURAL_STATE_NOUNS", "GROUP_NOUNS", "PERSON_NOUNS", "SIDES_NOUNS", "resolve_collective"]
+__all__ = ["SECTOR_WORDS", "STATE_NOUNS", "PLURAL_STATE_NOUNS", "GROUP_NOUNS", "PERSON_NOUNS", "SIDES_NOUNS", "resolve_collective"]
 
 #: Institutions of one state ("the military").
 STATE_NOUNS = frozenset(
@@ -156,11 +163,87 @@ def _single(b: DocActorsBuilder, noun: Token, start: int, fits) -> int | None:
     return None
 
 
+#: Words that make a phrase the rebels' or the opposition's ("rebel fighters", "the opposition coalition").
+SECTOR_WORDS = {"rebels": "REB", "rebel": "REB", "insurgents": "REB", "insurgent": "REB", "opposition": "OPP"}
+#: Heads of such phrases besides the sector word itself.
+_SECTOR_HEADS = frozenset({"fighters", "forces", "groups", "coalition", "alliance", "bloc", "parties", "leaders",
+                           "militias", "factions", "movement", "figures", "activists"})  # fmt: skip
+#: Forces of a state named without the state ("government forces", "security forces").
+_FORCE_HEADS = frozenset({"forces", "troops", "soldiers", "units"})
+_FORCE_OWNERS = frozenset({"government", "security", "regime", "state", "pro-government", "loyalist"})
+
+
+def _phrase_start(b: DocActorsBuilder, noun: Token) -> int:
+    """The first token of ``noun``'s phrase: its compounds and adjectives, and a "the" before them."""
+    k = noun.i
+    while k > 0 and b.ref_at(k - 1) is None and b.doc[k - 1].dep_ in ("compound", "amod") and b.doc[k - 1].head.i >= k:
+        k -= 1
+    return k - 1 if k > 0 and b.lower[k - 1] == "the" else k
+
+
+def _state_of_ref(b: DocActorsBuilder, ref: Reference) -> str | None:
+    """The state a reference names, or whose rebels or opposition it names ("Syrian rebels": Syria)."""
+    if len(ref.actors) != 1:
+        return None
+    if b.type_of(ref.actor) == "state":
+        return ref.actor
+    actor = b.actors.get(ref.actor)
+    return b.dictionary.state_of(actor.country) if actor is not None and is_sector_group(actor) else None
+
+
+def _state_for(b: DocActorsBuilder, noun: Token, start: int) -> str | None:
+    excluded = clause_subject_actors(b, noun)
+    found = next((s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None and s not in excluded),
+                 None)  # fmt: skip
+    state = found or main_state(b, start)
+    return None if state is None or state in excluded else state
+
+
+def _non_state(b: DocActorsBuilder, noun: Token, start: int, sector: str) -> int | None:
+    """The rebels or opposition of the state in context, as a group actor ("Syrian rebels"); the state
+    may be the clause's subject ("Sudan pardoned 259 rebels")."""
+    state = next((s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None), None) or main_state(
+        b, start
+    )
+    entry = b.dictionary.get(state) if state is not None else None
+    if entry is None or not entry.demonyms:
+        return None
+    b.add(start, noun.i + 1, sector_group(b.dictionary.actor(state), entry.demonyms[0], sector), "description",
+          head=noun.i)  # fmt: skip
+    return noun.i + 1
+
+
+def _sector_phrase(b: DocActorsBuilder, token: Token) -> int | None:
+    """Rebels, the opposition and government forces named without their state (module docstring)."""
+    lower = b.lower[token.i]
+    start = _phrase_start(b, token)
+    words = [b.lower[k] for k in range(start, token.i)]
+    if lower in _FORCE_HEADS and words and words[-1] in _FORCE_OWNERS:
+        state = _state_for(b, token, start)
+        if state is None:
+            return None
+        b.add(start, token.i + 1, state, "description", head=token.i)
+        b.sectors[token.i] = agent_sector([words[-1], lower]) or "MIL"
+        return token.i + 1
+    sector = SECTOR_WORDS.get(lower) if token.tag_ in ("NNS", "NN") and lower != "rebel" else None
+    if sector is None and lower in _SECTOR_HEADS:
+        sector = next((SECTOR_WORDS[w] for w in words if w in SECTOR_WORDS), None)
+    if sector is None or any(b.doc[k].pos_ == "PROPN" for k in range(start, token.i)):
+        return None
+    if lower in GROUP_NOUNS and _single(b, token, start, lambda a: _fits(b, a, lower)) is not None:
+        return token.i + 1  # "the rebels" after a named rebel group: that group
+    return _non_state(b, token, start, sector)
+
+
 def resolve_collective(b: DocActorsBuilder, token: Token) -> int | None:
     """Resolve a collective or plural description whose head noun is ``token``; return the token after it, or None."""
     lower = b.lower[token.i]
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or not token.text.islower():
         return None
+    if lower in SECTOR_WORDS or lower in _SECTOR_HEADS or lower in _FORCE_HEADS:
+        found = _sector_phrase(b, token)
+        if found is not None:
+            return found
     after = token.i + 2
     if token.i + 1 < len(b.doc) and b.lower[token.i + 1] == "of" and after < len(b.doc) and (
         b.ref_at(after) is not None or b.doc[after].pos_ == "PROPN" or b.lower[after] == "the"

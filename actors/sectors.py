@@ -93,6 +93,11 @@ def agent_sector(words: list[str]) -> str | None:
     return sector if sector in STATE_SECTORS else None
 
 
+def is_sector_group(actor: Actor) -> bool:
+    """Is ``actor`` the rebels, opposition or militants of a country (:func:`sector_group`)?"""
+    return actor.type == "group" and actor.name.rsplit(" ", 1)[-1] in NON_STATE_SECTORS.values() and bool(actor.country)
+
+
 def sector_group(state: Actor, demonym: str, sector: str) -> Actor:
     """The group actor of a non-state sector of a country: "Syrian rebels" (group, SYR)."""
     noun = NON_STATE_SECTORS[sector]

@@ -40,6 +40,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span
 
+from diplograph.actors.sectors import is_sector_group
 from diplograph.actors.doc_actors import DocActors
 from diplograph.base.models import Document, Relation, relation_id
 from diplograph.relations.anaphora import History
@@ -94,10 +95,10 @@ _NATIONALS = frozenset({"person", "organization", "group"})
 
 
 def _own_side(a: str, b: str, actors: DocActors) -> bool:
-    """Is one end a state and the other its own national ("Russia" and "Putin", "Germany" and its ministry)?"""
+    """Is one end a state and the other its own national ("Russia" and "Putin"; not "Syrian rebels" and Syria)?"""
     for state, other in ((a, b), (b, a)):
         record, member = actors.actors.get(state), actors.actors.get(other)
-        if record is not None and member is not None and record.type == "state" and member.type in _NATIONALS:
+        if record and member and record.type == "state" and member.type in _NATIONALS and not is_sector_group(member):
             if member.country and member.country == record.country:
                 return True
     return False

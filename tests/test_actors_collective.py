@@ -67,3 +67,30 @@ def test_the_subject_of_its_own_clause_is_never_the_description(resolve):
     assert _of(doc, found, "sides")[0] == ("russia", "ukraine")
     doc, found = resolve("Ukraine shelled the town. Russia accused the government of a war crime.")
     assert _of(doc, found, "government")[0] == ("ukraine",)
+
+
+def test_rebels_and_the_opposition_without_a_state_are_the_group_of_the_state_in_context(resolve):
+    doc, found = resolve("Fighting went on in Syria all week. The rebels said they had lost two villages.")
+    assert _of(doc, found, "rebels")[0] == ("syrian-rebels",)
+    doc, found = resolve("Venezuela is short of food. The opposition coalition blames the president for it.")
+    assert _of(doc, found, "coalition")[0] == ("venezuelan-opposition",)
+    doc, found = resolve("Sudan's president pardoned forty rebels on Monday.")  # the subject's own rebels
+    assert _of(doc, found, "rebels")[0] == ("sudanese-rebels",)
+
+
+def test_government_forces_without_a_state_are_the_state_in_context_with_its_military(resolve):
+    doc, found = resolve("Syrian rebels fought government forces near the border.")
+    assert _of(doc, found, "forces") == (("syria",), "MIL")
+    doc, found = resolve("Clashes in Sudan went on. The rebels freed soldiers captured in fighting with government forces.")
+    assert _of(doc, found, "forces") == (("sudan",), "MIL")
+
+
+@pytest.mark.parametrize("text", ["Syrian rebels attacked government forces near the border.",
+                                  "Fighting went on in Syria. The rebels attacked government forces near the border."])
+def test_a_state_and_its_rebels_are_not_one_side(nlp, dictionary, text):
+    from diplograph.extraction.extractor import Extractor
+    from diplograph.relations.ontology import load_ontology
+
+    (result,) = Extractor(dictionary, load_ontology()).process([make_document("t.txt", text, date="2017-03-01")])
+    assert {(r.source, r.relation, r.target, r.polarity, r.modality) for r in result.relations} == {
+        ("syrian-rebels", "attacks", "syria", "asserted", "factual")}
