@@ -199,12 +199,23 @@ def _state_for(b: DocActorsBuilder, noun: Token, start: int) -> str | None:
     return None if state is None or state in excluded else state
 
 
+def _named_after(b: DocActorsBuilder, noun: Token) -> str | None:
+    """The state named after the noun ("the rebels *in Syria*", "rebels *from Darfur*" aside: states only)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of", "inside"):
+            for obj in prep.children:
+                ref = b.ref_at(obj.i)
+                if obj.dep_ == "pobj" and ref is not None and (state := _state_of_ref(b, ref)) is not None:
+                    return state
+    return None
+
+
 def _non_state(b: DocActorsBuilder, noun: Token, start: int, sector: str) -> int | None:
     """The rebels or opposition of the state in context, as a group actor ("Syrian rebels"); the state
     may be the clause's subject ("Sudan pardoned 259 rebels")."""
-    state = next((s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None), None) or main_state(
-        b, start
-    )
+    state = _named_after(b, noun) or next(
+        (s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None), None
+    ) or main_state(b, start)
     entry = b.dictionary.get(state) if state is not None else None
     if entry is None or not entry.demonyms:
         return None

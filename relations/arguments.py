@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
 from diplograph.nlp.syntax import child_with, is_passive
+from diplograph.relations.clauses import is_mandative
 
 __all__ = [
     "Arg",
@@ -365,7 +366,7 @@ def slot_tokens(verb: Token, slot: str) -> list[Token]:
         ]
     if slot == "ccomp_subj":
         for child in verb.children:
-            if child.dep_ in ("ccomp", "xcomp"):
+            if child.dep_ in ("ccomp", "xcomp") and is_mandative(child):
                 subject = child_with(child, "nsubj", "nsubjpass")
                 if subject is not None:
                     found.append(subject)

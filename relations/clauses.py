@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from diplograph.nlp.syntax import is_infinitive
 
-__all__ = ["governor_chain", "clause_head", "CLIMB_DEPS"]
+__all__ = ["governor_chain", "clause_head", "is_mandative", "CLIMB_DEPS"]
 
 #: Dependencies through which a clause's negation and modality reach a trigger.
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "aux", "auxpass", "prt"})
@@ -54,3 +54,17 @@ def governor_chain(trigger: Token, *, max_hops: int = 8) -> list[Token]:
 def clause_head(trigger: Token) -> Token:
     """The top of the trigger's clause (the last word of its governor chain)."""
     return governor_chain(trigger)[-1]
+
+
+_MANDATIVE_AUX = frozenset({"must", "should", "shall", "need", "needs", "ought", "will", "would", "to"})
+
+
+def is_mandative(clause: Token) -> bool:
+    """A that-clause that asks for an act ("insisted that Russia *must* leave", "demanded that Russia
+    *withdraw*"), not one that states a fact ("insisted that Russia *has never interfered*")."""
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MANDATIVE_AUX for a in auxes):
+        return True
+    if any(a.lower_ in ("have", "has", "had", "is", "are", "was", "were", "does", "did", "do") for a in auxes):
+        return False
+    return clause.tag_ in ("VB", "VBP") or clause.lower_ == "be"

@@ -34,10 +34,18 @@ def _object_fits(words: tuple[str, ...], head: Token, lexicon: Lexicon) -> bool:
     return all(any(_word_fits(word, m, lexicon) for m in modifiers) for word in words[:-1])
 
 
+def _civil(head: Token, frame: Frame, lexicon: Lexicon) -> bool:
+    """An attack frame's object made civil by a modifier ("launched *rescue* operations")."""
+    return frame.type == "attacks" and any(
+        c.dep_ in _MODIFIER_DEPS and c.lower_ in lexicon.civil_modifiers and c.lower_ not in (frame.object or ())
+        for c in head.children
+    )
+
+
 def frame_matches(verb: Token, frame: Frame, lexicon: Lexicon) -> bool:
     """Does ``verb``'s parse hold the frame's object or preposition?"""
     if frame.prep is None:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _civil(c, frame, lexicon)]
         return frame.object is not None and any(_object_fits(frame.object, o, lexicon) for o in objects)
     for prep in verb.children:
         if prep.dep_ in ("prep", "prt", "agent") and prep.lower_ == frame.prep:

@@ -77,6 +77,7 @@ class Lexicon(BaseModel):
     anaphors: tuple[str, ...] = ()
     owned_things: tuple[str, ...] = ()
     effort_nouns: tuple[str, ...] = ()
+    civil_modifiers: tuple[str, ...] = ()
     addressee_types: tuple[str, ...] = ()
     light_verb_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     undergoing_preps: tuple[str, ...] = ()

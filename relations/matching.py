@@ -123,6 +123,10 @@ def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
     entry = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
     if entry is None and token.tag_ in ("NNS", "NNPS"):  # a plural the tagger took for a name: "Talks between ..."
         entry = next((lexicon.nouns[c] for c in inflection_lemmas(token.text) if c in lexicon.nouns), None)
+    if entry is not None and entry.type == "attacks" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lexicon.civil_modifiers for c in token.children
+    ):
+        return None  # "rescue operations", "an information campaign"
     return entry
 
 

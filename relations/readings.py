@@ -119,8 +119,11 @@ def _hyphen_agent(verb: Token) -> Token | None:
 
 
 def _read_modifier(trigger: Trigger, agent: Token, actors: DocActors) -> Reading:
-    """ "US-backed Iraqi forces": the hyphened actor acts on the actor the participle describes."""
+    """ "US-backed Iraqi forces": the hyphened actor acts on the actor the participle describes; a
+    placement ("a *Baghdad*-based advocate") says where, and acts on no one."""
     verb = trigger.token
+    if trigger.type == "deploys":
+        return Reading(trigger, [], [], BASE_CONFIDENCE["verb"])
     sources = phrase_actors(agent, actors)
     own = {a.actor for a in sources}
     targets = [a for a in phrase_actors(verb.head, actors) if a.actor not in own]

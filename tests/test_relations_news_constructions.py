@@ -190,3 +190,30 @@ def test_an_alliance_with_someone_supports_them(read):
     assert read("Japan strengthened its alliance with the United States.") == {
         ("japan", "supports", "united-states", "asserted", "factual")
     }
+
+
+# --- precision: readings that are not relations (classes from the judged sample) ------------------
+
+def test_a_placement_adjective_places_and_acts_on_no_one(read):
+    assert read("Nadia Kamel, a Cairo-based lawyer, met Emmanuel Macron.") == {
+        ("nadia-kamel", "meets", "emmanuel-macron", "asserted", "factual")}
+
+
+def test_insisting_that_a_fact_holds_demands_nothing_but_insisting_on_an_act_does(read):
+    assert read("Dmitry Peskov insisted that Russia has never interfered in the vote.") == set()
+    assert read("Dmitry Peskov insisted that Ukraine must pull back its troops.") == {
+        ("dmitry-peskov", "demands", "ukraine", "asserted", "factual")}
+
+
+def test_close_to_agreeing_is_not_yet_an_agreement(read):
+    assert read("Greece and Cyprus are close to agreeing on a new pipeline.") == {
+        ("greece", "agrees", "cyprus", "asserted", "planned"),
+        ("cyprus", "agrees", "greece", "asserted", "planned"),
+    }
+
+
+def test_civil_operations_and_campaigns_attack_no_one(read):
+    assert read("Italian coast guards launched three rescue operations near Libya.") == set()
+    assert read("Russia has run an information campaign against Estonia.") == set()
+    assert read("Russia launched a military operation against the rebels in Syria.") == {
+        ("russia", "attacks", "syrian-rebels", "asserted", "factual")}
