@@ -27,13 +27,18 @@ def _free_relative(clause: Token) -> bool:
     return clause.dep_ == "ccomp" and any(c.lower_ in ("what", "whatever") for c in clause.children)
 
 
+#: Prepositions of a vicinity ("strikes *near* Palmyra"): never an attack's target.
+_VICINITY = frozenset({"near", "around", "outside", "off"})
+
+
 def deep_targets(verb: Token, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     """A place or state anywhere in the verb's own phrases ("fired missiles ... *at Ukraine*").
 
     Last resort for attack and deployment targets: scans the verb's subtree,
     outside nested clauses, for a target or locative preposition naming one.
     """
-    preps = set(lexicon.target_slots.get(relation, ())) | {"in", "inside", "near", "at", "on", "into", "toward", "towards"}
+    preps = set(lexicon.target_slots.get(relation, ())) | {"in", "inside", "at", "on", "into", "toward", "towards"}
+    preps -= _VICINITY
     stack = [
         c
         for c in verb.children

@@ -217,3 +217,9 @@ def test_civil_operations_and_campaigns_attack_no_one(read):
     assert read("Russia has run an information campaign against Estonia.") == set()
     assert read("Russia launched a military operation against the rebels in Syria.") == {
         ("russia", "attacks", "syrian-rebels", "asserted", "factual")}
+
+
+def test_a_place_near_an_attack_is_not_its_target(read):
+    assert read("Russian jets carried out strikes near Palmyra.") == set()
+    assert read("Russian jets carried out strikes on Palmyra.") == {
+        ("russia", "attacks", "palmyra", "asserted", "factual")}
