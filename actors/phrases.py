@@ -173,6 +173,32 @@ def _titles_before_names(b: DocActorsBuilder) -> None:
         b.add(first, ref.start, ref.actor, "title", head=ref.start - 1)
 
 
+_MAX_DESCRIPTOR_WORDS = 3
+
+
+def _descriptors_before_names(b: DocActorsBuilder) -> None:
+    """A state's demonym or possessive before a common-noun descriptor of a new name gives its country:
+    "Russian *analyst* Elena Suponina", "Iraqi *police captain* X", "Chinese *investment firm* X",
+    "Brazil's X" (a title before the name is read by :func:`_titles_before_names`)."""
+    doc = b.doc
+    for ref in b.ordered():
+        if len(ref.actors) != 1 or ref.kind not in ("name", "alias") or ref.actor in b.dictionary:
+            continue
+        if b.type_of(ref.actor) not in ("person", "organization") or b.country_of(ref.actor):
+            continue
+        k = ref.start - 1
+        while k >= 0 and ref.start - k <= _MAX_DESCRIPTOR_WORDS and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"):
+            if b.ref_at(k) is not None:
+                break
+            k -= 1
+        indicator = indicator_of(b, k)
+        if indicator is None or b.type_of(indicator.ref.actor) != "state":
+            continue
+        if k == ref.start - 1 and not indicator.possessive:
+            continue  # "Russian Elena Suponina": a demonym glued to a name is read elsewhere
+        b.learn(ref.actor, country=indicator.country)
+
+
 def _apposition_span(b: DocActorsBuilder, start: int) -> int:
     doc = b.doc
     end = start
@@ -355,6 +381,7 @@ def read_phrases(b: DocActorsBuilder) -> None:
     """Run every phrase rule, in an order where titles claim their words before institutions do."""
     _region_lists(b)
     _titles_before_names(b)
+    _descriptors_before_names(b)
     _appositions(b)
     _plural_titles_of(b)
     _coordinated_modifiers(b)

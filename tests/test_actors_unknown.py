@@ -85,3 +85,20 @@ def test_several_acronyms_in_one_document(resolve):
         "The Dravonian Liberation Front (DLF) and the Ostrian Peace Council (OPC) met. The DLF and the OPC agreed."
     )
     assert not {"DLF", "OPC"} & set(actors)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [("Russian analyst Elena Surikova said the talks had failed.", "elena-surikova", "RUS"),
+     ("Iraqi police captain Karim Hadi said the attack had failed.", "karim-hadi", "IRQ"),
+     ("Chinese investment firm Lotus Peak Capital bought the stake.", "lotus-peak-capital", "CHN"),
+     ("Brazil's Galvao Engenharia SA won the tender.", "galvao-engenharia-sa", "BRA")],
+)  # fmt: skip
+def test_a_demonym_before_a_descriptor_gives_a_new_name_its_country(text, actor, country):
+    from diplograph.actors.dictionary import load_dictionary
+    from diplograph.extraction.extractor import Extractor
+    from diplograph.relations.ontology import load_ontology
+
+    (result,) = Extractor(load_dictionary(), load_ontology()).process([make_document("t.txt", text, date="2017-03-01")])
+    assert result.actors[actor].country == country
