@@ -91,6 +91,7 @@ NOT_ACTOR_HEADS = frozenset(
     }
 )
 _FIRST_NOT_ACTOR = frozenset({"operation", "project"})
+_IDEOLOGY_SUFFIXES = ("ism", "phobia", "ology")
 _STRIP_LEADING = frozenset({"the", "a", "an"})
 _STRIP_TRAILING = frozenset({"of", "for", "and", "the", "in", "on", "at", "to", "with", "or", "&"})
 _MARKUP = frozenset("/\\`*_#@=<>|{}[]")
@@ -193,7 +194,8 @@ def _person_bounds(b: DocActorsBuilder, start: int, end: int) -> tuple[int, int]
     "Petty Officer William") and without a lower-case word after it ("Kenny at")."""
     doc = b.doc
     for i in range(start + 1, end):
-        if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _PARTICLES:
+        glued = doc[i - 1].text == "-" and not doc[i - 1].whitespace_  # "Kim Pyong-il", "Jamaat-ul-Ahrar"
+        if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in _PARTICLES and not glued:
             end = i
             break
     given = phoenix_index().given_names
@@ -245,6 +247,10 @@ def is_noise(b: DocActorsBuilder, span: Span, label: str, lowercase_words: froze
         return True  # "Islam", "Sunni Islam", "Brexit"
     if label != "PERSON" and (span[-1].lower_ in NOT_ACTOR_HEADS or span[0].lower_ in _FIRST_NOT_ACTOR):
         return True  # "National Transformation Plan", "Operation Euphrates Shield", "Munich Security Report"
+    if len(span) > 2 and span[0].lower_ in NOT_ACTOR_HEADS and span[1].lower_ == "of":
+        return True  # "Charter of Fundamental Rights", "Declaration of Independence"
+    if len(span) == 1 and span[0].lower_.endswith(_IDEOLOGY_SUFFIXES):
+        return True  # "Islamophobia", "Putinism": an idea, not an actor
     if not any(t.pos_ == "PROPN" for t in span) or any(ch in _MARKUP for ch in text):
         return True  # "Midway through", "Drones struck", "U.S./US", "`YYYY-MM-DD`"
     if is_debris(text) or any(_spaced_dash(t) for t in span):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.phoenix import phoenix_index
 from diplograph.actors.spans import initials
-from diplograph.actors.variants import name_parts, same_person
+from diplograph.actors.variants import bare_surname, name_parts, same_person
 
 __all__ = ["merge_surnames", "merge_acronyms", "drop_given_names"]
 
@@ -49,7 +49,7 @@ def merge_surnames(b: DocActorsBuilder) -> None:
             if len(matches) == 1:
                 b.repoint(single, matches[0])
             continue
-        matches = [p for p in full if any(len(f) > 1 and parts[0] in (f[0], f[-1]) for f in _forms(b, p))]
+        matches = [p for p in full if any(len(f) > 1 and parts[0] in (f[0], f[-1], bare_surname(f[-1])) for f in _forms(b, p))]
         if len(matches) == 1:
             b.repoint(single, matches[0])
 

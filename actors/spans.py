@@ -156,8 +156,20 @@ def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
             found.append(Candidate(start, joined, "ORG"))
             taken = joined
             continue
+        last = found[-1] if found else None
+        if last is not None and _one_person(b, last, start, ent):
+            found[-1] = Candidate(last.start, end, "PERSON")  # "Abd-Rabbu | Mansour Hadi": one long name
+            continue
         found.append(Candidate(start, end, ent.label_, ent.ent_id_))
     return sorted(found + _honorific_names(b) + _surname_names(b), key=lambda c: c.start)
+
+
+def _one_person(b: DocActorsBuilder, last: Candidate, start: int, ent: Span) -> bool:
+    """Two new person names the model cut apart with nothing between them are one ("Zine El | Abidine Ben Ali")."""
+    if last.label != "PERSON" or ent.label_ != "PERSON" or last.ent_id or ent.ent_id_ or last.end != start:
+        return False
+    before = b.doc[start - 1]
+    return bool(before.whitespace_) and before.is_title and b.doc[start].is_title
 
 
 def _shouted_word(b: DocActorsBuilder, ent: Span) -> bool:

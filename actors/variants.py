@@ -8,6 +8,8 @@ alone are never enough when both names carry given names that differ
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -16,6 +18,7 @@ from rapidfuzz.distance import JaroWinkler
 from diplograph.actors.dictionary import ActorDictionary, fold_name
 
 __all__ = [
+    "bare_surname",
     "SURNAME_SIMILARITY",
     "GIVEN_NAME_SIMILARITY",
     "name_parts",
@@ -64,8 +67,16 @@ def compatible_given_names(a: str, b: str) -> bool:
     return a[0] == b[0] and JaroWinkler.normalized_similarity(a, b) >= GIVEN_NAME_SIMILARITY
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)-(?=\w{3})")
+
+
+def bare_surname(word: str) -> str:
+    """A folded surname without its Arabic article ("al-hariri" → "hariri"): how a second mention writes it."""
+    return _ARTICLE.sub("", word)
+
+
 def _surname(parts: Sequence[str]) -> str:
-    return parts[-1]
+    return bare_surname(parts[-1])
 
 
 def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -80,8 +91,8 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     if len(a) == 1 or len(b) == 1:
         word, full = (a[0], b) if len(a) == 1 else (b[0], a)
         if len(full) == 1:
-            return similar_surname(word, full[0])
-        return similar_surname(word, _surname(full)) or word == full[0] and full[0] not in _PARTICLES
+            return similar_surname(bare_surname(word), bare_surname(full[0]))
+        return similar_surname(bare_surname(word), _surname(full)) or word == full[0] and full[0] not in _PARTICLES
     short, full = sorted((tuple(a), tuple(b)), key=len)
     if len(short) >= 2 and full[-len(short):] == short:
         return True  # "Pena Nieto" is "Enrique Pena Nieto"

@@ -102,3 +102,38 @@ def test_a_demonym_before_a_descriptor_gives_a_new_name_its_country(text, actor,
 
     (result,) = Extractor(load_dictionary(), load_ontology()).process([make_document("t.txt", text, date="2017-03-01")])
     assert result.actors[actor].country == country
+
+
+@pytest.fixture(scope="module")
+def named(nlp, dictionary):
+    def run(text: str) -> list[tuple[str, str]]:
+        document = make_document("t.txt", text, date="2017-03-01")
+        doc = nlp(document.text)
+        found = resolve_actors(doc, document, dictionary, speech_verbs=default_lexicon().speech_verbs)
+        return [(m.text, m.actor) for m in found.mentions if m.kind in ("name", "alias")]
+
+    return run
+
+
+@pytest.mark.model
+def test_a_hyphened_given_name_stays_whole(named):
+    assert ("Kim Chol-su", "kim-chol-su") in named("The North Korean envoy Kim Chol-su met officials in Beijing.")
+
+
+@pytest.mark.model
+def test_a_surname_without_its_arabic_article_is_the_full_name(named):
+    found = named("Basil al-Araj was killed in a raid. Araj had been wanted for months.")
+    assert ("Araj", "basil-al-araj") in found and all(actor == "basil-al-araj" for _, actor in found)
+
+
+@pytest.mark.model
+def test_two_person_names_the_model_cut_apart_are_one(named):
+    assert named("Former president Zine El Abidine Ben Ali died in exile.") == [
+        ("Zine El Abidine Ben Ali", "zine-el-abidine-ben-ali")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["The Charter of Fundamental Rights protects migrants, Kallas said.",
+                                  "Islamophobia is rising in the region, Kallas said."])
+def test_documents_and_ideologies_are_not_actors(named, text):
+    assert [actor for _, actor in named(text)] == ["kaja-kallas"]
