@@ -177,6 +177,8 @@ def _phrase_start(b: DocActorsBuilder, noun: Token) -> int:
     """The first token of ``noun``'s phrase: its compounds and adjectives, and a "the" before them."""
     k = noun.i
     while k > 0 and b.ref_at(k - 1) is None and b.doc[k - 1].dep_ in ("compound", "amod") and b.doc[k - 1].head.i >= k:
+        if k > 1 and b.doc[k - 2].text == "-":
+            break  # "Russia-backed separatist rebels": the hyphened modifier is someone else's act
         k -= 1
     return k - 1 if k > 0 and b.lower[k - 1] == "the" else k
 
@@ -210,11 +212,16 @@ def _named_after(b: DocActorsBuilder, noun: Token) -> str | None:
     return None
 
 
+def _backer(b: DocActorsBuilder, ref: Reference, start: int) -> bool:
+    """The actor hyphened to a participle right before the phrase ("*Russia*-backed rebels"): not their state."""
+    return ref.end < len(b.doc) and b.doc[ref.end].text == "-" and start - ref.end <= 3
+
+
 def _non_state(b: DocActorsBuilder, noun: Token, start: int, sector: str) -> int | None:
     """The rebels or opposition of the state in context, as a group actor ("Syrian rebels"); the state
     may be the clause's subject ("Sudan pardoned 259 rebels")."""
     state = _named_after(b, noun) or next(
-        (s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None), None
+        (s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None and not _backer(b, r, start)), None
     ) or main_state(b, start)
     entry = b.dictionary.get(state) if state is not None else None
     if entry is None or not entry.demonyms:

@@ -93,6 +93,13 @@ def agent_sector(words: list[str]) -> str | None:
     return sector if sector in STATE_SECTORS else None
 
 
+def civil_agent(noun: str) -> bool:
+    """Is ``noun`` (lower case) a Phoenix generic agent of civil society ("tourists" CVL, "companies" BUS,
+    "students" EDU, "protesters" OPP): a state's people, never the state itself?"""
+    code = phoenix_index().agent(noun)
+    return code is not None and cameo_sector(code) not in STATE_SECTORS
+
+
 def is_sector_group(actor: Actor) -> bool:
     """Is ``actor`` the rebels, opposition or militants of a country (:func:`sector_group`)?"""
     return actor.type == "group" and actor.name.rsplit(" ", 1)[-1] in NON_STATE_SECTORS.values() and bool(actor.country)

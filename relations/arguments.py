@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.actors.sectors import civil_agent
 from diplograph.nlp.syntax import child_with, is_passive
 from diplograph.relations.clauses import is_mandative
 
@@ -221,10 +222,13 @@ def _single_actors(
     found = []
     relational = token.lemma_.lower() in RELATIONAL_NOUNS
     event = token.lemma_.lower() in event_nouns
+    civil = token.pos_ == "NOUN" and not event and civil_agent(token.lower_)
     for child in token.children:
         if child.dep_ in _MODIFIER_DEPS and not (relational and child.dep_ == "poss"):
             for part in conjuncts(child):
                 part_actor = actors.actor_of(part)
+                if civil and child.dep_ != "poss" and part_actor and actors.actors[part_actor].type == "state":
+                    continue  # "Russian tourists", "Chinese companies": the state's people, not the state
                 if part_actor is not None:
                     if token.lemma_.lower() in _COUNTRY_NOUNS and child.dep_ == "poss":
                         part_actor = country_of(part_actor, actors) or part_actor

@@ -83,11 +83,16 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
                 return "planned"
             if lemma in hypothetical_gov:
                 return "hypothetical"
-            if lemma in planned_gov:
+            if lemma in planned_gov and not _went_on(token):
                 return "planned"
             if lemma == "be" and any(c.dep_ == "xcomp" and c in chain for c in token.children) and _is_to(chain):
                 return "planned"  # "is to meet"
     return "factual"
+
+
+def _went_on(token: Token) -> bool:
+    """ "went on to defend", "goes on to say": a next step that happened, not a plan ("is going to")."""
+    return token.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
 
 
 def _is_to(chain: list[Token]) -> bool:

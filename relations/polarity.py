@@ -47,6 +47,8 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
     for position, token in enumerate(chain):
         below = chain[position - 1] if position > 0 else None
         for child in token.children:
+            if _not_only(child):
+                continue  # "not only recognized ... but also": an addition, no negation
             if child.dep_ == "neg" or child.lower_.replace("’", "'") in _ADVERBIAL or (
                 child.dep_ in ("advmod", "preconj") and child.lower_ in words
             ):
@@ -67,6 +69,12 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in denials:  # "denied that it *attacked* ..."
         count += 1
     return count
+
+
+def _not_only(token: Token) -> bool:
+    """ "not only" / "not just" / "not merely": the first half of an addition."""
+    doc = token.doc
+    return token.lower_ == "not" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("only", "just", "merely")
 
 
 def _yet_to(token: Token) -> bool:

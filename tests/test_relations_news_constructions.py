@@ -223,3 +223,23 @@ def test_a_place_near_an_attack_is_not_its_target(read):
     assert read("Russian jets carried out strikes near Palmyra.") == set()
     assert read("Russian jets carried out strikes on Palmyra.") == {
         ("russia", "attacks", "palmyra", "asserted", "factual")}
+
+
+def test_a_states_people_are_not_the_state(read):
+    assert read("Russian tourists visited Cyprus in record numbers.") == set()
+    assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}
+
+
+def test_not_only_is_an_addition_not_a_negation(read):
+    assert read("Chile has not only recognized Palestine but also opened an embassy there.") == {
+        ("chile", "supports", "palestine", "asserted", "factual")}
+    assert read("Serbia does not recognize Kosovo.") == {("serbia", "rejects", "kosovo", "asserted", "factual")}
+
+
+def test_going_on_to_act_is_an_act_not_a_plan(read):
+    assert read("Trump went on to defend NATO.") == {("donald-trump", "guarantees", "nato", "asserted", "factual")}
+
+
+def test_rebels_backed_by_a_state_are_not_that_states_rebels(read):
+    assert read("Fighting went on in Ukraine. Russia-backed separatist rebels shelled the town.") == {
+        ("russia", "supports", "ukrainian-rebels", "asserted", "factual")}
