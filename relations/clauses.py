@@ -62,6 +62,8 @@ _MANDATIVE_AUX = frozenset({"must", "should", "shall", "need", "needs", "ought",
 def is_mandative(clause: Token) -> bool:
     """A that-clause that asks for an act ("insisted that Russia *must* leave", "demanded that Russia
     *withdraw*"), not one that states a fact ("insisted that Russia *has never interfered*")."""
+    if clause.pos_ in ("ADJ", "NOUN"):
+        return True  # a small clause with no verb: "holds *Moscow responsible*"
     auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _MANDATIVE_AUX for a in auxes):
         return True

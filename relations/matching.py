@@ -297,7 +297,7 @@ def evaluation_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
         return None
     negative = {w.lower() for w in words.negative}
     if any(w.lemma_.lower() in negative or w.lower_ in negative for w in _complement_words(verb)):
-        return VerbEntry(type=words.type, target=("dobj",))
+        return VerbEntry(type=words.type, target=("dobj", "ccomp_subj"))  # "holds *Moscow* responsible"
     return None
 
 

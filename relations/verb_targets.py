@@ -59,12 +59,18 @@ def deep_targets(verb: Token, relation: str, actors: DocActors, lexicon: Lexicon
 def verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     slots = entry.target or lexicon.target_slots.get(relation, ("dobj",))
     locative = relation in lexicon.locative_types
+    owned: list[Arg] = []  # "awarded *a Palestinian honour* to X": the object only names whose thing it is
     for slot in slots:
         found: list[Arg] = []
         for token in slot_tokens(verb, slot):
             found.extend(phrase_actors(token, actors, locative=locative, event_nouns=lexicon.nouns.keys()))
+        if found and slot == "dobj" and all(a.via == "modifier" for a in found) and len(slots) > 1:
+            owned = owned or found
+            continue
         if found:
             return found
+    if owned:
+        return owned
     return where_antecedent(verb, actors) if locative else []
 
 

@@ -243,3 +243,20 @@ def test_going_on_to_act_is_an_act_not_a_plan(read):
 def test_rebels_backed_by_a_state_are_not_that_states_rebels(read):
     assert read("Fighting went on in Ukraine. Russia-backed separatist rebels shelled the town.") == {
         ("russia", "supports", "ukrainian-rebels", "asserted", "factual")}
+
+
+def test_rejecting_an_event_with_someone_rejects_them(read):
+    assert ("european-union", "rejects", "geert-wilders", "asserted", "factual") in read(
+        "The EU ruled out a coalition with Geert Wilders.")
+    assert read("Iran rejected talks with the United States.") == {
+        ("iran", "rejects", "united-states", "asserted", "factual")}
+
+
+def test_a_recipient_wins_over_the_owner_named_in_the_object(read):
+    assert read("Mahmoud Abbas awarded the highest Palestinian honour to Rima Khalaf.") == {
+        ("mahmoud-abbas", "supports", "rima-khalaf", "asserted", "factual")}
+
+
+def test_holding_someone_responsible_accuses_them(read):
+    assert read("Kyiv holds Moscow responsible for the attack.") == {
+        ("ukraine", "accuses", "russia", "asserted", "factual")}
