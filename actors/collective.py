@@ -170,6 +170,10 @@ _SECTOR_HEADS = frozenset({"fighters", "forces", "groups", "coalition", "allianc
                            "militias", "factions", "movement", "figures", "activists"})  # fmt: skip
 #: Forces of a state named without the state ("government forces", "security forces").
 _FORCE_HEADS = frozenset({"forces", "troops", "soldiers", "units"})
+#: Heads after a demonym that make it an actor speaking or acting, not a place ("Russian envoy").
+TITLE_HEADS = frozenset({"envoy", "ambassador", "minister", "president", "official", "officials", "diplomat",
+                         "diplomats", "spokesman", "spokeswoman", "leader", "delegation", "embassy", "ministry",
+                         "forces", "troops", "jets", "aircraft", "military", "army", "government"})  # fmt: skip
 _FORCE_OWNERS = frozenset({"government", "security", "regime", "state", "pro-government", "loyalist"})
 
 
@@ -217,12 +221,21 @@ def _backer(b: DocActorsBuilder, ref: Reference, start: int) -> bool:
     return ref.end < len(b.doc) and b.doc[ref.end].text == "-" and start - ref.end <= 3
 
 
+def _located(b: DocActorsBuilder, ref: Reference) -> bool:
+    """A state named as where things happen ("in Syria", "the Syrian war"), not as an actor that speaks
+    or acts there ("Russia's envoy", "Moscow said"): the likelier home of rebels and opposition."""
+    head = b.doc[ref.head]
+    if head.dep_ == "pobj":
+        return head.head.lower_ in ("in", "of", "across", "inside", "throughout", "within")
+    return head.dep_ in ("amod", "compound") and head.head.lower_ not in TITLE_HEADS
+
+
 def _non_state(b: DocActorsBuilder, noun: Token, start: int, sector: str) -> int | None:
     """The rebels or opposition of the state in context, as a group actor ("Syrian rebels"); the state
     may be the clause's subject ("Sudan pardoned 259 rebels")."""
-    state = _named_after(b, noun) or next(
-        (s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None and not _backer(b, r, start)), None
-    ) or main_state(b, start)
+    states = [(r, s) for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None and not _backer(b, r, start)]
+    state = _named_after(b, noun) or next((s for r, s in states if _located(b, r)), None) or next(
+        (s for _, s in states), None) or main_state(b, start)
     entry = b.dictionary.get(state) if state is not None else None
     if entry is None or not entry.demonyms:
         return None

@@ -99,14 +99,17 @@ def _organization(b: DocActorsBuilder, start: int, end: int, country: str | None
     b.add(start, end, _new_actor(b, span.text, actor_type, country=country), "name")
 
 
+_ONE_JOURNALIST = frozenset({"journalist", "reporter", "blogger"})
+
+
 def _media_after_demonym(b: DocActorsBuilder, ent: Span, actor_id: str) -> bool:
     """Turn "French media" / "Russian state television" into a media actor; True if done."""
     doc = b.doc
     i = ent.end
     while i < len(doc) and doc[i].lower_ in ("state", "state-run", "state-owned", "independent", "local", "national"):
         i += 1
-    if i >= len(doc) or doc[i].lower_ not in MEDIA_NOUNS:
-        return False
+    if i >= len(doc) or doc[i].lower_ not in MEDIA_NOUNS or doc[i].lower_ in _ONE_JOURNALIST:
+        return False  # "a Palestinian journalist" is a person, not the Palestinian media
     country = b.dictionary[actor_id].country
     name = f"{ent.text} media"
     b.add(ent.start, i + 1, _new_actor(b, name, "media", country=country), "name")

@@ -160,6 +160,9 @@ def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
         if last is not None and _one_person(b, last, start, ent):
             found[-1] = Candidate(last.start, end, "PERSON")  # "Abd-Rabbu | Mansour Hadi": one long name
             continue
+        if not ent.ent_id_ and end - start == 1 and (person := _surname_of(b, doc[start])) is not None:
+            found.append(Candidate(start, end, "PERSON", person))  # "Tillerson" typed ORG at a sentence start
+            continue
         found.append(Candidate(start, end, ent.label_, ent.ent_id_))
     return sorted(found + _honorific_names(b) + _surname_names(b), key=lambda c: c.start)
 
@@ -238,22 +241,35 @@ def safe_surnames(dictionary: ActorDictionary) -> dict[str, str]:
     return found
 
 
+def _surname_of(b: DocActorsBuilder, token) -> str | None:
+    """The dictionary person whose safe surname ``token`` is, standing alone as a name; else None.
+
+    Not an English word of the model's lemma index ("Cooper"), not a surname of another full name
+    in the document ("Paul Merkel" earlier), not part of a longer name ("Merkel Street")."""
+    doc = b.doc
+    actor_id = safe_surnames(b.dictionary).get(token.text)
+    if actor_id is None or token.pos_ != "PROPN" or not doc.vocab.lookups.has_table(ENGLISH_WORDS):
+        return None
+    if token.lower_ in doc.vocab.lookups.get_table(ENGLISH_WORDS):
+        return None
+    if any(len(e) > 1 and e.label_ == "PERSON" and e[-1].text == token.text and e.ent_id_ != actor_id for e in doc.ents):
+        return None
+    if any(0 <= j < len(doc) and doc[j].is_title and doc[j].lower_ not in TITLES and not doc[j].is_sent_start
+           for j in (token.i - 1, token.i + 1)):  # fmt: skip
+        return None
+    return actor_id
+
+
 def _surname_names(b: DocActorsBuilder) -> list[Candidate]:
     """A dictionary person's safe surname that no entity covers, standing alone as a name ("Merkel said"
     at the start of a sentence, where the small model often tags nothing)."""
     doc = b.doc
-    if not doc.vocab.lookups.has_table(ENGLISH_WORDS):
-        return []  # no word list to tell "Merkel" from "Cooper"
-    english = doc.vocab.lookups.get_table(ENGLISH_WORDS)
-    surnames = safe_surnames(b.dictionary)
     found: list[Candidate] = []
-    others = {e[-1].text for e in doc.ents if len(e) > 1 and e.label_ == "PERSON" and e.ent_id_ != surnames.get(e[-1].text)}
     for token in doc:
-        actor_id = surnames.get(token.text)
-        if actor_id is None or token.ent_type_ or token.pos_ != "PROPN" or token.text in others or token.lower_ in english:
-            continue  # "Paul Merkel" earlier: "Merkel" is his
-        if any(0 <= j < len(doc) and doc[j].is_title and doc[j].lower_ not in TITLES and not doc[j].is_sent_start
-               for j in (token.i - 1, token.i + 1)):  # fmt: skip
-            continue  # "Paul Merkel", "Merkel Street": another name
+        if token.ent_type_:
+            continue
+        actor_id = _surname_of(b, token)
+        if actor_id is None:
+            continue
         found.append(Candidate(token.i, token.i + 1, "PERSON", actor_id))
     return found

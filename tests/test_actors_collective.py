@@ -94,3 +94,8 @@ def test_a_state_and_its_rebels_are_not_one_side(nlp, dictionary, text):
     (result,) = Extractor(dictionary, load_ontology()).process([make_document("t.txt", text, date="2017-03-01")])
     assert {(r.source, r.relation, r.target, r.polarity, r.modality) for r in result.relations} == {
         ("syrian-rebels", "attacks", "syria", "asserted", "factual")}
+
+
+def test_the_opposition_belongs_to_the_state_where_things_happen_not_the_one_that_speaks(resolve):
+    doc, found = resolve("The Russian ambassador said the war in Syria was ending. The opposition rejected the claim.")
+    assert _of(doc, found, "opposition")[0] == ("syrian-opposition",)

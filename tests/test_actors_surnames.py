@@ -54,3 +54,8 @@ def test_a_surname_of_another_full_name_is_not_the_dictionary_person(mentions):
 def test_is_is_the_islamic_state_unless_the_line_is_shouted(mentions):
     assert ("IS", "islamic-state") in mentions("Russia conducted air strikes on IS near the town.")
     assert not any(text == "IS" for text, _ in mentions("THIS IS THE END OF THE TALKS, the minister said."))
+
+
+@pytest.mark.model
+def test_a_safe_surname_the_model_typed_as_an_organization_is_the_person(mentions):
+    assert ("Tillerson", "rex-tillerson") in mentions("Tillerson is in Mexico City for a brief trip.")

@@ -137,3 +137,15 @@ def test_two_person_names_the_model_cut_apart_are_one(named):
                                   "Islamophobia is rising in the region, Kallas said."])
 def test_documents_and_ideologies_are_not_actors(named, text):
     assert [actor for _, actor in named(text)] == ["kaja-kallas"]
+
+
+@pytest.mark.model
+def test_a_demonym_apposition_with_one_journalist_gives_a_country_not_the_media():
+    from diplograph.actors.dictionary import load_dictionary
+    from diplograph.extraction.extractor import Extractor
+    from diplograph.relations.ontology import load_ontology
+
+    text = "Samir Haddad, a Palestinian journalist, wrote the report."
+    (result,) = Extractor(load_dictionary(), load_ontology()).process([make_document("t.txt", text, date="2017-03-01")])
+    assert result.actors["samir-haddad"].country == "PSE"
+    assert not any(a.type == "media" for a in result.actors.values())
