@@ -15,6 +15,8 @@ class VerbEntry(BaseModel):
     ``cameo`` is the CAMEO event code, when known; ``things_as`` the type the verb
     expresses when its object is a thing, not an actor ("defended the *cuts* proposed
     by Trump" supports Trump, while "defended Ukraine" guarantees it); with
+    ``states_as`` the type when a target is a state ("vowed to defend *Lithuania*"
+    guarantees, while "defended *NATO*" supports); with
     ``needs_target`` the verb is a trigger only when one of its target slots is
     filled ("France *wants Germany* to send tanks", not "France wants to talk").
     """
@@ -29,6 +31,7 @@ class VerbEntry(BaseModel):
     reciprocal: bool = False
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     things_as: str | None = None
+    states_as: str | None = None
     needs_target: bool = False
 
 

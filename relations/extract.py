@@ -57,7 +57,7 @@ from diplograph.relations.polarity import polarity_of
 from diplograph.relations.arguments import phrase_actors, slot_tokens
 from diplograph.relations.judgements import reported_judgements
 from diplograph.relations.nominal import is_reason
-from diplograph.relations.readings import BASE_CONFIDENCE, Reading, read_trigger
+from diplograph.relations.readings import BASE_CONFIDENCE, Reading, read_trigger, typed_for_targets
 
 __all__ = ["extract_relations", "sentence_relations", "DocContext"]
 
@@ -152,8 +152,7 @@ def _type_and_polarity(trigger: Trigger, lexicon: Lexicon) -> tuple[str, str] | 
 
 def _about_things(trigger: Trigger) -> Trigger:
     """The trigger read with its ``things_as`` type: the object is a thing, its owner the target."""
-    entry = trigger.entry
-    kind = entry.things_as
+    entry, kind = trigger.entry, trigger.entry.things_as
     return replace(trigger, type=kind, entry=entry.model_copy(update={"type": kind, "target": ("dobj",), "things_as": None}))
 
 
@@ -283,6 +282,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
             trigger, relation_type = _about_things(trigger), trigger.entry.things_as
             reading = read_trigger(trigger, actors, lexicon, context.history)
             reading.targets = [a for a in reading.targets if a.via != "anaphora"]  # the thing's own owner only
+        relation_type = typed_for_targets(trigger, relation_type, reading, actors)
         hosts = _hosts(trigger, relation_type, reading, actors, lexicon)
         if hosts:  # "Norway hosted talks between Colombia and the FARC": the parties meet, Norway mediates
             reading.sources, reading.mutual = [], True

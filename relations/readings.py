@@ -43,7 +43,7 @@ from diplograph.relations.statements import fallback_targets, tells_of_others
 from diplograph.relations.arguments import slot_tokens
 from diplograph.relations.verb_targets import deep_targets, slot_taken, verb_targets
 
-__all__ = ["Reading", "read_trigger", "BASE_CONFIDENCE"]
+__all__ = ["typed_for_targets", "Reading", "read_trigger", "BASE_CONFIDENCE"]
 
 #: Confidence of a relation by how its arguments were found.
 BASE_CONFIDENCE: dict[str, float] = {
@@ -95,6 +95,16 @@ def _reporting_subject(pronoun: Token, actors: DocActors, lexicon: Lexicon) -> l
         return []
     subject, _ = clause_subject(clause.head)
     return phrase_actors(subject, actors) if subject is not None else []
+
+
+def typed_for_targets(trigger: Trigger, relation: str, reading: Reading, actors: DocActors) -> str:
+    """The entry's ``states_as`` type when a target of the reading is itself a state, else ``relation``."""
+    entry = trigger.entry
+    kind = entry.states_as if isinstance(entry, VerbEntry) else None
+    states = [a for a in reading.targets if a.via == "head" and a.actor in actors.actors]
+    if kind and any(actors.actors[a.actor].type == "state" for a in states):
+        return kind
+    return relation
 
 
 def read_trigger(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: History) -> Reading:

@@ -237,7 +237,7 @@ def test_not_only_is_an_addition_not_a_negation(read):
 
 
 def test_going_on_to_act_is_an_act_not_a_plan(read):
-    assert read("Trump went on to defend NATO.") == {("donald-trump", "guarantees", "nato", "asserted", "factual")}
+    assert read("Trump went on to defend NATO.") == {("donald-trump", "supports", "nato", "asserted", "factual")}
 
 
 def test_rebels_backed_by_a_state_are_not_that_states_rebels(read):
@@ -260,3 +260,9 @@ def test_a_recipient_wins_over_the_owner_named_in_the_object(read):
 def test_holding_someone_responsible_accuses_them(read):
     assert read("Kyiv holds Moscow responsible for the attack.") == {
         ("ukraine", "accuses", "russia", "asserted", "factual")}
+
+
+def test_defending_a_state_guarantees_and_defending_anyone_else_supports(read):
+    assert read("Germany vowed to defend Lithuania.") == {("germany", "guarantees", "lithuania", "asserted", "planned")}
+    assert read("Macron defended NATO against its critics.") == {
+        ("emmanuel-macron", "supports", "nato", "asserted", "factual")}
