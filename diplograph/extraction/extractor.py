@@ -351,7 +351,7 @@ class Extractor:
                 relation.model_copy(
                     update={
                         "span": (start, end),
-                        "spans": tuple(remap.span(s) for s in relation.spans),
+                        "spans": tuple(without_debris(chunk.text, *remap.span(s), unit.offset) for s in relation.spans),
                         "sentence": remap.sentence(relation.sentence),
                         # the document's own characters (the parsed text has scraper debris masked)
                         "evidence": chunk.text[start - unit.offset : end - unit.offset],
