@@ -269,7 +269,7 @@ def machine() -> str:
 
 
 def table(size: str, counts: dict, rows: list[tuple[str, dict]]) -> str:
-    baseline = next(r for n, r in rows if n == "bare parse")["seconds"]
+    baseline = next((r["seconds"] for n, r in rows if n == "bare parse"), None)  # None: no bare parse in this run
     lines = [
         f"### Corpus {size}: {counts['docs']} documents, {counts['words']:,} words, {counts['sentences']:,} sentences",
         "",
@@ -281,7 +281,7 @@ def table(size: str, counts: dict, rows: list[tuple[str, dict]]) -> str:
         share = f"{r['parsed_share']:.0%}" if "parsed_share" in r else "100%"
         lines.append(
             f"| {name} | {s:.1f} | {counts['docs'] / s:.1f} | {counts['words'] / s:,.0f} | "
-            f"{counts['sentences'] / s:,.0f} | {baseline / s:.2f} | {r['peak_rss'] / 2**20:,.0f} | {share} | {r['load']} |"
+            f"{counts['sentences'] / s:,.0f} | {f'{baseline / s:.2f}' if baseline else '–'} | {r['peak_rss'] / 2**20:,.0f} | {share} | {r['load']} |"
         )
     return "\n".join(lines)
 
