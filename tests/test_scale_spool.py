@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import weakref
 from pathlib import Path
 
 import pytest
@@ -49,21 +50,31 @@ def test_stores_give_heads_and_bodies_in_document_order(make):
 
 def test_spooled_mentions_are_read_back_filtered_and_the_files_go_with_them():
     spool = DiskSpool()
-    root = spool.root
     spool.add(_result("a"))
     sink = spool.mention_sink()
     sink.extend(m for _, _, ms in spool.bodies() for m in ms)
     sink.append(_result("b", actor="ukraine").mentions[0])
     spool.release_results()
-    assert not (root / "results.jsonl").exists()
     kept = sink.keep(lambda m: m.actor == "ukraine")
     assert [m.doc for m in kept] == ["b"] and len(kept) == 1 and len(sink) == 2
+    assert [(a.doc, b.doc) for a in sink for b in sink] == [("a", "a"), ("a", "b"), ("b", "a"), ("b", "b")]
+    handles = list(spool._handles)
+    alive = weakref.ref(spool)
     del spool, sink
     gc.collect()
-    assert root.is_dir()  # the kept view holds the spool
+    assert alive() is not None and not any(h.closed for h in handles[1:])  # the kept view holds the spool
     del kept
     gc.collect()
-    assert not root.exists()
+    assert alive() is None and all(h.closed for h in handles)
+
+
+def test_a_spool_leaves_no_file_behind(tmp_path):
+    spool = DiskSpool(tmp_path)
+    spool.add(_result("a"))
+    spool.mention_sink().append(_result("a").mentions[0])
+    assert list(tmp_path.iterdir()) == []  # anonymous files: nothing to clean up after a kill -9
+    spool.close()
+    assert spool.closed
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:

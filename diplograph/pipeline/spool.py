@@ -6,26 +6,24 @@ reads the store twice, in document-id order: once for the actors and what resolu
 learned (the corpus-wide actor merge), once for the relations and mentions.
 
 * :class:`MemoryStore` keeps the results as they are (small corpora, ``spool=False``).
-* :class:`DiskSpool` writes each result to a temporary JSON Lines file at once and keeps
+* :class:`DiskSpool` writes each result to an anonymous temporary file at once and keeps
   only the byte offsets of its two records (head: actors, learned, counts; body:
   relations, mentions), so memory does not grow with the corpus. The final mentions of
   the merge are spooled too (:class:`SpooledMentions`), read back when the output is
-  written. Its files are deleted when the spool is closed or garbage-collected.
+  written. Its files have no name: they are freed when the spool is closed or garbage-collected,
+  and by the system when the process ends, however it ends.
 
 Both give the same records in the same order, so the outputs do not depend on the store.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import shutil
 import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from diplograph.base.errors import OutputError
@@ -99,24 +97,24 @@ class _MentionList(list):
 
 
 class DiskSpool:
-    """Results spooled to a temporary JSON Lines file as they arrive.
+    """Results spooled to an anonymous temporary file as they arrive.
+
+    The files have no name (``tempfile.TemporaryFile``), so the system frees them when the
+    build ends in any way, a kill -9 included.
 
     Args:
-        folder: where the temporary folder is made (default: the system's temporary folder).
+        folder: where the temporary files are made (default: the system's temporary folder).
 
     Raises:
-        OutputError: the temporary folder cannot be created or written.
+        OutputError: the temporary file cannot be created or written.
     """
 
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
-        try:
-            self.root = Path(tempfile.mkdtemp(prefix="diplograph-spool-", dir=folder))
-            self._file: IO[str] = (self.root / "results.jsonl").open("w+", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise OutputError(f"cannot create the result spool ({exc.strerror or exc})") from None
+        self._folder = folder
+        self._file: IO[bytes] = _temporary(folder)
         self._index: dict[str, tuple[int, int]] = {}  # doc -> offsets of its head and body lines
-        self._handles: list[IO[str]] = [self._file]
-        self._finalizer = weakref.finalize(self, _remove, self._handles, self.root)
+        self._handles: list[IO[bytes]] = [self._file]
+        self._finalizer = weakref.finalize(self, _close_all, self._handles)
 
     def add(self, result: DocResult) -> None:
         """Write one document's result to the spool (a later result for the same id replaces it)."""
@@ -124,14 +122,13 @@ class DiskSpool:
         head = {k: data[k] for k in ("doc", "actors", "learned", "sentences", "words", "parsed")}
         body = {"relations": data["relations"], "mentions": data["mentions"]}
         handle = self._file
-        handle.seek(0, os.SEEK_END)
         try:
-            start = handle.tell()
+            start = handle.seek(0, os.SEEK_END)
             handle.write(_line(head))
             middle = handle.tell()
             handle.write(_line(body))
         except OSError as exc:
-            raise OutputError(f"{self.root}: cannot write the result spool ({exc.strerror or exc})") from None
+            raise OutputError(f"cannot write the result spool ({exc.strerror or exc})") from None
         self._index[result.doc] = (start, middle)
 
     def __len__(self) -> int:
@@ -143,7 +140,6 @@ class DiskSpool:
 
     def heads(self) -> Iterator[DocHead]:
         """The documents' heads, read back in document-id order."""
-        self._file.flush()
         for doc in sorted(self._index):
             data = self._read(self._index[doc][0])
             actors = [Actor.model_validate(a) for a in data["actors"]]
@@ -151,45 +147,42 @@ class DiskSpool:
 
     def bodies(self) -> Iterator[tuple[str, list[Relation], list[Mention]]]:
         """``(doc, relations, mentions)`` per document, read back in document-id order."""
-        self._file.flush()
         for doc in sorted(self._index):
             data = self._read(self._index[doc][1])
             relations = [Relation.model_validate(r) for r in data["relations"]]
             yield doc, relations, [Mention.model_validate(m) for m in data["mentions"]]
 
     def mention_sink(self) -> SpooledMentions:
-        """Where the merge puts the final mentions: a file in the spool's folder (deleted with it)."""
-        path = self.root / "mentions.jsonl"
-        try:
-            handle = path.open("w", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise OutputError(f"{self.root}: cannot write the result spool ({exc.strerror or exc})") from None
+        """Where the merge puts the final mentions: another anonymous file, freed with the spool."""
+        handle = _temporary(self._folder)
         self._handles.append(handle)
-        return SpooledMentions(path, handle, owner=self)
+        return SpooledMentions(handle, owner=self)
 
     def release_results(self) -> None:
-        """Delete the per-document results file (after the merge); the final mentions stay."""
+        """Free the per-document results file (after the merge); the final mentions stay."""
         self._file.close()
-        with contextlib.suppress(OSError):
-            (self.root / "results.jsonl").unlink()
         self._index.clear()
 
+    @property
+    def closed(self) -> bool:
+        """True when every file of the spool is closed (freed)."""
+        return all(handle.closed for handle in self._handles)
+
     def close(self) -> None:
-        """Delete the spool's files (the final mentions too)."""
+        """Free the spool's files (the final mentions too)."""
         self._finalizer()
 
 
 class SpooledMentions:
-    """Final mentions written to a JSON Lines file; iterating reads them back (filtered by ``keep``).
+    """Final mentions written to a spool file; iterating reads them back (filtered by ``keep``).
 
     Appended with :meth:`append`/:meth:`extend` during the merge; :meth:`keep` gives a view of
     the mentions that pass a filter, which is what a build result lists.
     """
 
     def __init__(
-        self, path: Path, handle: IO[str], *, owner: DiskSpool, wanted: Callable[[Mention], bool] | None = None
+        self, handle: IO[bytes], *, owner: DiskSpool, wanted: Callable[[Mention], bool] | None = None
     ) -> None:
-        self.path = path
         self._handle = handle
         self._owner = owner  # the spool's files live as long as this view
         self._wanted = wanted
@@ -197,7 +190,8 @@ class SpooledMentions:
 
     def append(self, mention: Mention) -> None:
         """Add one mention to the file."""
-        self._handle.write(to_json_line(mention) + "\n")
+        self._handle.seek(0, os.SEEK_END)
+        self._handle.write(to_json_line(mention).encode("utf-8") + b"\n")
 
     def extend(self, mentions: Iterable[Mention]) -> None:
         """Add mentions to the file."""
@@ -205,12 +199,16 @@ class SpooledMentions:
             self.append(mention)
 
     def __iter__(self) -> Iterator[Mention]:
-        self._handle.flush()
-        with self.path.open(encoding="utf-8") as handle:
-            for line in handle:
-                mention = Mention.model_validate_json(line)
-                if self._wanted is None or self._wanted(mention):
-                    yield mention
+        handle = self._handle
+        end = handle.seek(0, os.SEEK_END)
+        position = 0
+        while position < end:  # the position is kept here, so two readers do not disturb each other
+            handle.seek(position)
+            line = handle.readline()
+            position = handle.tell()
+            mention = Mention.model_validate_json(line)
+            if self._wanted is None or self._wanted(mention):
+                yield mention
 
     def __len__(self) -> int:
         if self._count is None:
@@ -219,17 +217,23 @@ class SpooledMentions:
 
     def keep(self, wanted: Callable[[Mention], bool]) -> SpooledMentions:
         """The mentions that pass ``wanted``, read from the same file."""
-        return SpooledMentions(self.path, self._handle, owner=self._owner, wanted=wanted)
+        return SpooledMentions(self._handle, owner=self._owner, wanted=wanted)
 
 
-def _line(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+def _temporary(folder: str | os.PathLike[str] | None) -> IO[bytes]:
+    try:
+        return tempfile.TemporaryFile(prefix="diplograph-spool-", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot create the result spool ({exc.strerror or exc})") from None
 
 
-def _remove(handles: list[IO[str]], root: Path) -> None:
+def _line(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def _close_all(handles: list[IO[bytes]]) -> None:
     for handle in handles:
         handle.close()
-    shutil.rmtree(root, ignore_errors=True)
 
 
 def open_store(spool: bool, folder: str | os.PathLike[str] | None = None) -> MemoryStore | DiskSpool:
