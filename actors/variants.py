@@ -109,6 +109,21 @@ def _person_forms(dictionary: ActorDictionary) -> Iterable[tuple[str, tuple[str,
                 yield entry.id, parts
 
 
+@lru_cache(maxsize=8)
+def _forms_by_initial(dictionary: ActorDictionary) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The dictionary's person forms of two words or more, by the first letter of their surname.
+
+    Only those can match (:func:`similar_surname` needs the same first letter), so
+    :func:`dictionary_person` compares a name with a few dozen forms, not all of them.
+    Built once per dictionary (dictionaries do not change once built).
+    """
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for actor_id, form in _person_forms(dictionary):
+        if len(form) > 1:
+            index.setdefault(_surname(form)[0], []).append((actor_id, form))
+    return {initial: tuple(forms) for initial, forms in index.items()}
+
+
 def dictionary_person(name: str, dictionary: ActorDictionary) -> str | None:
     """The dictionary person a name not listed verbatim refers to, or None when none or several fit.
 
@@ -121,15 +136,14 @@ def dictionary_person(name: str, dictionary: ActorDictionary) -> str | None:
         return None
     exact: set[str] = set()
     fuzzy: set[str] = set()
-    for actor_id, form in _person_forms(dictionary):
+    # an alias that is a bare surname is found by the exact lookup, so only longer forms are compared
+    for actor_id, form in _forms_by_initial(dictionary).get(_surname(parts)[0], ()):
         if len(parts) == 1:
-            if len(form) == 1:
-                continue  # an alias that is a bare surname is found by the exact lookup
             if parts[0] == _surname(form):
                 exact.add(actor_id)
             elif similar_surname(parts[0], _surname(form)):
                 fuzzy.add(actor_id)
-        elif len(form) > 1 and same_person(parts, form):
+        elif same_person(parts, form):
             (exact if parts == form else fuzzy).add(actor_id)
     for found in (exact, fuzzy):
         if len(found) == 1:

@@ -1,15 +1,20 @@
 """Extraction throughput: diplograph build against a bare spaCy parse, one machine and Dask.
 
 Generates corpora of about 1 MB and 5 MB by recombining the sentences of the
-sample corpus (``examples/*.txt``) into news-sized documents, then runs each
+sample corpus (``examples/*.txt``) into news-sized documents — or, with
+``--corpus realnews``, takes that much of the real-news corpus
+(``benchmarks/.realnews/corpus.jsonl``, written by ``benchmarks/realnews.py``, which
+skips the reserved ids; whole articles, repeated with new ids past its end) — then runs each
 configuration in a fresh Python process and reports docs/s, words/s,
 sentences/s and the peak resident memory of the process tree (the process
 and its workers, sampled with psutil every 0.1 s; ``ru_maxrss`` of the
 largest single process when psutil is missing):
 
-* ``bare parse`` — ``nlp.pipe`` of the full model over the texts (the baseline);
+* ``bare parse`` — ``nlp.pipe`` of the same model with all its components, batch 32, over the
+  same whole documents (the baseline);
 * ``diplograph w1`` / ``w2`` — ``build_result`` with 1 and 2 local worker processes;
 * ``diplograph w1 nofilter`` — 1 worker with the sentence filter off;
+* ``diplograph w1 nospool`` — 1 worker keeping per-document results in memory (``spool=False``);
 * ``dask w2`` — the Dask engine on a LocalCluster of 2 worker processes.
 
 Rates divide the same corpus counts (documents, words and sentences of the
@@ -19,6 +24,9 @@ cluster start included, so they compare directly. Run by hand (not in CI)::
     python benchmarks/bench_extract.py                 # 1 MB and 5 MB
     python benchmarks/bench_extract.py --sizes 0.2     # a quick look
     python benchmarks/bench_extract.py --sizes 1 --off-topic 0.5
+    python benchmarks/bench_extract.py --corpus realnews --sizes 1,5 \
+        --configs "bare parse,diplograph w1,diplograph w2,dask w2"
+    python benchmarks/bench_extract.py --corpus realnews --sizes 1,5,20 --configs "diplograph w1"
 
 ``--off-topic SHARE`` mixes that share of off-topic sentences (markets,
 weather, sport, local news; written for this benchmark) into the documents,
@@ -43,6 +51,16 @@ from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CONFIGS = ("bare parse", "diplograph w1", "diplograph w1 nofilter", "diplograph w2", "dask w2")
+OPTIONS = {
+    "diplograph w1": {},
+    "diplograph w1 nofilter": {"prefilter": False},
+    "diplograph w1 nospool": {"spool": False},
+    "diplograph w2": {"workers": 2},
+    "dask w2": {"engine": "dask", "workers": 2},
+}
+REALNEWS = Path(__file__).resolve().parent / ".realnews" / "corpus.jsonl"
+#: Documents per ``nlp.pipe`` batch of the bare parse (the issue's baseline).
+BARE_BATCH = 32
 TARGET_RATIO = 1.5
 FLOOR_RATIO = 0.8
 
@@ -125,6 +143,34 @@ def make_corpus(folder: Path, megabytes: float, *, off_topic: float = 0.0, seed:
     return {"documents": count, "bytes": written}
 
 
+def make_realnews(path: Path, megabytes: float, *, source: Path = REALNEWS) -> dict:
+    """Write the first ~``megabytes`` of the real-news corpus to ``path`` (JSON Lines, whole articles).
+
+    Past the end of the corpus its articles come round again with new ids (``na-4~1``).
+    """
+    if not source.is_file():
+        raise SystemExit(f"{source}: no real-news corpus; run: python benchmarks/realnews.py corpus")
+    articles = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    target = int(megabytes * 1_000_000)
+    written = count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        while written < target:
+            article = dict(articles[count % len(articles)])
+            if count >= len(articles):
+                article["id"] = f"{article['id']}~{count // len(articles)}"
+            handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+            written += len(article["text"].encode("utf-8"))
+            count += 1
+    return {"documents": count, "bytes": written}
+
+
+def _texts(source: Path):
+    from diplograph.base.models import Document
+    from diplograph.corpus.readers import read_corpus
+
+    return (d.text for d in read_corpus(source) if isinstance(d, Document))
+
+
 def corpus_counts(folder: Path) -> dict:
     """Documents, words (non-punctuation tokens) and rule-based sentences of a generated corpus."""
     import spacy
@@ -134,8 +180,8 @@ def corpus_counts(folder: Path) -> dict:
 
     tokenize = spacy.blank("en").tokenizer
     docs = words = sentences = 0
-    for document in read_corpus(folder):
-        doc = tokenize(document.text)
+    for text in _texts(folder):
+        doc = tokenize(text)
         docs += 1
         words += sum(1 for t in doc if not (t.is_punct or t.is_space))
         sentences += len(sentence_bounds(doc))
@@ -149,23 +195,18 @@ def run_config(name: str, folder: Path) -> dict:
     started = time.perf_counter()
     extra: dict = {}
     if name == "bare parse":
-        from diplograph.corpus.readers import read_corpus
         from diplograph.nlp.model import load_model
 
         nlp = load_model()
-        texts = (d.text for d in read_corpus(folder))
-        parsed = sum(1 for _ in nlp.pipe(texts))
+        parsed = sum(1 for _ in nlp.pipe(_texts(folder), batch_size=BARE_BATCH))
         extra["parsed_docs"] = parsed
     else:
         from diplograph.pipeline.build import build_result
 
-        options = {
-            "diplograph w1": {},
-            "diplograph w1 nofilter": {"prefilter": False},
-            "diplograph w2": {"workers": 2},
-            "dask w2": {"engine": "dask", "workers": 2},
-        }[name]
-        result = build_result(folder, **options)
+        result = build_result(folder, **OPTIONS[name])
+        profile = getattr(result, "profile", None)
+        if profile is not None:
+            extra["profile"] = {**profile.seconds, **{f"workers: {k}": v for k, v in profile.worker_seconds.items()}}
         stats = result.stats
         extra.update(
             relations=stats["relations"], actors=stats["actors"], failed=stats["failed"],
@@ -187,7 +228,7 @@ def _tree_rss(process) -> int:
 
 def measure(name: str, folder: Path) -> dict:
     """Run ``name`` in a fresh interpreter; return its result with peak memory."""
-    command = [sys.executable, __file__, "--child", name, "--corpus", str(folder)]
+    command = [sys.executable, __file__, "--child", name, "--source", str(folder)]
     load_before = os.getloadavg()[0]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak = 0
@@ -228,7 +269,7 @@ def machine() -> str:
 
 
 def table(size: str, counts: dict, rows: list[tuple[str, dict]]) -> str:
-    baseline = next(r for n, r in rows if n == "bare parse")["seconds"]
+    baseline = next((r["seconds"] for n, r in rows if n == "bare parse"), None)  # None: no bare parse in this run
     lines = [
         f"### Corpus {size}: {counts['docs']} documents, {counts['words']:,} words, {counts['sentences']:,} sentences",
         "",
@@ -240,7 +281,7 @@ def table(size: str, counts: dict, rows: list[tuple[str, dict]]) -> str:
         share = f"{r['parsed_share']:.0%}" if "parsed_share" in r else "100%"
         lines.append(
             f"| {name} | {s:.1f} | {counts['docs'] / s:.1f} | {counts['words'] / s:,.0f} | "
-            f"{counts['sentences'] / s:,.0f} | {baseline / s:.2f} | {r['peak_rss'] / 2**20:,.0f} | {share} | {r['load']} |"
+            f"{counts['sentences'] / s:,.0f} | {f'{baseline / s:.2f}' if baseline else '–'} | {r['peak_rss'] / 2**20:,.0f} | {share} | {r['load']} |"
         )
     return "\n".join(lines)
 
@@ -249,19 +290,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,5", help="corpus sizes in MB, comma separated")
     parser.add_argument("--off-topic", type=float, default=0.0, help="share of off-topic sentences (0-1)")
+    parser.add_argument("--corpus", dest="kind", choices=("mix", "realnews"), default="mix",
+                        help="mix: recombined sample sentences; realnews: benchmarks/.realnews/corpus.jsonl")
+    parser.add_argument("--profile", action="store_true", help="also print each build's stage seconds")
     parser.add_argument("--configs", default=",".join(CONFIGS), help="configurations, comma separated")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--source", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_config(args.child, Path(args.corpus))))
+        print(json.dumps(run_config(args.child, Path(args.source))))
         return
     configs = [c.strip() for c in args.configs.split(",") if c.strip()]
     print(f"machine: {machine()}\n")
     with tempfile.TemporaryDirectory(prefix="diplograph-bench-") as tmp:
         for size in (float(s) for s in args.sizes.split(",")):
-            folder = Path(tmp) / f"{size:g}MB"
-            made = make_corpus(folder, size, off_topic=args.off_topic)
+            if args.kind == "realnews":
+                folder = Path(tmp) / f"realnews-{size:g}MB.jsonl"
+                made = make_realnews(folder, size)
+            else:
+                folder = Path(tmp) / f"{size:g}MB"
+                made = make_corpus(folder, size, off_topic=args.off_topic)
             counts = corpus_counts(folder)
             rows = []
             for name in configs:
@@ -269,7 +317,10 @@ def main() -> None:
                 rows.append((name, result))
                 print(f"  {size:g} MB  {name:24s} {result['seconds']:7.1f} s  {result['peak_rss'] / 2**20:6.0f} MB",
                       file=sys.stderr, flush=True)
+                if args.profile and "profile" in result:
+                    print(f"profile {size:g} MB {name}: {json.dumps(result['profile'], sort_keys=True)}", flush=True)
             mix = f", {args.off_topic:.0%} off-topic sentences" if args.off_topic else ""
+            mix += ", real news" if args.kind == "realnews" else ""
             print(table(f"{size:g} MB ({made['bytes'] / 1e6:.2f} MB of text{mix})", counts, rows), flush=True)
             print(flush=True)
     print(f"targets: ≥ {TARGET_RATIO}× bare parse (never below {FLOOR_RATIO}×); peak RSS flat across sizes")

@@ -18,6 +18,7 @@ known, writing the outputs) on stderr.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -126,8 +127,10 @@ def build_command(
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failing document.")] = False,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Also read files that symlinks in a corpus folder lead to outside it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    profile: Annotated[bool, typer.Option("--profile", envvar="DIPLOGRAPH_PROFILE", help="Print the seconds spent per stage (reading, parse, actor resolution, relation extraction, merge, writing) after the build (or set DIPLOGRAPH_PROFILE=1).")] = False,
 ) -> None:
     """Extract actors and relations from CORPUS and write the output folder."""
+    started = time.perf_counter()
     from diplograph.pipeline.build import build_result
     from diplograph.pipeline.generations import output_lock
     from diplograph.pipeline.options import ENGINES, BuildOptions
@@ -149,7 +152,8 @@ def build_command(
     ) as progress:
         result = build_result(progress.corpus, options)
         progress.phase("writing the outputs")
-        folder = write_outputs(result, out)
+        with result.profile.stage("writing"):
+            folder = write_outputs(result, out)
     for error in result.errors:
         typer.echo(f"{'warning' if error.warning else 'error'}: {error}", err=True)
     if not quiet:
@@ -161,6 +165,8 @@ def build_command(
         )
         _echo(f"graph:  {(folder / 'graph.html').absolute()}")
         _echo(f"report: {(folder / 'report.md').absolute()}")
+    if profile:
+        typer.echo(result.profile.table(total=time.perf_counter() - started), err=True)
     if result.failed:
         raise typer.Exit(1)
 

@@ -44,13 +44,13 @@ def test_unknown_engine_or_a_scheduler_without_dask_is_a_config_error():
 class _Echo(Extractor):
     """Answers without a model: slower for low ids, so batches finish out of order."""
 
-    def process_batch(self, documents):
+    def process_batch(self, documents, times=None):
         time.sleep(0.2 if documents[0].id < "d04" else 0.0)
         return [DocResult(doc=d.id, words=len(d.text)) if d.text else DocumentError(d.id, "empty") for d in documents]
 
 
 class _Dying(Extractor):
-    def process_batch(self, documents):
+    def process_batch(self, documents, times=None):
         os._exit(3)
 
 

@@ -14,11 +14,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from diplograph.base.models import Document
 
-__all__ = ["MAX_CHUNK_CHARS", "split_document", "mask_debris", "mask_long_runs", "mask_for_tokenizer", "OffsetMap"]
+__all__ = ["MAX_CHUNK_CHARS", "split_document", "mask_debris", "mask_long_runs", "mask_for_tokenizer", "OffsetMap", "without_debris"]
 
 #: Documents longer than this are processed in chunks cut at paragraph or
 #: sentence boundaries (bounds the memory one document takes).
@@ -119,8 +120,8 @@ class OffsetMap:
         self._original = starts
         self._offset = offset
         self._numbers = []  # joined sentence number -> original sentence number
-        for sent in doc.sents:
-            k = max(0, bisect_right(self._joined, sent.start_char) - 1)
+        for start_char in _sentence_start_chars(doc):
+            k = max(0, bisect_right(self._joined, start_char) - 1)
             self._numbers.append(kept[k] + sentence_base)
 
     def _char(self, position: int, *, end: bool) -> int:
@@ -135,3 +136,26 @@ class OffsetMap:
 
     def sentence(self, number: int) -> int:
         return self._numbers[number] if 0 <= number < len(self._numbers) else number
+
+
+def _sentence_start_chars(doc: Doc) -> list[int]:
+    """The character offset of each sentence of ``doc`` (as ``[s.start_char for s in doc.sents]``, read from arrays)."""
+    if not len(doc):
+        return []
+    columns = doc.to_array([SENT_START, IDX])
+    starts = columns[:, 0] == 1
+    starts[0] = True
+    return columns[starts, 1].tolist()
+
+
+_DEBRIS = " \t\n-\u2013\u2014"
+
+
+def without_debris(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
+    """A document span (``text`` starts at ``offset``) without the hyphen debris and whitespace at its ends
+    ("---- Bolivia said ..." -> "Bolivia said ...")."""
+    while start < end and text[start - offset] in _DEBRIS:
+        start += 1
+    while end > start and text[end - 1 - offset] in _DEBRIS:
+        end -= 1
+    return start, end

@@ -37,12 +37,14 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from diplograph.actors.dictionary import ActorDictionary
+from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.recognize import RULER_NAME, add_actor_ruler
 from diplograph.actors.resolve import resolve_actors
 from diplograph.nlp.attribute_index import index_attribute_ruler
 from diplograph.base.errors import DocumentError
+from diplograph.base.profile import StageTimes
 from diplograph.base.models import Actor, Document, Mention, Relation
-from diplograph.extraction.chunks import OffsetMap, mask_for_tokenizer, split_document
+from diplograph.extraction.chunks import OffsetMap, mask_for_tokenizer, split_document, without_debris
 from diplograph.nlp.model import load_model, resolve_model_name
 from diplograph.extraction.prefilter import SentenceFilter
 from diplograph.relations.extract import extract_relations
@@ -194,6 +196,12 @@ class Extractor:
             self._nlp = nlp
         return self._nlp
 
+    def release_model(self) -> None:
+        """Drop the loaded pipeline and sentence filter (loaded again on next use)."""
+        self._nlp = None
+        self._filter = None
+        self._preset_ents = False
+
     @property
     def sentence_filter(self) -> SentenceFilter:
         """The sentence filter (built on first use)."""
@@ -201,18 +209,28 @@ class Extractor:
             self._filter = SentenceFilter(self.dictionary, self.lexicon, self.nlp)
         return self._filter
 
-    def process(self, documents: Iterable[Document]) -> Iterator[DocResult | DocumentError]:
-        """Yield one result (or error) per document, in input order, in this process."""
-        yield from self._stream(documents)
+    def process(
+        self, documents: Iterable[Document], times: StageTimes | None = None
+    ) -> Iterator[DocResult | DocumentError]:
+        """Yield one result (or error) per document, in input order, in this process.
 
-    def process_batch(self, documents: Iterable[Document]) -> list[DocResult | DocumentError]:
+        ``times`` receives the seconds spent per stage (model load, tokenize and filter,
+        parse, joining sentences, actor resolution, relation extraction, mapping back).
+        """
+        yield from self._stream(documents, times if times is not None else StageTimes())
+
+    def process_batch(
+        self, documents: Iterable[Document], times: StageTimes | None = None
+    ) -> list[DocResult | DocumentError]:
         """Process a batch of documents in this process and return their results in order."""
-        return list(self._stream(documents))
+        return list(self._stream(documents, times if times is not None else StageTimes()))
 
     # -- streaming --------------------------------------------------------------------------------
 
-    def _stream(self, documents: Iterable[Document]) -> Iterator[DocResult | DocumentError]:
-        nlp = self.nlp
+    def _stream(self, documents: Iterable[Document], times: StageTimes) -> Iterator[DocResult | DocumentError]:
+        with times.stage("model load"):
+            nlp = self.nlp
+            self.sentence_filter  # noqa: B018 - built now, so its time is not counted as filtering
         pending: deque[_Job] = deque()
 
         def sentences() -> Iterator[tuple[Doc, _Unit]]:
@@ -220,7 +238,8 @@ class Extractor:
                 job = _Job(document)
                 pending.append(job)
                 try:
-                    units = [self._prepare(chunk, offset) for offset, chunk in split_document(document)]
+                    with times.stage("tokenize and filter"):
+                        units = [self._prepare(chunk, offset) for offset, chunk in split_document(document)]
                 except Exception as exc:  # one bad document never stops the run
                     job.error = f"extraction failed: {type(exc).__name__}: {exc}"
                     units = []
@@ -232,12 +251,18 @@ class Extractor:
                         yield doc, unit
 
         skip = [RULER_NAME] if self._preset_ents else []
-        for doc, unit in nlp.pipe(sentences(), as_tuples=True, batch_size=self.batch_size, disable=skip):
+        parsed = nlp.pipe(sentences(), as_tuples=True, batch_size=self.batch_size, disable=skip)
+        while True:
+            with times.stage("parse"):  # reading and the cheap pass run inside, as stages of their own
+                item = next(parsed, None)
+            if item is None:
+                break
+            doc, unit = item
             unit.parsed.append(doc)
             while pending and pending[0].complete:
-                yield self._finish(pending.popleft())
+                yield self._finish(pending.popleft(), times)
         while pending:
-            yield self._finish(pending.popleft())
+            yield self._finish(pending.popleft(), times)
 
     def _prepare(self, chunk: Document, offset: int) -> _Unit:
         """The cheap pass over one chunk: tokens, sentences, actor ruler, filter, unparsed sentence Docs.
@@ -273,7 +298,7 @@ class Extractor:
             docs.append(doc)
         return _Unit(chunk, offset, len(bounds), words, kept, starts, docs)
 
-    def _finish(self, job: _Job) -> DocResult | DocumentError:
+    def _finish(self, job: _Job, times: StageTimes) -> DocResult | DocumentError:
         document = job.document
         if job.error is not None:
             return DocumentError(document.id, job.error)
@@ -281,25 +306,36 @@ class Extractor:
         sentence_base = 0
         try:
             for unit in job.units:
-                self._annotate(unit, sentence_base, result)
+                self._annotate(unit, sentence_base, result, times)
                 sentence_base += unit.sentences
                 unit.parsed = []
         except Exception as exc:  # one bad document never stops the run
             return DocumentError(document.id, f"extraction failed: {type(exc).__name__}: {exc}")
         return result
 
-    def _annotate(self, unit: _Unit, sentence_base: int, result: DocResult) -> None:
+    def _annotate(self, unit: _Unit, sentence_base: int, result: DocResult, times: StageTimes) -> None:
         result.sentences += unit.sentences
         result.words += unit.words
         result.parsed += len(unit.kept)
         if not unit.parsed:
             return
-        doc = Doc.from_docs(unit.parsed, ensure_whitespace=False)
+        with times.stage("joining sentences"):
+            doc = Doc.from_docs(unit.parsed, ensure_whitespace=False)
         chunk = unit.chunk
-        doc_actors = resolve_actors(
-            doc, chunk, self.dictionary, speech_verbs=self.lexicon.speech_verbs, learned=result.learned
-        )
-        relations = list(extract_relations(doc, doc_actors, chunk, ontology=self.ontology, lexicon=self.lexicon))
+        with times.stage("actor resolution"):
+            doc_actors = resolve_actors(
+                doc, chunk, self.dictionary, speech_verbs=self.lexicon.speech_verbs, learned=result.learned
+            )
+        with times.stage("relation extraction"):
+            relations = list(extract_relations(doc, doc_actors, chunk, ontology=self.ontology, lexicon=self.lexicon))
+        with times.stage("mapping back"):
+            self._map_back(unit, sentence_base, result, doc, doc_actors, relations)
+
+    def _map_back(
+        self, unit: _Unit, sentence_base: int, result: DocResult, doc: Doc, doc_actors: DocActors, relations: list[Relation]
+    ) -> None:
+        """Add the chunk's actors, mentions and relations to ``result``, with spans and sentences of the document."""
+        chunk = unit.chunk
         remap = OffsetMap(doc, unit.parsed, unit.starts, unit.kept, unit.offset, sentence_base)
         for actor_id, actor in doc_actors.actors.items():
             result.actors.setdefault(actor_id, actor)
@@ -310,30 +346,18 @@ class Extractor:
                 )
             )
         for relation in relations:
-            start, end = _without_debris(chunk.text, *remap.span(relation.span), unit.offset)
+            start, end = without_debris(chunk.text, *remap.span(relation.span), unit.offset)
             result.relations.append(
                 relation.model_copy(
                     update={
                         "span": (start, end),
-                        "spans": tuple(_without_debris(chunk.text, *remap.span(s), unit.offset) for s in relation.spans),
+                        "spans": tuple(without_debris(chunk.text, *remap.span(s), unit.offset) for s in relation.spans),
                         "sentence": remap.sentence(relation.sentence),
                         # the document's own characters (the parsed text has scraper debris masked)
                         "evidence": chunk.text[start - unit.offset : end - unit.offset],
                     }
                 )
             )
-
-
-_DEBRIS = " \t\n-\u2013\u2014"
-
-
-def _without_debris(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
-    """A document span without the hyphen debris and whitespace at its ends ("---- Bolivia said ..." -> "Bolivia said ...")."""
-    while start < end and text[start - offset] in _DEBRIS:
-        start += 1
-    while end > start and text[end - 1 - offset] in _DEBRIS:
-        end -= 1
-    return start, end
 
 
 def _local_ruler(ruler: object) -> bool:

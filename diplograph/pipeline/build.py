@@ -23,6 +23,7 @@ from diplograph.actors.merge import merge_corpus
 from diplograph.actors.table import final_mention, listed_actors, placeholder_sectors
 from diplograph.base.errors import DocumentError, InputError
 from diplograph.base.models import Document, Mention, Relation, relation_id
+from diplograph.base.profile import StageTimes
 from diplograph.corpus.readers import CorpusItem
 from diplograph.corpus.sources import corpus_items
 from diplograph.extraction.extractor import DocResult, Extractor
@@ -33,6 +34,7 @@ from diplograph.pipeline.inputs import UserFile, read_inputs
 from diplograph.pipeline.options import BuildOptions
 from diplograph.pipeline.generations import output_lock
 from diplograph.pipeline.output import CACHE_FOLDER, write_outputs
+from diplograph.pipeline.spool import DiskSpool, MemoryStore, SpooledMentions, open_store
 from diplograph.relations.dedupe import merge_duplicates
 from diplograph.relations.lexicon import load_lexicon
 from diplograph.relations.ontology import Ontology, load_ontology
@@ -44,11 +46,14 @@ class BuildResult:
     """A finished build: the graph plus what the run saw."""
 
     graph: RelationGraph
-    mentions: list[Mention] = field(default_factory=list)
+    #: The final mentions: a list, or with the spool a re-iterable view of its file.
+    mentions: list[Mention] | SpooledMentions = field(default_factory=list)
     documents: list[dict] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     inputs: dict[str, UserFile] = field(default_factory=dict)
+    #: Seconds per stage of the run (``diplograph build --profile`` prints them).
+    profile: StageTimes = field(default_factory=StageTimes)
 
     @property
     def failed(self) -> list[DocumentError]:
@@ -66,8 +71,15 @@ def _remap(relation: Relation, mapping: dict[str, str]) -> Relation:
     return relation.model_copy(update={"source": source, "target": target, "attributed_to": speaker, "id": new_id})
 
 
-def assemble(results: Iterable[DocResult], dictionary: ActorDictionary, ontology: Ontology) -> BuildResult:
+def assemble(
+    results: Iterable[DocResult] | MemoryStore | DiskSpool, dictionary: ActorDictionary, ontology: Ontology
+) -> BuildResult:
     """Merge per-document results (in any order) into one deterministic BuildResult.
+
+    ``results`` are DocResults or a result store (:mod:`diplograph.pipeline.spool`) holding
+    them; a :class:`~diplograph.pipeline.spool.DiskSpool` is read back document by document,
+    so only the merged actors and the relations are held in memory (the mentions go to the
+    spool's mention file), and the result does not depend on the store.
 
     Actors are merged corpus-wide (office placeholders resolved by the roles the
     corpus names, see :mod:`diplograph.actors.corpus_roles`); an actor that takes
@@ -76,38 +88,64 @@ def assemble(results: Iterable[DocResult], dictionary: ActorDictionary, ontology
     their mentions are left out and counted in ``stats`` (``minor_actors``,
     ``minor_mentions``).
     """
-    ordered = sorted(results, key=lambda r: r.doc)
-    learned = [record for r in ordered for record in r.learned]
-    actors, mapping, offices = merge_corpus([r.actors for r in ordered], dictionary, learned=learned)
+    store = results if isinstance(results, (MemoryStore, DiskSpool)) else _in_memory(results)
+    counts = {"documents": 0, "sentences": 0, "words": 0, "parsed": 0}
+    learned: list[dict] = []
+
+    def actor_sets() -> Iterator[dict]:
+        for head in store.heads():
+            counts["documents"] += 1
+            counts["sentences"] += head.sentences
+            counts["words"] += head.words
+            counts["parsed"] += head.parsed
+            learned.extend(head.learned)
+            yield head.actors
+
+    actors, mapping, offices = merge_corpus(list(actor_sets()), dictionary, learned=learned)
     relations: list[Relation] = []
-    mentions: list[Mention] = []
-    for result in ordered:
-        doc_relations = [_remap(placeholder_sectors(r, offices), mapping) for r in result.relations]
+    mentions = store.mention_sink()
+    for _doc, doc_relations, doc_mentions in store.bodies():
+        doc_relations = [_remap(placeholder_sectors(r, offices), mapping) for r in doc_relations]
         doc_relations = [r for r in doc_relations if r.source != r.target]  # merging can fold both ends
         relations.extend(merge_duplicates(doc_relations))
-        mentions.extend(final_mention(m, mapping, offices) for m in result.mentions)
+        mentions.extend(final_mention(m, mapping, offices) for m in doc_mentions)
     relations.sort(key=lambda r: (r.doc, r.span, r.source, r.relation, r.target, r.id))
     listed = listed_actors(actors, relations, mentions, dictionary)
-    kept_mentions = [m for m in mentions if m.actor in listed]
+    kept_mentions = mentions.keep(lambda m: m.actor in listed)
     graph = RelationGraph.from_records(
         [a for a in actors if a.id in listed], relations, ontology=ontology, dictionary=dictionary
     )
     stats = {
-        "documents": len(ordered),
-        "sentences": sum(r.sentences for r in ordered),
-        "words": sum(r.words for r in ordered),
+        "documents": counts["documents"],
+        "sentences": counts["sentences"],
+        "words": counts["words"],
         "actors": len(listed),
         "relations": len(relations),
         "mentions": len(kept_mentions),
         "minor_actors": len(actors) - len(listed),
         "minor_mentions": len(mentions) - len(kept_mentions),
+        "parsed_sentences": counts["parsed"],
     }
     return BuildResult(graph=graph, mentions=kept_mentions, stats=stats)
 
 
-def _documents(items: Iterable[CorpusItem], errors: list[DocumentError], strict: bool) -> Iterator[Document]:
+def _in_memory(results: Iterable[DocResult]) -> MemoryStore:
+    store = MemoryStore()
+    for result in results:
+        store.add(result)
+    return store
+
+
+def _documents(
+    items: Iterable[CorpusItem], errors: list[DocumentError], strict: bool, times: StageTimes
+) -> Iterator[Document]:
     seen: set[str] = set()
-    for item in items:
+    stream = iter(items)
+    while True:
+        with times.stage("reading"):
+            item = next(stream, None)
+        if item is None:
+            return
         if isinstance(item, DocumentError):
             errors.append(item)
             if strict and not item.warning:
@@ -142,63 +180,34 @@ def build_result(
     """
     opts = BuildOptions.of(options, **settings)
     started = time.perf_counter()
-    items = corpus_items(corpus, text_field=opts.text_field, follow_symlinks=opts.follow_symlinks)
-    dictionary = load_dictionary(opts.actors)
-    relation_ontology = load_ontology(opts.ontology)
-    lexicon = load_lexicon(opts.lexicon, ontology=relation_ontology)
-    inputs = read_inputs(opts)
-    errors: list[DocumentError] = []
-    documents: list[dict] = []
+    times = StageTimes()
+    with times.stage("reading"):
+        items = corpus_items(corpus, text_field=opts.text_field, follow_symlinks=opts.follow_symlinks)
+    with times.stage("loading dictionaries"):
+        dictionary = load_dictionary(opts.actors)
+        relation_ontology = load_ontology(opts.ontology)
+        lexicon = load_lexicon(opts.lexicon, ontology=relation_ontology)
+        inputs = read_inputs(opts)
     extractor = Extractor(
         dictionary, relation_ontology, lexicon=lexicon, model=opts.model, batch_size=opts.batch_size,
         prefilter=opts.prefilter,
     )
-    cache = DocCache(opts.cache_dir, extractor_version(extractor)) if opts.cache_dir is not None else None
-    counts = {"cached": 0, "processed": 0}
-    cached: list[DocResult] = []
-    keys: dict[str, str] = {}
-
-    def to_extract() -> Iterator[Document]:
-        for document in _documents(items, errors, opts.strict):
-            documents.append(
-                {"id": document.id, "title": document.title, "date": document.date, "chars": len(document.text)}
-            )
-            if cache is not None:
-                key = document_key(document)
-                hit = cache.get(key)
-                if hit is not None and hit.doc == document.id:
-                    cached.append(hit)
-                    counts["cached"] += 1
-                    continue
-                keys[document.id] = key
-            yield document
-
-    results: list[DocResult] = []
-    stream = run_engine(extractor, to_extract(), engine=opts.engine, workers=opts.workers, scheduler=opts.scheduler)
-    with sigterm_as_interrupt():  # SIGTERM stops the build as Ctrl-C does (worker processes included)
-        try:
-            for result in _with_progress(stream, opts.progress, counts):
-                if isinstance(result, DocumentError):
-                    errors.append(result)
-                    if opts.strict:
-                        raise InputError(str(result))
-                    continue
-                counts["processed"] += 1
-                if cache is not None:
-                    cache.put(keys.pop(result.doc), result)
-                results.append(result)
-        finally:
-            getattr(stream, "close", lambda: None)()  # stops worker processes now, whatever ended the loop
-    if not documents and not errors:
-        raise InputError(f"{corpus if isinstance(corpus, (str, Path)) else 'corpus'}: the corpus holds no documents")
-    results.extend(cached)
-    built = assemble(results, dictionary, relation_ontology)
+    with times.stage("cache lookup"):
+        cache = DocCache(opts.cache_dir, extractor_version(extractor)) if opts.cache_dir is not None else None
+    store = open_store(opts.spool)
+    try:
+        errors, documents, counts = _extract(corpus, items, extractor, cache, store, opts, times)
+        extractor.release_model()  # this process parses no more: the merge reuses the model's memory
+        with times.stage("corpus merge"):
+            built = assemble(store, dictionary, relation_ontology)
+    except BaseException:
+        store.close()
+        raise
+    store.release_results()  # a spool keeps only its final mentions, for as long as the result lives
     built.inputs = inputs
-    parsed = sum(r.parsed for r in results)
-    results.clear()  # the per-document records are merged into ``built`` now
-    cached.clear()
     built.documents = sorted(documents, key=lambda d: d["id"])
     built.errors = errors
+    built.profile = times
     built.stats.update(
         {
             "failed": len(built.failed),
@@ -209,10 +218,59 @@ def build_result(
             "prefilter": opts.prefilter,
             "processed": counts["processed"],
             "cached": counts["cached"],
-            "parsed_sentences": parsed,
         }
     )
     return built
+
+
+def _extract(
+    corpus: object, items: Iterable[CorpusItem], extractor: Extractor, cache: DocCache | None,
+    store: MemoryStore | DiskSpool, opts: BuildOptions, times: StageTimes,
+) -> tuple[list[DocumentError], list[dict], dict[str, int]]:
+    """Extract every document (or take it from the cache) into ``store``; return errors, document rows, counts."""
+    errors: list[DocumentError] = []
+    documents: list[dict] = []
+    counts = {"cached": 0, "processed": 0}
+    keys: dict[str, str] = {}
+
+    def to_extract() -> Iterator[Document]:
+        for document in _documents(items, errors, opts.strict, times):
+            documents.append(
+                {"id": document.id, "title": document.title, "date": document.date, "chars": len(document.text)}
+            )
+            if cache is not None:
+                with times.stage("cache lookup"):
+                    key = document_key(document)
+                    hit = cache.get(key)
+                if hit is not None and hit.doc == document.id:
+                    with times.stage("spooling"):
+                        store.add(hit)
+                    counts["cached"] += 1
+                    continue
+                keys[document.id] = key
+            yield document
+
+    stream = run_engine(
+        extractor, to_extract(), engine=opts.engine, workers=opts.workers, scheduler=opts.scheduler, times=times
+    )
+    with sigterm_as_interrupt():  # SIGTERM stops the build as Ctrl-C does (worker processes included)
+        try:
+            for result in _with_progress(stream, opts.progress, counts):
+                if isinstance(result, DocumentError):
+                    errors.append(result)
+                    if opts.strict:
+                        raise InputError(str(result))
+                    continue
+                counts["processed"] += 1
+                with times.stage("spooling"):
+                    if cache is not None:
+                        cache.put(keys.pop(result.doc), result)
+                    store.add(result)
+        finally:
+            getattr(stream, "close", lambda: None)()  # stops worker processes now, whatever ended the loop
+    if not documents and not errors:
+        raise InputError(f"{corpus if isinstance(corpus, (str, Path)) else 'corpus'}: the corpus holds no documents")
+    return errors, documents, counts
 
 
 def _with_progress(stream: Iterable, enabled: bool, counts: dict[str, int]) -> Iterator:
@@ -263,5 +321,6 @@ def build(
         cache_dir = Path(out) / CACHE_FOLDER
     with output_lock(out):
         result = build_result(corpus, opts, cache_dir=cache_dir)
-        write_outputs(result, out)
+        with result.profile.stage("writing"):
+            write_outputs(result, out)
     return result.graph

@@ -31,6 +31,7 @@ from diplograph.base.errors import DocumentError
 from diplograph.base.errors import ConfigError
 from diplograph.pipeline.execution import batches, sigterm_as_interrupt
 from diplograph.base.models import Document
+from diplograph.base.profile import StageTimes
 
 if TYPE_CHECKING:
     from diplograph.extraction.extractor import DocResult, Extractor
@@ -58,10 +59,13 @@ def _plugin_name(extractor: Extractor) -> str:
     return f"{ExtractorPlugin.name}-{digest}"
 
 
-def extract_batch(plugin_name: str, documents: list[Document]) -> list[DocResult | DocumentError]:
-    """The task run on a worker: extract a batch with the worker's extractor."""
+def extract_batch(
+    plugin_name: str, documents: list[Document]
+) -> tuple[list[DocResult | DocumentError], dict[str, float]]:
+    """The task run on a worker: extract a batch with the worker's extractor; return it with its stage seconds."""
     plugin = get_worker().plugins[plugin_name]
-    return plugin.extractor.process_batch(documents)
+    times = StageTimes()
+    return plugin.extractor.process_batch(documents, times), times.as_dict()
 
 
 def process_on_dask(
@@ -71,6 +75,7 @@ def process_on_dask(
     scheduler: str | None = None,
     workers: int = 2,
     timeout: float = 20.0,
+    times: StageTimes | None = None,
 ) -> Iterator[DocResult | DocumentError]:
     """Extract on a Dask cluster; yield one result per document, in input order.
 
@@ -80,6 +85,7 @@ def process_on_dask(
         scheduler: address of a running scheduler; None starts a LocalCluster.
         workers: LocalCluster worker processes (ignored with ``scheduler``).
         timeout: seconds to wait for the scheduler to answer.
+        times: receives the waiting time and the stage seconds the workers report.
 
     Raises:
         ConfigError: dask is not installed, or the scheduler cannot be reached.
@@ -88,13 +94,15 @@ def process_on_dask(
         name = _plugin_name(extractor)
         client.register_plugin(ExtractorPlugin(extractor), name=name)
         try:
-            yield from _submit_in_order(client, name, documents)
+            yield from _submit_in_order(client, name, documents, times or StageTimes())
         finally:
             if scheduler is not None:
                 client.unregister_worker_plugin(name)
 
 
-def _submit_in_order(client: Client, name: str, documents: Iterable[Document]) -> Iterator[DocResult | DocumentError]:
+def _submit_in_order(
+    client: Client, name: str, documents: Iterable[Document], times: StageTimes
+) -> Iterator[DocResult | DocumentError]:
     """Submit batches with a bounded number in flight; yield their results in submission order."""
     threads = max(1, sum(client.nthreads().values()))
     in_flight: deque = deque()
@@ -105,8 +113,11 @@ def _submit_in_order(client: Client, name: str, documents: Iterable[Document]) -
             break
     while in_flight:
         future = in_flight.popleft()
-        yield from future.result()
+        with times.stage("waiting for workers"):
+            output, seconds = future.result()
         future.release()
+        times.add_worker(seconds)
+        yield from output
         for batch in stream:
             in_flight.append(client.submit(extract_batch, name, batch, pure=False))
             break

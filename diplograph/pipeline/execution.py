@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.base.errors import ConfigError, DocumentError, Terminated
 from diplograph.base.models import Document
+from diplograph.base.profile import StageTimes
 from diplograph.pipeline.options import ENGINES
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ def run_engine(
     engine: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
+    times: StageTimes | None = None,
 ) -> Iterator[DocResult | DocumentError]:
     """Run ``extractor`` over ``documents`` on the chosen engine; yield results in input order.
 
@@ -111,6 +113,8 @@ def run_engine(
             no scheduler is given (dask).
         scheduler: address of a running Dask scheduler (``tcp://host:8786``);
             dask engine only.
+        times: receives the stage seconds: of this process, and those the workers report
+            with their results (``worker_seconds``).
 
     Raises:
         ConfigError: an unknown engine, or a scheduler given to the local engine.
@@ -122,12 +126,12 @@ def run_engine(
             from diplograph.pipeline.dask_execution import process_on_dask
         except ImportError:
             raise ConfigError("the dask engine needs dask and distributed: pip install 'diplograph[dask]'") from None
-        return process_on_dask(extractor, documents, scheduler=scheduler, workers=workers)
+        return process_on_dask(extractor, documents, scheduler=scheduler, workers=workers, times=times)
     if scheduler is not None:
         raise ConfigError("a scheduler address needs the dask engine (engine='dask')")
     if workers > 1:
-        return process_in_processes(extractor, documents, workers=workers)
-    return extractor.process(documents)
+        return process_in_processes(extractor, documents, workers=workers, times=times)
+    return extractor.process(documents, times)
 
 
 def _worker_main(
@@ -136,7 +140,7 @@ def _worker_main(
     """Loop of one worker process: extract each batch until the ``None`` sentinel.
 
     Ctrl-C is the parent's to handle (it terminates the workers); SIGTERM ends the worker;
-    a watchdog thread ends it when the parent dies.
+    a watchdog thread ends it when the parent dies. Each batch goes back with its stage seconds.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -149,22 +153,25 @@ def _worker_main(
         if task is None:
             return
         number, documents = task
+        times = StageTimes()
         try:
-            output = extractor.process_batch(documents)
+            output = extractor.process_batch(documents, times)
         except Exception as exc:  # the batch is lost, the run goes on
             output = [DocumentError(d.id, f"extraction failed: {type(exc).__name__}: {exc}") for d in documents]
-        results.put((number, output))
+        results.put((number, output, times.as_dict()))
 
 
 def process_in_processes(
-    extractor: Extractor, documents: Iterable[Document], *, workers: int = 2, ahead: int = 2
+    extractor: Extractor, documents: Iterable[Document], *, workers: int = 2, ahead: int = 2,
+    times: StageTimes | None = None,
 ) -> Iterator[DocResult | DocumentError]:
     """Extract on ``workers`` local processes; yield results in input order.
 
     Worker processes are started with the platform's default method (as
     spaCy's own ``n_process`` does; scripts on platforms that *spawn* need the
     usual ``if __name__ == "__main__":`` guard), receive the extractor once
-    and load the model once. At most ``ahead`` batches per worker are in flight.
+    and load the model once. At most ``ahead`` batches per worker are in flight. ``times``
+    gets this process's waiting time and the stage seconds each worker reports.
     """
     context = multiprocessing.get_context()
     tasks = context.Queue()
@@ -179,7 +186,7 @@ def process_in_processes(
         try:
             for process in processes:
                 process.start()
-            yield from _in_order(tasks, results, processes, documents, workers * ahead)
+            yield from _in_order(tasks, results, processes, documents, workers * ahead, times or StageTimes())
             finished = True
         finally:
             _stop(processes, tasks, results, finished)
@@ -187,7 +194,7 @@ def process_in_processes(
 
 def _in_order(
     tasks: multiprocessing.Queue, results: multiprocessing.Queue, processes: list, documents: Iterable[Document],
-    in_flight: int,
+    in_flight: int, times: StageTimes,
 ) -> Iterator[DocResult | DocumentError]:
     """Feed batches to the workers (at most ``in_flight`` at a time); yield their results in input order."""
     stream = enumerate(batches(documents))
@@ -200,7 +207,9 @@ def _in_order(
             break
     following = 0
     while received < sent:
-        number, output = _next_result(results, processes)
+        with times.stage("waiting for workers"):
+            number, output, seconds = _next_result(results, processes)
+        times.add_worker(seconds)
         done[number] = output
         received += 1
         while following in done:
@@ -233,7 +242,7 @@ def _stop(processes: list, tasks: multiprocessing.Queue, results: multiprocessin
         channel.close()
 
 
-def _next_result(results: multiprocessing.Queue, processes: list) -> tuple[int, list]:
+def _next_result(results: multiprocessing.Queue, processes: list) -> tuple[int, list, dict[str, float]]:
     """The next finished batch; raises RuntimeError if a worker process died."""
     while True:
         try:

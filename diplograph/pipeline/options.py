@@ -46,6 +46,9 @@ class BuildOptions(BaseModel):
         batch_size: sentences per spaCy ``nlp.pipe`` batch.
         follow_symlinks: in a corpus folder, read files and folders that symlinks lead to
             outside it (by default they are skipped with a warning).
+        spool: write per-document results to a temporary file as they arrive and merge from
+            it, so memory does not grow with the corpus (see :mod:`diplograph.pipeline.spool`);
+            the outputs are the same either way.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -65,6 +68,7 @@ class BuildOptions(BaseModel):
     prefilter: bool = True
     batch_size: int = Field(default=SENTENCE_BATCH, ge=1)
     follow_symlinks: bool = False
+    spool: bool = True
 
     @classmethod
     def of(cls, options: BuildOptions | None = None, **settings: Any) -> BuildOptions:
