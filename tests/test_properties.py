@@ -202,3 +202,22 @@ def test_jsonl_round_trips_are_exact(tmp_path, model, strategy):
         assert path.read_bytes().count(b"\n") == len(records)  # one line each, whatever the text holds
 
     round_trip()
+
+
+@pytest.mark.model
+def test_a_chunk_cut_never_splits_a_word_and_spans_start_on_a_word(extractor):
+    """Found by the property above: a run of hyphens with no sentence end cut "Vladimir Putin" in
+    two, and a span began with a no-break space."""
+    from diplograph.extraction import extractor as extractor_module
+
+    text = "Putin met Macron. " + "-" * 200 + " \u00a0Putin met Donald Trump in Alaska. "
+    document = make_document("doc/3", text)
+    chunks = extractor_module.split_document(document, max_chars=120)
+    assert all(not (c.text[-1:].isalpha() and text[o + len(c.text) : o + len(c.text) + 1].isalpha()) for o, c in chunks)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extractor_module, "split_document",
+                      functools.partial(extractor_module.split_document, max_chars=120))
+        result = _process(extractor, document)
+    _check_result(document, result)
+    assert {(r.source, r.target) for r in result.relations} == {("vladimir-putin", "emmanuel-macron"),
+                                                                ("vladimir-putin", "donald-trump")}

@@ -75,7 +75,8 @@ def mask_long_runs(text: str) -> str:
 def split_document(document: Document, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, Document]]:
     """Split a long document into ``(offset, chunk)`` pairs no longer than ``max_chars``.
 
-    Cuts fall on paragraph breaks, else sentence ends, else hard at ``max_chars``.
+    Cuts fall on paragraph breaks, else sentence ends, else after the last space, else hard at
+    ``max_chars``.
     Each chunk keeps the document's id, title and date.
     """
     text = document.text
@@ -89,6 +90,9 @@ def split_document(document: Document, max_chars: int = MAX_CHUNK_CHARS) -> list
             cut = None
             for match in _BOUNDARY.finditer(text, start + max_chars // 2, end):
                 cut = match.end()
+            if cut is None:  # no paragraph or sentence end: the last space, never inside a word
+                space = max(text.rfind(" ", start + 1, end), text.rfind("\n", start + 1, end))
+                cut = space + 1 if space > start else None
             end = cut or end
         chunks.append((start, document.model_copy(update={"text": text[start:end]})))
         start = end
@@ -154,8 +158,8 @@ _DEBRIS = " \t\n-\u2013\u2014"
 def without_debris(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
     """A document span (``text`` starts at ``offset``) without the hyphen debris and whitespace at its ends
     ("---- Bolivia said ..." -> "Bolivia said ...")."""
-    while start < end and text[start - offset] in _DEBRIS:
+    while start < end and (text[start - offset] in _DEBRIS or text[start - offset].isspace()):
         start += 1
-    while end > start and text[end - 1 - offset] in _DEBRIS:
+    while end > start and (text[end - 1 - offset] in _DEBRIS or text[end - 1 - offset].isspace()):
         end -= 1
     return start, end
