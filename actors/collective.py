@@ -39,6 +39,7 @@ from diplograph.actors.builder import DocActorsBuilder, Reference
 from diplograph.actors.descriptions import WINDOW, clause_subject_actors
 from diplograph.actors.institutions import main_state, state_sector
 from diplograph.actors.sectors import agent_sector, is_sector_group, sector_group
+from diplograph.actors.titles import TITLES
 
 __all__ = ["SECTOR_WORDS", "STATE_NOUNS", "PLURAL_STATE_NOUNS", "GROUP_NOUNS", "PERSON_NOUNS", "SIDES_NOUNS", "resolve_collective"]
 
@@ -131,11 +132,8 @@ def _fits(b: DocActorsBuilder, actor_id: str, noun: str) -> bool:
 
 
 def _state(b: DocActorsBuilder, noun: Token, start: int) -> int | None:
-    excluded = clause_subject_actors(b, noun)
-    found = next((s for r in _candidates(b, start) if len(r.actors) == 1
-                  and (s := _as_state(b, r.actor)) is not None and s not in excluded and b.type_of(r.actor) == "state"), None)  # fmt: skip
-    state = found or main_state(b, start)
-    if state is None or state in excluded:
+    state = _state_for(b, noun, start)
+    if state is None:
         return None
     b.add(start, noun.i + 1, state, "description", head=noun.i)
     b.sectors[noun.i] = state_sector([noun.lower_]) or "GOV"
@@ -170,10 +168,9 @@ _SECTOR_HEADS = frozenset({"fighters", "forces", "groups", "coalition", "allianc
                            "militias", "factions", "movement", "figures", "activists"})  # fmt: skip
 #: Forces of a state named without the state ("government forces", "security forces").
 _FORCE_HEADS = frozenset({"forces", "troops", "soldiers", "units"})
-#: Heads after a demonym that make it an actor speaking or acting, not a place ("Russian envoy").
-TITLE_HEADS = frozenset({"envoy", "ambassador", "minister", "president", "official", "officials", "diplomat",
-                         "diplomats", "spokesman", "spokeswoman", "leader", "delegation", "embassy", "ministry",
-                         "forces", "troops", "jets", "aircraft", "military", "army", "government"})  # fmt: skip
+#: Heads after a demonym that make it an actor speaking or acting, not a place ("Russian envoy"),
+#: besides titles, state institutions and forces.
+_ACTING_HEADS = frozenset({"officials", "diplomat", "diplomats", "delegation", "embassy", "jets", "aircraft"})
 _FORCE_OWNERS = frozenset({"government", "security", "regime", "state", "pro-government", "loyalist"})
 
 
@@ -227,7 +224,9 @@ def _located(b: DocActorsBuilder, ref: Reference) -> bool:
     head = b.doc[ref.head]
     if head.dep_ == "pobj":
         return head.head.lower_ in ("in", "of", "across", "inside", "throughout", "within")
-    return head.dep_ in ("amod", "compound") and head.head.lower_ not in TITLE_HEADS
+    word = head.head.lower_
+    acting = word in TITLES or word in STATE_NOUNS or word in _FORCE_HEADS or word in _ACTING_HEADS
+    return head.dep_ in ("amod", "compound") and not acting
 
 
 def _non_state(b: DocActorsBuilder, noun: Token, start: int, sector: str) -> int | None:

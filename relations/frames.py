@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from diplograph.nlp.lemmas import verb_lemmas
 from diplograph.relations.lexicon import Frame, Lexicon, VerbEntry
 
-__all__ = ["frame_entry", "frame_matches"]
+__all__ = ["frame_entry", "frame_matches", "civil_attack"]
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod", "poss"})
 
@@ -34,18 +34,21 @@ def _object_fits(words: tuple[str, ...], head: Token, lexicon: Lexicon) -> bool:
     return all(any(_word_fits(word, m, lexicon) for m in modifiers) for word in words[:-1])
 
 
-def _civil(head: Token, frame: Frame, lexicon: Lexicon) -> bool:
-    """An attack frame's object made civil by a modifier ("launched *rescue* operations")."""
-    return frame.type == "attacks" and any(
-        c.dep_ in _MODIFIER_DEPS and c.lower_ in lexicon.civil_modifiers and c.lower_ not in (frame.object or ())
-        for c in head.children
+def civil_attack(head: Token, relation: str, lexicon: Lexicon, *, own: tuple[str, ...] = ()) -> bool:
+    """An attack noun made civil by a modifier (``lexicon.civil_modifiers``, other than the ``own``
+    words of a frame): "*rescue* operations", "an *information* campaign"."""
+    return relation == "attacks" and any(
+        c.dep_ in _MODIFIER_DEPS and c.lower_ in lexicon.civil_modifiers and c.lower_ not in own for c in head.children
     )
 
 
 def frame_matches(verb: Token, frame: Frame, lexicon: Lexicon) -> bool:
     """Does ``verb``'s parse hold the frame's object or preposition?"""
     if frame.prep is None:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _civil(c, frame, lexicon)]
+        objects = [
+            c for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass") and not civil_attack(c, frame.type, lexicon, own=frame.object or ())
+        ]
         return frame.object is not None and any(_object_fits(frame.object, o, lexicon) for o in objects)
     for prep in verb.children:
         if prep.dep_ in ("prep", "prt", "agent") and prep.lower_ == frame.prep:

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.nlp.lemmas import inflection_lemmas, verb_lemmas
 from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured_by, sentence_start, slot_tokens
-from diplograph.relations.frames import frame_entry
+from diplograph.relations.frames import civil_attack, frame_entry
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 
 __all__ = [
@@ -123,11 +123,7 @@ def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
     entry = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
     if entry is None and token.tag_ in ("NNS", "NNPS"):  # a plural the tagger took for a name: "Talks between ..."
         entry = next((lexicon.nouns[c] for c in inflection_lemmas(token.text) if c in lexicon.nouns), None)
-    if entry is not None and entry.type == "attacks" and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in lexicon.civil_modifiers for c in token.children
-    ):
-        return None  # "rescue operations", "an information campaign"
-    return entry
+    return None if entry is not None and civil_attack(token, entry.type, lexicon) else entry
 
 
 _NAME_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PRODUCT"})
