@@ -171,7 +171,7 @@ def recognize_entities(b: DocActorsBuilder) -> None:
             continue
         span = doc[start:end]
         text = _glued_honorific(span.text)
-        honorific = text != span.text or any(_honorific_word(t.text) for t in doc[candidate.start : start])
+        honorific = text != span.text or any(_honorific_word(t.text) for t in doc[max(candidate.start - 1, 0) : start])
         hit = b.dictionary.lookup(text)
         if hit is not None:
             if not (b.dictionary[hit[0]].type == "person" and start in byline):

@@ -106,6 +106,18 @@ class OfficeHistory:
                 return holder.id
         return None
 
+    def sole_holder(self, title: str, date: dt.date | None) -> str | None:
+        """The one person holding every office called ``title`` on ``date``, or None.
+
+        "The Queen" in a 2017 text names no country, yet every office the history calls
+        "queen" was Elizabeth II's then (a personal union of several states' offices); "the king"
+        of 2017 had many holders and stays open, and a title only one state has is not resolved.
+        """
+        held = [self.holder(key, date) for key in self._offices if key.title == title and key.organization is None]
+        held = [holder for holder in held if holder is not None]
+        # One state's office alone ("chancellor") is not a personal union: the text may mean another state's.
+        return held[0] if len(held) > 1 and len(set(held)) == 1 else None
+
     def leader_offices(self, country: str, date: dt.date | None) -> list[Office]:
         """The offices "the <country> leader" means on ``date`` (usually one)."""
         return [key for key, record in self._offices.items() if key.country == country and record.leads_on(date)]

@@ -232,7 +232,10 @@ def resolve_office(b: DocActorsBuilder, title: Title, country: str | None, org: 
         if not is_placeholder(person) and holds_office(b, person, title, country, org, date):
             return person
     if country is None and org is None:
-        return None
+        holder = office_history().sole_holder(title.canonical, date)
+        if holder is not None and holder not in b.actors:
+            b.actors[holder] = b.dictionary.actor(holder)
+        return holder
     holder = _history_holder(title, country, org, date) or _dictionary_holder(b, title, country, org, date)
     if holder is not None:
         if holder not in b.actors:

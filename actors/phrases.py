@@ -135,7 +135,10 @@ def _learn_title(
         role = f"{indicator.org_name} {role}"
     if "former" in modifiers:
         role = f"former {role}"
-    b.learn(person, country=indicator.country_for(title) if indicator else None, role=role)
+    country = indicator.country_for(title) if indicator else None
+    if country is None and indicator is not None and indicator.org is not None:
+        country = indicator.country  # a national organization's member is its nationality: "Labour MP", "CIA director"
+    b.learn(person, country=country, role=role)
 
 
 def _person_like(b: DocActorsBuilder, ref: Reference) -> bool:

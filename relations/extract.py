@@ -325,7 +325,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         segment = sentence.doc[slice(*(_segment(ranges, judgement.token.i) or (sentence.start, sentence.end)))]
         date = relation_date([judgement.token.head], document.date, sentence=sentence)
         made = _Maker(context, number, segment, date, judgement.token.text)
-        kind = lexicon.evaluations.type
+        kind = judgement.kind or lexicon.evaluations.type
         yield made(judgement.speaker.actor, judgement.accused.actor, kind, "asserted", "factual", None,
                    BASE_CONFIDENCE["anaphora"], _root_code(kind, ontology))
 

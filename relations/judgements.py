@@ -1,6 +1,7 @@
 """Reported judgements: a speaker who says someone did wrong, or that their act is wrong, accuses them.
 
-Four constructions of news copy state an accusation without an accusing verb:
+Four constructions of news copy state an accusation without an accusing verb, and a fifth
+a demand or an appeal without a verb of demanding:
 
 * a negative judgement in a copular clause the speaker utters: "Rutte said
   *Erdogan's remarks were inflammatory*", "Wilson told the BBC Bercow's
@@ -11,7 +12,10 @@ Four constructions of news copy state an accusation without an accusing verb:
 * an allegation: "South Korea *alleges* the murder was organised by North Korean
   agents" — the alleging side accuses whoever acts in what it alleges;
 * a judged thing with its owner in reported speech: "tensions rose over *the
-  Ukrainian side's provocative actions*, the Kremlin said" — the owner is accused.
+  Ukrainian side's provocative actions*, the Kremlin said" — the owner is accused;
+* an obligation the speaker lays on someone: "Abe said North Korea *must* comply",
+  "'the UN *should* act,' Ashrawi said" — the speaker demands of (must) or appeals
+  to (should) the clause's subject, unless it is the speaker's own side.
 
 (CAMEO also reads a reported attack as an accusation, "a says b attacked" = a
 accuses b; measured on the development set it added one correct relation for
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from diplograph.actors.doc_actors import DocActors
-from diplograph.nlp.syntax import clause_subject
+from diplograph.nlp.syntax import clause_subject, is_passive
 from diplograph.relations.arguments import Arg, phrase_actors
 from diplograph.relations.attribution import QuoteIndex, Speaker, speaker_of
 from diplograph.relations.lexicon import Lexicon
@@ -47,6 +51,8 @@ class Judgement:
     speaker: Speaker
     accused: Arg
     token: Token
+    #: The relation type when it is not the evaluations' own (an obligation's demand or appeal).
+    kind: str | None = None
 
 
 def _negative(token: Token, lexicon: Lexicon) -> bool:
@@ -115,6 +121,30 @@ def _owned_judgements(token: Token, actors: DocActors, lexicon: Lexicon, quotes:
             yield Judgement(speaker, owner, token)
 
 
+def _obligations(token: Token, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None) -> Iterator[Judgement]:
+    """ "Abe said North Korea *must* comply": the speaker demands of (or appeals to) the subject of the modal."""
+    kind = lexicon.evaluations.obligations.get(token.lower_)
+    verb = token.head
+    if kind is None or token.dep_ != "aux" or verb.pos_ != "VERB":
+        return
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return  # "if Iran should attack": a condition, not an obligation
+    subject, _ = clause_subject(verb)
+    if subject is None or is_passive(verb) or subject.lower_ in ("i", "we"):
+        return  # "we should": the speaker's own side, whoever "we" resolved to
+    speaker = speaker_of(verb, actors, lexicon, quotes)
+    if speaker is None or not actors.can_be_endpoint(speaker.actor):
+        return
+    mine = actors.actors.get(speaker.actor)
+    for bound in phrase_actors(subject, actors):
+        record = actors.actors.get(bound.actor)
+        if bound.actor == speaker.actor or record is None or not actors.can_be_endpoint(bound.actor):
+            continue
+        if mine is not None and record.type == "state" and mine.country == record.country:
+            continue  # "Lavrov said Russia must respond": its own side
+        yield Judgement(speaker, bound, token, kind)
+
+
 def reported_judgements(
     sentence: Span, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None
 ) -> Iterator[Judgement]:
@@ -123,6 +153,7 @@ def reported_judgements(
     for token in sentence:
         yield from _allegations(token, actors, lexicon)
         yield from _owned_judgements(token, actors, lexicon, quotes)
+        yield from _obligations(token, actors, lexicon, quotes)
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in wrongs:
             clause = token
         else:

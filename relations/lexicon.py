@@ -193,7 +193,7 @@ class Lexicon(BaseModel):
         extra = {
             "materiel.readings": list(self.materiel.readings),
             "withdrawals.type": [self.withdrawals.type, self.withdrawals.of],
-            "evaluations.type": [self.evaluations.type],
+            "evaluations.type": [self.evaluations.type, *self.evaluations.obligations.values()],
             "parties": [
                 *self.parties.opposing_types,
                 *self.parties.third_party_types,

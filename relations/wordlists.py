@@ -99,6 +99,9 @@ class EvaluationWords(BaseModel):
             Korea *alleges* the murder was organised by North Korean agents").
         vows: verbs that, governing an attack, make it a threat ("Trump *vowed* to
             eliminate the group" threatens it; CAMEO: "a wants to attack b" = a threatens b).
+        obligations: modal verbs of reported speech and the relation type they give the
+            speaker towards the clause's subject ("Abe said North Korea *must* comply" demands
+            of North Korea; "*should*" appeals to it).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -110,6 +113,7 @@ class EvaluationWords(BaseModel):
     verbal: tuple[str, ...] = ()
     alleging: tuple[str, ...] = ()
     vows: tuple[str, ...] = ()
+    obligations: dict[str, str] = {}
 
 
 class PartyWords(BaseModel):

@@ -44,6 +44,14 @@ def test_leader_office_follows_the_country_and_the_date():
     assert history.leader_offices("TUR", D(2020, 1, 1)) == [Office("president", "TUR", None)]
 
 
+def test_a_title_every_office_of_which_one_person_holds_is_that_person():
+    history = office_history()
+    assert history.sole_holder("queen", dt.date(2017, 3, 1)) == "queen-elizabeth-ii"  # United Kingdom, Canada, ...
+    assert history.sole_holder("king", dt.date(2023, 6, 1)) is None  # Charles III, but also Saudi Arabia's, Spain's ...
+    assert history.sole_holder("chancellor", dt.date(2017, 3, 1)) is None  # one state's office: not a personal union
+    assert history.sole_holder("president", dt.date(2017, 3, 1)) is None
+
+
 def test_roles_hold_on_their_dates():
     gabriel = Role(title="foreign minister", country="DEU", start=D(2017, 1, 27), end=D(2018, 3, 14))
     assert held_on(gabriel, D(2017, 6, 1)) and not held_on(gabriel, D(2018, 3, 14)) and not held_on(gabriel, None)
@@ -133,7 +141,8 @@ def resolve(nlp, dictionary):
      ("France's foreign minister warned Damascus.", "2017-03-01", "foreign minister", "jean-marc-ayrault"),
      ("The British prime minister visited Warsaw.", "2017-03-01", "The British prime minister", "theresa-may"),
      ("The Turkish leader spoke by phone.", "2010-05-01", "The Turkish leader", "recep-tayyip-erdogan"),
-     ("Back in 2008, the US president visited Kyiv.", "2017-03-01", "the US president", "george-w-bush")],
+     ("Back in 2008, the US president visited Kyiv.", "2017-03-01", "the US president", "george-w-bush"),
+     ("Trump accepted an invitation from the Queen.", "2017-03-01", "the Queen", "queen-elizabeth-ii")],
 )  # fmt: skip
 def test_unnamed_titles_resolve_to_the_holder_on_the_date(resolve, text, date, phrase, holder):
     mentions, _ = resolve(text, date)

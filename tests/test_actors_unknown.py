@@ -53,6 +53,18 @@ def test_the_country_comes_from_the_title_or_a_demonym_apposition(resolve):
     assert actors["Tom Hale"].country is None  # "China trade adviser": China is the subject, not his country
 
 
+def test_a_national_party_or_agency_gives_its_members_their_country(resolve):
+    actors, found = resolve(
+        "Labour MP Anna Corrick criticised the plan, and Mr Selwood agreed. Labour warned it would vote against it. "
+        "The International Labour Organization was not consulted. NATO commander Piet Kroon said nothing."
+    )
+    assert actors["Anna Corrick"].country == "GBR" and actors["Labour Party"].type == "organization"
+    assert actors["Selwood"].type == "person"  # an honorific before the name makes a person, whatever NER said
+    assert actors["Piet Kroon"].country is None  # an international organization gives an affiliation only
+    named = {m.text: m.actor for m in found.mentions}
+    assert (named["Labour"], named["International Labour Organization"]) == ("labour-party-uk", "ilo")
+
+
 def test_types_follow_what_the_text_says(resolve):
     actors, _ = resolve(
         "Fighting raged in Qaryatayn, and Qaryatayn fell. Hayat Tahrir al-Sham fighters took Saraqib province. "

@@ -94,6 +94,19 @@ def test_a_speaker_reporting_misconduct_accuses_whoever_committed_it(build):
     assert build("Macron said Orban had not violated any rule.") == set()
 
 
+def test_an_obligation_the_speaker_lays_on_someone_is_a_demand_or_an_appeal(build):
+    assert build("Erdogan said Greece must withdraw its troops from the islands.") == {
+        ("recep-tayyip-erdogan", "demands", "greece", "asserted")
+    }
+    assert build('"The European Union should act now," Orban said.') == {("viktor-orban", "appeals", "european-union", "asserted")}
+    # the speaker's own side, a condition, a passive and the journalist's voice bind nobody
+    assert build("Lavrov said Russia must respond to the provocation.") == set()
+    assert build('"We must defend ourselves," Zelenskyy said.') == set()
+    assert build('"If Iran should attack, Israel will answer," Netanyahu said.') == set()
+    assert build("Macron said the sanctions must be lifted.") == set()
+    assert build("Greece must withdraw its troops.") == set()
+
+
 def test_a_judgement_in_the_journalist_s_own_voice_accuses_nobody(build):
     assert build("Orban's remarks were inflammatory.") == set()
 
