@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from diplograph.actors.builder import DocActorsBuilder, Reference
 from diplograph.actors.descriptions import WINDOW, clause_subject_actors
 from diplograph.actors.institutions import main_state, state_sector
-from diplograph.actors.sectors import agent_sector, is_sector_group, sector_group
+from diplograph.actors.sectors import NON_STATE_SECTORS, agent_sector, is_sector_group, sector_group
 from diplograph.actors.titles import TITLES
 
 __all__ = ["SECTOR_WORDS", "STATE_NOUNS", "PLURAL_STATE_NOUNS", "GROUP_NOUNS", "PERSON_NOUNS", "SIDES_NOUNS", "resolve_collective"]
@@ -232,8 +232,13 @@ def _located(b: DocActorsBuilder, ref: Reference) -> bool:
 def _non_state(b: DocActorsBuilder, noun: Token, start: int, sector: str) -> int | None:
     """The rebels or opposition of the state in context, as a group actor ("Syrian rebels"); the state
     may be the clause's subject ("Sudan pardoned 259 rebels")."""
+    named = _named_after(b, noun)
+    known = [a for a in b.actors.values() if is_sector_group(a) and a.name.endswith(f" {NON_STATE_SECTORS[sector]}")]
+    if named is None and len(known) == 1:  # "Syrian rebels" named once: "the rebels" are they, wherever Russia speaks
+        b.add(start, noun.i + 1, known[0], "description", head=noun.i)
+        return noun.i + 1
     states = [(r, s) for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None and not _backer(b, r, start)]
-    state = _named_after(b, noun) or next((s for r, s in states if _located(b, r)), None) or next(
+    state = named or next((s for r, s in states if _located(b, r)), None) or next(
         (s for _, s in states), None) or main_state(b, start)
     entry = b.dictionary.get(state) if state is not None else None
     if entry is None or not entry.demonyms:

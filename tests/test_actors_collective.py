@@ -76,6 +76,10 @@ def test_rebels_and_the_opposition_without_a_state_are_the_group_of_the_state_in
     assert _of(doc, found, "coalition")[0] == ("venezuelan-opposition",)
     doc, found = resolve("Sudan's president pardoned forty rebels on Monday.")  # the subject's own rebels
     assert _of(doc, found, "rebels")[0] == ("sudanese-rebels",)
+    # rebels the document has already named are they, whichever state speaks about them later
+    doc, found = resolve("Syrian rebels left Homs on Monday. Buses took them north. The convoy was slow. It reached Idlib at "
+                         "night. In Moscow, Russia's foreign minister said the rebels broke the truce.")
+    assert [m.actor for m in found.mentions if m.text == "the rebels"] == ["syrian-rebels"]
 
 
 def test_government_forces_without_a_state_are_the_state_in_context_with_its_military(resolve):
