@@ -78,6 +78,9 @@ NON_ACTOR_WORDS = frozenset(
         "sufi", "sufis", "sufism", "wahhabi", "wahhabism", "salafi", "salafism", "communism", "nazism", "fascism",
         "zionism", "jihad", "sharia", "ramadan", "eid", "christmas", "easter", "brexit", "holocaust", "internet",
         "quran", "koran", "bible", "allah", "god",
+        # programmes and online services: where things are said or paid, not who acts
+        "obamacare", "medicare", "medicaid", "twitter", "facebook", "youtube", "instagram", "gmail", "whatsapp",
+        "permalink",
     }
 )
 #: Last (or, for "Operation …", first) words of names of plans, laws, programmes, reports and events: not actors.
@@ -87,7 +90,8 @@ NOT_ACTOR_HEADS = frozenset(
         "doctrine", "index", "survey", "map", "award", "awards", "prize", "cup", "games", "festival", "olympics",
         "championship", "area", "zone", "corridor", "scheme", "mou", "memorandum", "declaration", "resolution",
         "convention", "protocol", "charter", "war", "crisis", "revolution", "uprising", "referendum", "election",
-        "elections", "summit", "talks", "process", "framework", "parameters",
+        "elections", "summit", "talks", "process", "framework", "parameters", "agreement", "pact", "partnership",
+        "lunch", "dinner", "conference",
     }
 )
 _FIRST_NOT_ACTOR = frozenset({"operation", "project"})

@@ -146,7 +146,9 @@ def test_two_person_names_the_model_cut_apart_are_one(named):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", ["The Charter of Fundamental Rights protects migrants, Kallas said.",
-                                  "Islamophobia is rising in the region, Kallas said."])
+                                  "Islamophobia is rising in the region, Kallas said.",
+                                  "The Comprehensive Economic and Trade Agreement will help migrants, Kallas said.",
+                                  "Kallas said on Twitter that Obamacare was a model for the Eurasian Partnership."])
 def test_documents_and_ideologies_are_not_actors(named, text):
     assert [actor for _, actor in named(text)] == ["kaja-kallas"]
 
