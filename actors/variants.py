@@ -54,6 +54,10 @@ def similar_surname(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if long.startswith(short) and len(long) - len(short) >= 2:
         return False  # "Machar" is not "Macharia": a longer name, not a spelling
+    if "-" in a and "-" in b:  # "Jong-nam" is not "Jong-un": each syllable must match on its own
+        syllables = list(zip(a.split("-"), b.split("-"), strict=False))
+        if any(x != y and (min(len(x), len(y)) < _MIN_FUZZY_LENGTH or x[0] != y[0]) for x, y in syllables):
+            return False
     return JaroWinkler.normalized_similarity(a, b) >= SURNAME_SIMILARITY
 
 

@@ -199,6 +199,8 @@ def test_titles():
         ("Tom Brandt", "Erik Brandt", False),
         ("Brandt", "Erik Brandt", True),
         ("Lai", "Lai Ching-te", True),
+        ("Kim Jong-nam", "Kim Jong-un", False),  # half-brothers: one syllable apart
+        ("Kim Jong-Un", "Kim Jong-un", True),
         ("Merz", "Marz", False),
         ("Vladimir Zelensky", "Volodymyr Zelenskyy", False),
     ],
