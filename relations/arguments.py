@@ -351,7 +351,8 @@ def slot_tokens(verb: Token, slot: str) -> list[Token]:
         if is_passive(verb):
             subject = child_with(verb, "nsubjpass")
             return [subject] if subject is not None else []
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] or [  # a name object the model calls npadvmod
+            c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i]
         if not objects:  # "encircle and capture the city": coordinated verbs share the object
             partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             if verb.dep_ == "conj":

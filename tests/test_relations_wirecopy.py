@@ -107,6 +107,13 @@ def test_an_obligation_the_speaker_lays_on_someone_is_a_demand_or_an_appeal(buil
     assert build("Greece must withdraw its troops.") == set()
 
 
+def test_a_name_object_the_model_reads_as_an_adverbial_is_still_the_object(build):
+    # the small model attaches "Luis Videgaray" to "meeting" as npadvmod, not dobj
+    assert build("Tillerson flew to Mexico City on Wednesday, meeting Mexican Foreign Secretary Luis Videgaray.") == {
+        ("rex-tillerson", "meets", "luis-videgaray", "asserted")
+    }
+
+
 def test_a_judgement_in_the_journalist_s_own_voice_accuses_nobody(build):
     assert build("Orban's remarks were inflammatory.") == set()
 
