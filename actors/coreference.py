@@ -79,6 +79,10 @@ def _cataphora(b: DocActorsBuilder, token: Token) -> str | None:
     branch = next((a for a in [token, *token.ancestors] if a.head.i == root.i and a.i != root.i), None)
     if branch is None or branch.dep_ not in ("advcl", "prep", "npadvmod") or branch.i > subject.i:
         return None
+    for verb in (a for a in [token, *token.ancestors] if a.i != root.i and a.pos_ in ("VERB", "AUX")):
+        own = child_with(verb, *SUBJECT_DEPS)
+        if own is not None and own.i < token.i and b.actor_at(own.i) is not None:
+            return None  # "When *Trump* signed *his* order, Trudeau wrote": the fronted clause has its own subject
     actor = b.actor_at(subject.i)
     return actor if actor is not None and b.type_of(actor) == "person" else None
 

@@ -243,10 +243,11 @@ def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading
             targets = found or targets
         else:
             sources = found or sources
-    if not sources:
-        sources = effort_agents(noun, actors, lexicon)
+    mutual = _mutual(noun)
+    if not sources and not (mutual and len(targets) >= 2):  # "discord in the alliance between Moscow and Tehran":
+        sources = effort_agents(noun, actors, lexicon)       # its parties are named, whoever sows the discord
         confidence = BASE_CONFIDENCE["inherited_noun"]
-    return Reading(trigger, sources, targets, confidence, mutual=_mutual(noun))
+    return Reading(trigger, sources, targets, confidence, mutual=mutual)
 
 
 def _mutual(noun: Token) -> bool:

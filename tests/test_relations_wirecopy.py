@@ -114,6 +114,15 @@ def test_a_name_object_the_model_reads_as_an_adverbial_is_still_the_object(build
     }
 
 
+def test_a_pronoun_in_a_fronted_clause_with_its_own_subject_is_that_subject(build):
+    # not the main clause's subject (cataphora is for "Asked whether he was ready, Trump answered")
+    assert build("When Trump signed his order on trade, Trudeau posted a reply.") == set()  # no "Trump agrees Trudeau"
+
+
+def test_the_parties_of_an_alliance_between_two_are_not_who_acts_on_it(build):
+    assert build("Lavrov spoke about Washington's plan to weaken the alliance between Moscow and Tehran.") == set()
+
+
 def test_a_judgement_in_the_journalist_s_own_voice_accuses_nobody(build):
     assert build("Orban's remarks were inflammatory.") == set()
 
