@@ -81,6 +81,7 @@ class Lexicon(BaseModel):
     addressee_types: tuple[str, ...] = ()
     light_verb_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     undergoing_preps: tuple[str, ...] = ()
+    undergoing_verbs: tuple[str, ...] = ()
     reason_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     verbs: dict[str, VerbEntry] = Field(default_factory=dict)
     nouns: dict[str, NounEntry] = Field(default_factory=dict)

@@ -236,6 +236,15 @@ def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading
     sources = noun_sources(noun, trigger.type, entry, actors, lexicon)
     targets = noun_targets(noun, trigger.type, entry, actors, lexicon)
     confidence = BASE_CONFIDENCE["noun"]
+    if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.undergoing_verbs:
+        verb = noun.head  # "Iran drew condemnation from Russia": Iran undergoes it ("from" on the noun or the verb)
+        sources = sources or [a for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by")
+                              for o in p.children if o.dep_ == "pobj" for a in phrase_actors(o, actors)]
+        subject, _ = clause_subject(verb)
+        own = {a.actor for a in sources}
+        # a subject that is an act ("Myanmar's treatment of the Rohingya") is its agent's, not its object's
+        found = phrase_actors(subject, actors, event_nouns=(subject.lemma_.lower(),)) if subject is not None else []
+        return Reading(trigger, sources, [a for a in found if a.actor not in own], BASE_CONFIDENCE["light"])
     subject = copular_subject(noun)
     if subject is not None and entry.subject is not None:  # "Pokrovsk became Russia's main target"
         found = phrase_actors(subject, actors, locative=trigger.type in lexicon.locative_types)

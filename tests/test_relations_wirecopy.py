@@ -123,6 +123,23 @@ def test_the_parties_of_an_alliance_between_two_are_not_who_acts_on_it(build):
     assert build("Lavrov spoke about Washington's plan to weaken the alliance between Moscow and Tehran.") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("North Korea's missile launch drew condemnation from Japan.", ("japan", "accuses", "north-korea")),
+     ("Pyongyang faced fresh sanctions from the UN Security Council.", ("un-security-council", "sanctions", "north-korea")),
+     ("Iran test-fired a ballistic missile, prompting new US sanctions.", ("united-states", "sanctions", "iran")),
+     ("Myanmar's treatment of the Rohingya has sparked criticism from Malaysia.", ("malaysia", "accuses", "myanmar"))],
+)  # fmt: skip
+def test_the_subject_of_drew_faced_or_prompted_undergoes_the_event_of_its_object(build, text, expected):
+    assert build(text) == {(*expected, "asserted")}
+
+
+def test_cutting_funding_withdraws_support(build):
+    assert build("The United States cut funding to the United Nations.") == {
+        ("united-states", "sanctions", "united-nations", "asserted")
+    }
+
+
 def test_a_judgement_in_the_journalist_s_own_voice_accuses_nobody(build):
     assert build("Orban's remarks were inflammatory.") == set()
 
