@@ -64,12 +64,9 @@ __all__ = ["extract_relations", "sentence_relations", "DocContext"]
 
 def _evidence(segment: Span, text: str) -> tuple[tuple[int, int], str]:
     """The character span and text of a sentence, without surrounding whitespace."""
-    start, end = segment.start_char, segment.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end), text[start:end]
+    start, piece = segment.start_char, text[segment.start_char : segment.end_char]
+    start, end = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+    return (start, max(start, end)), text[start:end]
 
 
 _WATERS = ("Sea", "Ocean", "Gulf", "Strait", "Bay", "Channel")
@@ -123,8 +120,9 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
         coordinated = [(s, t) for s in sources for t in sources if s.actor != t.actor]
     if not symmetric:  # "Peru and Chile agreed": each agrees with the other (a directed type needs both)
         coordinated += [(t, s) for s, t in coordinated if (t, s) not in coordinated]
-    if reciprocal or foreign:
-        pairs = [(s, t) for s, t in pairs if not _own_side(s.actor, t.actor, actors)]
+    if reciprocal or foreign:  # a state may act on its own national ("the army toppled Morsi"), not meet it
+        pairs = [(s, t) for s, t in pairs if not _own_side(s.actor, t.actor, actors) or foreign and not reciprocal
+                 and actors.actors[s.actor].type == "state" and actors.actors[t.actor].type == "person"]
     return pairs + [(s, t) for s, t in coordinated if not _own_side(s.actor, t.actor, actors)]
 
 

@@ -60,6 +60,12 @@ def test_coordination_never_joins_a_state_to_its_own_leader(build):
     assert all({"peru", "chile"} >= {s, t} for s, _, t, _ in found)  # no Peruvian or Chilean person paired
 
 
+def test_a_state_may_act_on_its_own_national_but_not_meet_him(build):
+    assert build("The Egyptian army toppled Mohamed Morsi in 2013.") == {("egypt", "attacks", "mohamed-morsi", "asserted")}
+    assert build("Russian police detained Alexei Navalny in Moscow.") == {("russia", "attacks", "alexei-navalny", "asserted")}
+    assert build("Russia met Vladimir Putin in Moscow.") == set()
+
+
 def test_a_closing_apposition_names_the_subject(build):
     assert build("A senior Peruvian adviser to the president, Juan Ortega, dismissed Chile's claims.") == {
         ("juan-ortega", "rejects", "chile", "asserted")
