@@ -185,8 +185,8 @@ def event_object(verb: Token, lexicon: Lexicon) -> Token | None:
             if child.dep_ != "prep" and lexicon.materiel.reading(noun.lemma_, verb.lemma_) is not None:
                 return noun
             entry = noun_entry(noun, lexicon)
-            if entry is None:
-                continue
+            if entry is None or entry.subject == "target" and child.dep_ == "dobj":
+                continue  # "struck Hezbollah *targets*": what the verb hits, not an event of its own
             if child.dep_ == "prep" and entry.verbs is None:
                 return noun
             if child.dep_ != "prep" and _light_for(verb, entry, lexicon):

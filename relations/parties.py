@@ -43,6 +43,7 @@ __all__ = [
 #: How many sentences back a pair of sides is remembered.
 SIDES_WINDOW = 12
 _NUMBERS = frozenset({"two", "both", "warring", "opposing", "rival", "feuding"})
+_OPPOSED = frozenset({"opposing", "rival", "different", "competing"})
 
 
 def is_sides_phrase(token: Token, lexicon: Lexicon) -> bool:
@@ -100,6 +101,13 @@ def _governing_subject(token: Token, actors: DocActors) -> set[str]:
     return found
 
 
+def _acting_pair(token: Token, actors: DocActors) -> bool:
+    """Does the verb a sides phrase is the object of have several actors as subject ("A and B back ...")?"""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subject, _ = clause_subject(verb)
+    return subject is not None and len(phrase_actors(subject, actors)) > 1
+
+
 def sides_phrases(sentence: Span, actors: DocActors, lexicon: Lexicon) -> list[Token]:
     """The heads of the two-sides phrases of a sentence that actor resolution left unresolved."""
     return [t for t in sentence if is_sides_phrase(t, lexicon) and not actors.actors_of(t)]
@@ -118,6 +126,8 @@ def resolve_sides(phrases: list[Token], actors: DocActors, lexicon: Lexicon, his
         if actors.actors_of(token):
             continue
         excluded = _governing_subject(token, actors)
+        if any(c.lower_ in _OPPOSED for c in token.children) and _acting_pair(token, actors):
+            continue  # "Russia and Turkey, who back opposing sides": which backs which is not said
         pair = _recent_pair(history, token, excluded, actors)
         if pair is None and token.lower_ in state_nouns:
             pair = _recent_states(token, excluded, actors)

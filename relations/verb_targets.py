@@ -27,6 +27,9 @@ def _free_relative(clause: Token) -> bool:
     return clause.dep_ == "ccomp" and any(c.lower_ in ("what", "whatever") for c in clause.children)
 
 
+#: Slots naming where an act happens: an owner in the object ("*Houthi* positions") comes first.
+_PLACE_SLOTS = frozenset({"in", "at", "into", "inside"})
+
 #: Prepositions of a vicinity ("strikes *near* Palmyra"): never an attack's target.
 _VICINITY = frozenset({"near", "around", "outside", "off"})
 
@@ -61,6 +64,8 @@ def verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors
     locative = relation in lexicon.locative_types
     owned: list[Arg] = []  # "awarded *a Palestinian honour* to X": the object only names whose thing it is
     for slot in slots:
+        if owned and slot in _PLACE_SLOTS:
+            return owned  # "bombed *Houthi* positions in Yemen": the owner, not the place, is the target
         found: list[Arg] = []
         for token in slot_tokens(verb, slot):
             found.extend(phrase_actors(token, actors, locative=locative, event_nouns=lexicon.nouns.keys()))

@@ -151,3 +151,6 @@ def test_a_rare_verb_is_found_although_the_tagger_lemmatizes_it_wrongly():
     assert inflection_lemmas("mediating")[:2] == ["mediat", "mediate"]
     assert inflection_lemmas("shelled")[-1] == "shel"
     assert inflection_lemmas("rallies") == ["rally"]
+    # prefixed irregular verbs the lemmatizer leaves as they are
+    assert [inflection_lemmas(w) for w in ("retook", "overran", "withdrew", "upheld")] == [
+        ["retake"], ["overrun"], ["withdraw"], ["uphold"]]

@@ -66,6 +66,23 @@ def test_a_state_may_act_on_its_own_national_but_not_meet_him(build):
     assert build("Russia met Vladimir Putin in Moscow.") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Iraqi forces retook the airport from Islamic State.", {("iraq", "attacks", "islamic-state", "asserted")}),
+     ("Saudi-led warplanes bombed Houthi positions in Yemen.", {("saudi-arabia", "attacks", "houthis", "asserted")}),
+     ("Israel struck Hezbollah targets in Syria.", {("israel", "attacks", "hezbollah", "asserted")}),
+     ("The United States deployed American troops in Poland.", {("united-states", "deploys", "poland", "asserted")})],
+)  # fmt: skip
+def test_the_side_losing_ground_and_the_owner_of_what_is_hit_are_attacked(build, text, expected):
+    assert build(text) == expected
+
+
+def test_two_backers_of_opposing_sides_are_not_paired_with_each_side(build):
+    found = build("Iraqi forces are trying to capture Mosul from Islamic State. Iran and Saudi Arabia, which back "
+                  "opposing sides in the region, held talks in Baghdad.")
+    assert not any(relation == "supports" for _, relation, _, _ in found)
+
+
 def test_a_closing_apposition_names_the_subject(build):
     assert build("A senior Peruvian adviser to the president, Juan Ortega, dismissed Chile's claims.") == {
         ("juan-ortega", "rejects", "chile", "asserted")
