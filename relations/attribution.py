@@ -130,6 +130,10 @@ def speech_verbs_of(sentence: Span, lexicon: Lexicon) -> set[int]:
     return {t.i for t in sentence if is_speech_verb(t, speech)}
 
 
+#: Verbs whose gerund complement is the accuser's claim, not the writer's ("accused X of arming ...").
+_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect"})
+
+
 def speaker_of(
     trigger: Token, actors: DocActors, lexicon: Lexicon, quotes: QuoteIndex | None = None
 ) -> Speaker | None:
@@ -142,6 +146,10 @@ def speaker_of(
             actor = _subject_actor(head, actors)
             if actor is not None:
                 return Speaker(actor, head)
+        if current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in _ACCUSING:
+            actor = _subject_actor(head.head, actors)  # "the US accused Russia of *supplying* weapons": the US says so
+            if actor is not None:
+                return Speaker(actor, head.head)
         current = head
     root = current
     for child in root.children:

@@ -82,13 +82,13 @@ def _endpoints(args: list, actors: DocActors, *, places: bool) -> list:
         if not actors.can_be_endpoint(a.actor):
             continue
         record = actors.actors[a.actor]
-        if record.type == "place" and (not places or record.name.split()[-1] in _WATERS):
+        if record.type == "place" and (not places or any(w in _WATERS for w in record.name.split())):
             continue
         found.append(a)
     return found
 
 
-_NATIONALS = frozenset({"person", "organization", "group"})
+_NATIONALS = frozenset({"person", "organization"})  # an armed group is no state's own side
 
 
 def _own_side(a: str, b: str, actors: DocActors) -> bool:

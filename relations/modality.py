@@ -91,8 +91,10 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
 
 
 def _went_on(token: Token) -> bool:
-    """ "went on to defend", "goes on to say": a next step that happened, not a plan ("is going to")."""
-    return token.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+    """ "went on to defend", "went to Moscow for talks": a step that happened; only "is going to" plans."""
+    if token.lemma_.lower() != "go":
+        return False
+    return token.tag_ != "VBG" or any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
 
 
 def _is_to(chain: list[Token]) -> bool:

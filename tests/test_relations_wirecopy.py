@@ -83,6 +83,29 @@ def test_two_backers_of_opposing_sides_are_not_paired_with_each_side(build):
     assert not any(relation == "supports" for _, relation, _, _ in found)
 
 
+def test_the_accused_does_the_act_the_accuser_reports(build):
+    # object control: the gerund's subject is the accused, and the act is the accuser's claim
+    assert build("The US accused Russia of supplying weapons to the Taliban.") == {
+        ("united-states", "accuses", "russia", "asserted"), ("russia", "supports", "taliban", "asserted")
+    }
+    graph = diplograph.build([make_document("t.txt", "The US accused Russia of supplying weapons to the Taliban.")])
+    claimed = [r for r in graph.iter_relations() if r.relation == "supports"]
+    assert [r.attributed_to for r in claimed] == ["united-states"]
+
+
+def test_an_armed_group_is_no_state_s_own_side_and_waters_are_never_targets(build):
+    assert build("Colombia's government signed a peace deal with the FARC rebels.") == {
+        ("colombia", "agrees", "revolutionary-armed-forces-of-colombia", "asserted")
+    }
+    assert build("North Korea fired four ballistic missiles into the Sea of Japan.") == set()
+
+
+def test_travelling_for_talks_is_meeting(build):
+    assert build("Lavrov flew to Washington for talks with Tillerson.") == {
+        ("sergei-lavrov", "meets", "rex-tillerson", "asserted")
+    }
+
+
 def test_a_closing_apposition_names_the_subject(build):
     assert build("A senior Peruvian adviser to the president, Juan Ortega, dismissed Chile's claims.") == {
         ("juan-ortega", "rejects", "chile", "asserted")

@@ -266,7 +266,9 @@ def _clause_step(current: Token, climb_nouns: Collection[str]) -> _Step | None:
     if dep == "conj" and head.pos_ in VERBAL_POS:
         return False, head, "shared"
     if dep == "pcomp":
-        return False, head.head, "control"
+        verb = head.head  # "accused *Russia* of supplying", "barred *the minister* from landing": object control
+        obj = child_with(verb, "dobj") if head.lower_ in ("of", "for", "from") and verb.pos_ in VERBAL_POS else None
+        return (True, obj, "control") if obj is not None else (False, verb, "control")
     if dep == "relcl" and not is_infinitive(current):
         return True, head, "relative"
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
