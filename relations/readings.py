@@ -256,7 +256,10 @@ def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading
     if not sources and not (mutual and len(targets) >= 2):  # "discord in the alliance between Moscow and Tehran":
         sources = effort_agents(noun, actors, lexicon)       # its parties are named, whoever sows the discord
         confidence = BASE_CONFIDENCE["inherited_noun"]
-    return Reading(trigger, sources, targets, confidence, mutual=mutual)
+    # "their alliance": a bilateral noun owned by two is between them (co-mediators mediate no one)
+    each_other = not targets and len(sources) >= 2 and "between" in (entry.target or ()) and (
+        trigger.type not in lexicon.parties.third_party_types)
+    return Reading(trigger, sources, targets, confidence, mutual=mutual, each_other=each_other)
 
 
 def _mutual(noun: Token) -> bool:

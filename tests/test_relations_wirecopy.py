@@ -106,6 +106,13 @@ def test_travelling_for_talks_is_meeting(build):
     }
 
 
+def test_a_bilateral_noun_owned_by_two_is_between_them(build):
+    assert build("Russia and China deepened their cooperation.") == {
+        ("russia", "supports", "china", "asserted"), ("china", "supports", "russia", "asserted")
+    }
+    assert build("The talks ended with Russian, Turkish and Iranian mediation.") == set()  # co-mediators
+
+
 def test_a_closing_apposition_names_the_subject(build):
     assert build("A senior Peruvian adviser to the president, Juan Ortega, dismissed Chile's claims.") == {
         ("juan-ortega", "rejects", "chile", "asserted")
