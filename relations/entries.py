@@ -44,6 +44,7 @@ class Frame(BaseModel):
         prep: the preposition the object hangs from (None: the direct object).
         type: the relation type the verb expresses with that object.
         cameo: the CAMEO event code of the pattern.
+        reciprocal: coordinated subjects act on each other ("Russia and Turkey *joined forces*").
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -52,6 +53,7 @@ class Frame(BaseModel):
     prep: str | None = None
     type: str
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
+    reciprocal: bool = False
 
 
 class NounEntry(BaseModel):

@@ -88,5 +88,6 @@ def frame_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
                 continue
             for frame in frames:
                 if frame_matches(verb, frame, lexicon):
-                    return VerbEntry(type=frame.type, target=_target_slots(frame, lexicon), cameo=frame.cameo)
+                    return VerbEntry(type=frame.type, target=_target_slots(frame, lexicon), cameo=frame.cameo,
+                                     reciprocal=frame.reciprocal)
     return None

@@ -64,7 +64,8 @@ def test_the_island_as_deployment_target_skips_a_speaking_state(edges):
 
 def test_its_neighbour_is_another_state(edges):
     assert edges("India and Pakistan exchanged fire in May. Pakistan accuses its neighbour of stealing water.") == {
-        ("pakistan", "accuses", "india", "asserted")
+        ("pakistan", "accuses", "india", "asserted"),
+        ("india", "attacks", "pakistan", "asserted"), ("pakistan", "attacks", "india", "asserted"),  # exchanged fire
     }
 
 

@@ -113,6 +113,18 @@ def test_a_bilateral_noun_owned_by_two_is_between_them(build):
     assert build("The talks ended with Russian, Turkish and Iranian mediation.") == set()  # co-mediators
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Russia and Turkey have joined forces to end the conflict.", {("russia", "supports", "turkiye", "asserted"),
+                                                                   ("turkiye", "supports", "russia", "asserted")}),
+     ("India and Pakistan exchanged fire across the border.", {("india", "attacks", "pakistan", "asserted"),
+                                                               ("pakistan", "attacks", "india", "asserted")}),
+     ("Syrian government forces are closing in on Islamic State.", {("syria", "attacks", "islamic-state", "asserted")})],
+)  # fmt: skip
+def test_reciprocal_frames_and_closing_in(build, text, expected):
+    assert build(text) == expected
+
+
 def test_a_closing_apposition_names_the_subject(build):
     assert build("A senior Peruvian adviser to the president, Juan Ortega, dismissed Chile's claims.") == {
         ("juan-ortega", "rejects", "chile", "asserted")
