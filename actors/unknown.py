@@ -31,6 +31,9 @@ _PLACE_NOUNS = frozenset(
     {"province", "city", "region", "district", "governorate", "village", "town", "county", "state", "oblast",
      "area", "prefecture", "valley", "island", "islands", "airport", "border", "crossing"}  # fmt: skip
 )
+#: Nouns that name their place after "of" or a comma ("the city *of* Marjah", "the state capital*,* Sittwe").
+_NAMED_PLACES = frozenset({"cities", "towns", "villages", "port", "ports", "capital", "neighbourhood", "neighborhood",
+                           "suburb", "camp"})  # fmt: skip
 #: Last words of place names ("Kardak Islets", "Golan Heights").
 _PLACE_WORDS = frozenset({"islands", "islets", "isles", "island", "mountains", "river", "sea", "strait", "gulf",
                           "bay", "valley", "peninsula", "desert", "lake", "heights", "plateau", "square", "street",
@@ -108,8 +111,9 @@ def place_names(b: DocActorsBuilder, spans: list[Candidate]) -> tuple[set[str], 
         before = b.lower[span.start - 1] if span.start > 0 else ""
         after = b.lower[span.end] if span.end < len(doc) else ""
         name = fold_name(doc[span.start : span.end].text.removeprefix("the "))
-        if after in _PLACE_NOUNS:
-            strong.add(name)
+        two_back = b.lower[span.start - 2] if span.start > 1 else ""
+        if after in _PLACE_NOUNS or before in ("of", ",") and (two_back in _PLACE_NOUNS or two_back in _NAMED_PLACES):
+            strong.add(name)  # "Helmand province"; "the city of Marjah", "the oil ports of Ras Lanuf", "capital, Sittwe"
         elif before in _LOCATIVE and after not in ("'s", "\u2019s"):
             weak.add(name)
     return strong, weak
@@ -123,6 +127,8 @@ def text_type(b: DocActorsBuilder, span: Span, label_type: str, places: tuple[se
     words = [t.lower_ for t in span]
     name = fold_name(span.text)
     strong, weak = places
+    if before in ("company", "firm", "maker", "airline", "carmaker", "conglomerate") and span[0].text[:1].isupper():
+        return "organization"  # "solar tech company Midsummer", whatever the model called it
     if name in strong or name in weak and (label_type != "person" or len(span) == 1):
         return "place"
     if words[-1] in _PLACE_WORDS or len(words) > 1 and words[0] in _PLACE_WORDS:

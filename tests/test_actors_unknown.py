@@ -73,6 +73,12 @@ def test_types_follow_what_the_text_says(resolve):
     assert actors["Qaryatayn"].type == "place" and actors["Hayat Tahrir al-Sham"].type == "group"
     assert actors["Vecernji List"].type == "media" and actors["Mila Orvath"].type == "person"
     assert (actors["Free Syrian Army"].type, actors["Free Syrian Army"].country) == ("group", "SYR")
+    actors, _ = resolve(
+        "Rebels stormed the town of Kafr Dovan and the oil ports of Ras Belun. Aid went to the provincial capital, "
+        "Sittwe. Ras Belun reopened. Sittwe was calm. Jon Marr is chief executive of solar company Midsummer."
+    )
+    assert [actors[n].type for n in ("Kafr Dovan", "Ras Belun", "Sittwe", "Midsummer")] == [
+        "place", "place", "place", "organization"]
 
 
 def test_datelines_weekdays_fragments_and_debris_are_not_actors(resolve):
