@@ -118,6 +118,18 @@ def test_a_promise_reported_with_would_is_planned(read):
     assert read("Turkey said it would attack Syria.") == {("turkiye", "attacks", "syria", "asserted", "planned")}
 
 
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [("Trump is prepared to meet Putin in Alaska.", "planned"),
+     ("The Kremlin said the crisis proved the need for dialogue between Trump and Putin.", "hypothetical"),
+     ("Senator Pompeo had advocated bombing Iran.", None),  # no attack happened, none is recorded as one
+     ("Trump went to Alaska for talks with Putin.", "factual")],
+)  # fmt: skip
+def test_readiness_need_and_advocacy_are_not_facts(read, text, modality):
+    modalities = {m for *_, m in read(text)}
+    assert modalities == {modality} if modality else "factual" not in modalities
+
+
 def test_would_without_a_report_is_hypothetical(read):
     assert read("Turkey would attack Syria if provoked.") == {("turkiye", "attacks", "syria", "asserted", "hypothetical")}
 
