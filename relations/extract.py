@@ -40,7 +40,6 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span
 
-from diplograph.actors.sectors import is_sector_group
 from diplograph.actors.doc_actors import DocActors
 from diplograph.base.models import Document, Relation, relation_id
 from diplograph.relations.anaphora import History
@@ -52,7 +51,7 @@ from diplograph.relations.lexicon import Lexicon, VerbEntry, default_lexicon
 from diplograph.relations.matching import Trigger, match_triggers, noun_entry
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
-from diplograph.relations.parties import record_sides, resolve_sides, sides_phrases
+from diplograph.relations.parties import own_side, record_sides, resolve_sides, sides_phrases
 from diplograph.relations.polarity import polarity_of
 from diplograph.relations.arguments import phrase_actors, slot_tokens
 from diplograph.relations.judgements import reported_judgements
@@ -88,19 +87,6 @@ def _endpoints(args: list, actors: DocActors, *, places: bool) -> list:
     return found
 
 
-_NATIONALS = frozenset({"person", "organization"})  # an armed group is no state's own side
-
-
-def _own_side(a: str, b: str, actors: DocActors) -> bool:
-    """Is one end a state and the other its own national ("Russia" and "Putin"; not "Syrian rebels" and Syria)?"""
-    for state, other in ((a, b), (b, a)):
-        record, member = actors.actors.get(state), actors.actors.get(other)
-        if record and member and record.type == "state" and member.type in _NATIONALS and not is_sector_group(member):
-            if member.country and member.country == record.country:
-                return True
-    return False
-
-
 def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, symmetric: bool = True,
            foreign: bool = False) -> list[tuple]:
     """Source-target pairs of a reading; pairs formed from coordinated ends never join a state to its own national.
@@ -121,9 +107,9 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
     if not symmetric:  # "Peru and Chile agreed": each agrees with the other (a directed type needs both)
         coordinated += [(t, s) for s, t in coordinated if (t, s) not in coordinated]
     if reciprocal or foreign:  # a state may act on its own national ("the army toppled Morsi"), not meet it
-        pairs = [(s, t) for s, t in pairs if not _own_side(s.actor, t.actor, actors) or foreign and not reciprocal
+        pairs = [(s, t) for s, t in pairs if not own_side(s.actor, t.actor, actors) or foreign and not reciprocal
                  and actors.actors[s.actor].type == "state" and actors.actors[t.actor].type == "person"]
-    return pairs + [(s, t) for s, t in coordinated if not _own_side(s.actor, t.actor, actors)]
+    return pairs + [(s, t) for s, t in coordinated if not own_side(s.actor, t.actor, actors)]
 
 
 def _date_anchors(trigger: Trigger) -> list:

@@ -37,6 +37,7 @@ from diplograph.nlp.syntax import clause_subject, is_passive
 from diplograph.relations.arguments import Arg, phrase_actors
 from diplograph.relations.attribution import QuoteIndex, Speaker, speaker_of
 from diplograph.relations.lexicon import Lexicon
+from diplograph.relations.parties import own_side
 from diplograph.relations.polarity import polarity_of
 
 __all__ = ["Judgement", "reported_judgements"]
@@ -135,12 +136,10 @@ def _obligations(token: Token, actors: DocActors, lexicon: Lexicon, quotes: Quot
     speaker = speaker_of(verb, actors, lexicon, quotes)
     if speaker is None or not actors.can_be_endpoint(speaker.actor):
         return
-    mine = actors.actors.get(speaker.actor)
     for bound in phrase_actors(subject, actors):
-        record = actors.actors.get(bound.actor)
-        if bound.actor == speaker.actor or record is None or not actors.can_be_endpoint(bound.actor):
+        if bound.actor == speaker.actor or not actors.can_be_endpoint(bound.actor):
             continue
-        if mine is not None and record.type == "state" and mine.country == record.country:
+        if own_side(speaker.actor, bound.actor, actors):
             continue  # "Lavrov said Russia must respond": its own side
         yield Judgement(speaker, bound, token, kind)
 

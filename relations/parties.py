@@ -32,6 +32,7 @@ from diplograph.relations.matching import noun_entry
 
 __all__ = [
     "SIDES_WINDOW",
+    "own_side",
     "is_sides_phrase",
     "sides_phrases",
     "resolve_sides",
@@ -52,6 +53,20 @@ def is_sides_phrase(token: Token, lexicon: Lexicon) -> bool:
         return False
     words = {c.lower_ for c in token.children if c.i < token.i and c.dep_ in ("det", "nummod", "amod", "predet")}
     return bool(words & _NUMBERS)
+
+
+#: Types of a state's own nationals; an armed group (rebels, militants) is no state's own side.
+_NATIONALS = frozenset({"person", "organization"})
+
+
+def own_side(a: str, b: str, actors: DocActors) -> bool:
+    """Is one end a state and the other its own national ("Russia" and "Putin"; not "Syrian rebels" and Syria)?"""
+    for state, other in ((a, b), (b, a)):
+        record, member = actors.actors.get(state), actors.actors.get(other)
+        if record and member and record.type == "state" and member.type in _NATIONALS:
+            if member.country and member.country == record.country:
+                return True
+    return False
 
 
 def _side(actor: str, actors: DocActors) -> set[str]:
