@@ -22,6 +22,7 @@ from diplograph.actors.titles import (
     MAX_TITLE_WORDS,
     PLURAL_TITLE_FIRST_WORDS,
     PLURAL_TITLES,
+    SUBORDINATE_MODIFIERS,
     TITLE_MODIFIERS,
     TITLES,
     Title,
@@ -64,6 +65,9 @@ class Indicator:
         self.country = b.country_of(ref.actor)
         self.org = ref.actor if actor.type in ("organization", "group") else None
         self.org_name = actor.name if self.org else None
+        #: A region of a state ("Scotland's leader", "Bavaria's premier") has offices of its own: their
+        #: holders are not the state's.
+        self.region = actor.type == "place"
         # Adjectival states, demonyms and organizations are part of the title; possessives and people are not.
         self.absorb = not possessive and actor.type in ("state", "organization", "group")
         written = b.doc[ref.start : ref.end].text
@@ -77,6 +81,8 @@ class Indicator:
         """The country of the holder of ``title`` this indicator gives (see :attr:`attributive`); an
         organization gives an affiliation, not a nationality."""
         if self.attributive and title.category not in STATE_OFFICE_CATEGORIES or self.org is not None:
+            return None
+        if self.region and title.category in STATE_OFFICE_CATEGORIES:
             return None
         return self.country
 
@@ -135,6 +141,8 @@ def _learn_title(
         role = f"{indicator.org_name} {role}"
     if "former" in modifiers:
         role = f"former {role}"
+    elif subordinate := [m for m in modifiers if m in SUBORDINATE_MODIFIERS]:
+        role = f"{subordinate[-1]} {role}"  # modifiers run right to left: "first deputy" → "deputy"
     country = indicator.country_for(title) if indicator else None
     if country is None and indicator is not None and indicator.org is not None:
         country = indicator.country  # a national organization's member is its nationality: "Labour MP", "CIA director"

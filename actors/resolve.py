@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.coreference import resolve_coreference
+from diplograph.actors.counterparts import resolve_counterparts
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.entities import NEW_ACTOR_TYPES, recognize_entities
@@ -68,6 +69,7 @@ def resolve_actors(
     merge_acronyms(builder)
     drop_given_names(builder)
     resolve_coreference(builder)
+    resolve_counterparts(builder)
     attribute_quotes(builder, speech_lemmas(speech_verbs))
     found = builder.finish()
     if learned is not None:

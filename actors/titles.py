@@ -27,6 +27,7 @@ __all__ = [
     "MEDIA_NOUNS",
     "MEDIA_NAME_WORDS",
     "TITLE_MODIFIERS",
+    "SUBORDINATE_MODIFIERS",
     "GENERIC_ORG_WORDS",
     "PLURAL_TITLES",
     "EQUIPMENT_NOUNS",
@@ -281,7 +282,8 @@ def find_title(text: str) -> tuple[int, int, Title] | None:
 def parse_role(role: str) -> tuple[Title, str] | None:
     """Split a dictionary role ("NATO secretary general") into its title and the words before it.
 
-    Former offices ("former president") and roles without a known title return None.
+    Former offices ("former president"), subordinate ones ("deputy foreign minister") and roles
+    without a known title return None.
     """
     if role.lower().startswith(("former ", "ex-")):
         return None
@@ -290,7 +292,13 @@ def parse_role(role: str) -> tuple[Title, str] | None:
         return None
     start, _, title = hit
     prefix = " ".join(role.replace(",", " ").split()[:start])
+    if SUBORDINATE_MODIFIERS.intersection(prefix.lower().split()):
+        return None  # a "deputy foreign minister" does not hold the foreign ministry
     return title, prefix
+
+
+#: Modifiers before a title that make its holder a subordinate, not the office holder ("*Deputy* Foreign Minister").
+SUBORDINATE_MODIFIERS = frozenset({"deputy", "vice", "assistant", "under", "junior", "undersecretary"})
 
 
 #: Nouns after an unknown name that make it a product or weapon name ("First-Person View drones").

@@ -3,14 +3,11 @@
 The functions here read spaCy's dependency parse (ClearNLP labels). They
 answer two questions for the extractor:
 
-* which tokens fill an object slot of a predicate (:func:`slot_tokens`:
-  direct objects, passive subjects, prepositional objects, also when the
-  preposition hangs off the object); subjects are found by
-  :mod:`~diplograph.nlp.syntax`;
+* which tokens fill an object slot of a predicate (:func:`slot_tokens`); subjects
+  are found by :mod:`~diplograph.nlp.syntax`;
 * which actors a phrase names (:func:`phrase_actors`), expanding
-  coordination ("France, Germany and Italy"), role nouns ("the leaders of
-  France and Germany", "Russian forces", "Ukraine's military") and, for
-  place-like targets, locations inside the phrase ("a plant in Russia").
+  coordination and companions ("France, along with Germany"), role nouns ("the leaders
+  of France", "Russian forces") and, for place-like targets, locations inside the phrase.
 """
 
 from __future__ import annotations
@@ -27,6 +24,7 @@ from diplograph.relations.clauses import is_mandative
 
 __all__ = [
     "Arg",
+    "companions",
     "conjuncts",
     "phrase_actors",
     "slot_tokens",
@@ -145,12 +143,12 @@ def phrase_actors(
     found: list[Arg] = []
     for token in conjuncts(head):
         found.extend(_single_actors(token, actors, locative, event_nouns, depth))
-        for companion in _companions(token):  # "Zelenskyy, along with the leaders of ..."
+        for companion in companions(token):  # "Zelenskyy, along with the leaders of ..."
             found.extend(phrase_actors(companion, actors, locative=locative, event_nouns=event_nouns, depth=depth + 1))
     return _unique(found)
 
 
-def _companions(token: Token) -> list[Token]:
+def companions(token: Token) -> list[Token]:
     """Objects of "along with", "together with", "alongside", "including" attached to a noun."""
     found = []
     for child in token.children:
@@ -163,7 +161,9 @@ def _companions(token: Token) -> list[Token]:
             for inner in child.children:
                 if inner.dep_ == "prep" and inner.lower_ == "with":
                     found.extend(o for o in inner.children if o.dep_ == "pobj")
-        elif child.lower_ == "alongside":
+        elif child.lower_ == "alongside" or child.lower_ == "with" and any(  # "*together* with" as an adverb
+            g.dep_ == "advmod" and g.lower_ in ("together", "along") for g in child.children
+        ):
             found.extend(o for o in child.children if o.dep_ == "pobj")
     return found
 

@@ -9,6 +9,8 @@ Read along the trigger's governor chain, nearest word first:
   *may*, *might*, *should*, *must*), a governor such as *consider* or
   *threaten*, a modifier such as *possible*, or an *if*/*unless* clause
   anywhere up the chain (which wins over a plan: "if X, they will ...");
+  above an event that frames the clause ("agreed *in a phone call*") only
+  auxiliaries count, not governors;
 * ``factual`` otherwise.
 """
 
@@ -22,6 +24,9 @@ from diplograph.relations.clauses import governor_chain
 from diplograph.relations.lexicon import Lexicon
 
 __all__ = ["modality_of"]
+
+#: Prepositions that make an event the frame of a clause ("they agreed *in* a phone call").
+_FRAMING_PREPS = frozenset({"in", "during", "at", "after", "following", "amid"})
 
 
 def _conditional(chain: list[Token], marks: set[str]) -> bool:
@@ -59,7 +64,10 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
     hypothetical_gov = {w.lower() for w in words.hypothetical_governors}
     planned_mod = {w.lower() for w in words.planned_modifiers}
     hypothetical_mod = {w.lower() for w in words.hypothetical_modifiers}
+    framing = False  # above "during talks", "in a call": the clause's verbs (agree, want) do not govern the event
     for position, token in enumerate(chain):
+        if position > 0 and token.dep_ == "prep" and token.lower_ in _FRAMING_PREPS and token.head.pos_ == "VERB":
+            framing = True
         for child in token.children:
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
                 if child.lower_ in planned_aux or child.lemma_.lower() in planned_aux:
@@ -73,7 +81,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
                     return "hypothetical"
                 if child.lower_ in planned_mod:
                     return "planned"
-        if position > 0:
+        if position > 0 and not framing:
             lemma = token.lemma_.lower()
             # "was *open* to meeting", "is *ready* to talk": the copula's adjective governs
             judged = [c.lemma_.lower() for c in token.children if c.dep_ == "acomp" and lemma == "be"]

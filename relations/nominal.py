@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
-from diplograph.nlp.syntax import is_infinitive
+from diplograph.nlp.syntax import clause_subject, is_infinitive, is_passive
 from diplograph.relations.arguments import Arg, conjuncts, phrase_actors, slot_tokens
 from diplograph.relations.lexicon import Lexicon, NounEntry
 
@@ -31,6 +31,7 @@ __all__ = [
     "purpose_targets",
     "copular_subject",
     "effort_agents",
+    "circumstance_agents",
     "AGENT_TYPES",
     "OF_SOURCE_TYPES",
 ]
@@ -208,3 +209,36 @@ def effort_agents(noun: Token, actors: DocActors, lexicon: Lexicon, *, max_hops:
             return []
         current = head
     return []
+
+
+#: Prepositions that set an event noun as the circumstance of a clause ("*during* talks with Erdogan, Putin said").
+#: Not *before*/*ahead of*: "ahead of the summit with Putin, Zelenskyy will hold a call" prepares another's event.
+_CIRCUMSTANCE_PREPS = frozenset({"in", "during", "at", "after", "following", "amid", "on"})
+
+
+def circumstance_agents(noun: Token, relation: str, actors: DocActors) -> list[Arg]:
+    """The participants of a meeting-like event that frames a clause: its subject.
+
+    "In a phone call with Erdogan, *Putin* expressed condolences", "*Putin* said at a
+    meeting with Erdogan that ...", "after talks with Macron, *Scholz* announced ...":
+    the subject of the clause the noun's preposition hangs off took part in the event.
+    Only for participation types (:data:`OF_SOURCE_TYPES`): "after an attack on Kyiv,
+    Zelenskyy said" makes Zelenskyy no attacker. A passive clause gives none, and neither
+    does an event still ahead ("before talks with Erdogan").
+    """
+    if relation not in OF_SOURCE_TYPES or noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in _CIRCUMSTANCE_PREPS:
+        return []
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN" or verb.dep_ == "aux":
+        verb = verb.head  # "expressed condolences *in a call with* Erdogan", "had, in a call, expressed"
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return []
+    subject, _ = clause_subject(verb)
+    if subject is None or subject.i in range(noun.left_edge.i, noun.right_edge.i + 1):
+        return []
+    found = _agents(phrase_actors(subject, actors), actors)
+    people = [a for a in found if actors.actors[a.actor].type == "person"]
+    return people or found  # "the leader of the PiS party, Kaczynski": the person, not his party

@@ -27,10 +27,11 @@ from diplograph.actors.doc_actors import DocActors
 from diplograph.nlp.quotes import is_speech_verb
 from diplograph.nlp.syntax import clause_subject, is_passive, passive_agent
 from diplograph.relations.anaphora import History
-from diplograph.relations.arguments import Arg, phrase_actors, where_antecedent
+from diplograph.relations.arguments import Arg, companions, phrase_actors, where_antecedent
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 from diplograph.relations.matching import Trigger
 from diplograph.relations.nominal import (
+    circumstance_agents,
     copular_subject,
     effort_agents,
     noun_sources,
@@ -79,6 +80,10 @@ def _subject_args(verb: Token, actors: DocActors, lexicon: Lexicon) -> tuple[lis
     if subject is None:
         return [], how
     found = phrase_actors(subject, actors)
+    owner = subject.head  # "Kelly, *along with Tillerson*, is in Mexico City": the companion hangs off the verb
+    for companion in companions(owner) if owner.i > subject.i else ():
+        if subject.i < companion.i < owner.i:
+            found.extend(a for a in phrase_actors(companion, actors) if a.actor not in {f.actor for f in found})
     if not found and subject.pos_ == "PRON":
         found = _reporting_subject(subject, actors, lexicon)
     return found, ("verb" if how == "direct" else "inherited")
@@ -254,7 +259,8 @@ def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading
             sources = found or sources
     mutual = _mutual(noun)
     if not sources and not (mutual and len(targets) >= 2):  # "discord in the alliance between Moscow and Tehran":
-        sources = effort_agents(noun, actors, lexicon)       # its parties are named, whoever sows the discord
+        sources = effort_agents(noun, actors, lexicon) or (  # its parties are named, whoever sows the discord
+            circumstance_agents(noun, trigger.type, actors))
         confidence = BASE_CONFIDENCE["inherited_noun"]
     # "their alliance": a bilateral noun owned by two is between them (co-mediators mediate no one)
     each_other = not targets and len(sources) >= 2 and "between" in (entry.target or ()) and (

@@ -180,3 +180,14 @@ def test_a_role_stated_in_one_article_resolves_the_title_in_another(resolve, dic
     assert mapping[placeholder] == "badr-albusaidi" and resolved[placeholder].sector is None
     _, mapping, resolved = merge_corpus([{placeholder: office}], dictionary, learned=asked)
     assert mapping[placeholder] == "oman" and resolved[placeholder].sector == "GOV"
+
+
+@pytest.mark.model
+def test_a_deputy_is_not_the_office_holder_and_a_regions_leader_is_not_the_states(resolve):
+    # a title the text gives a deputy is learned as the deputy's, so it never answers "the foreign minister"
+    mentions, _ = resolve("Russian Deputy Foreign Minister Sergei Ryabkov met the Russian foreign minister.",
+                          "2017-03-01")
+    assert mentions["the Russian foreign minister"].actor == "sergei-lavrov"
+    # "Scotland's leader" is Scotland's, not the United Kingdom's prime minister
+    mentions, _ = resolve("Scotland's leader rejected the plan.", "2017-03-01")
+    assert {m.actor for m in mentions.values()} == {"scotland"}
