@@ -39,7 +39,7 @@ from diplograph.actors.offices import (
     title_sector,
 )
 from diplograph.actors.titles import MAX_TITLE_WORDS, TITLE_FIRST_WORDS, TITLE_MODIFIERS, match_plural_title, match_title
-from diplograph.nlp.syntax import SUBJECT_DEPS, child_with, governing_subjects, shared_subjects
+from diplograph.nlp.syntax import SUBJECT_DEPS, child_with, governing_subjects, governing_verb, shared_subjects
 
 __all__ = ["resolve_coreference"]
 
@@ -130,7 +130,7 @@ def _person_candidates(b: DocActorsBuilder, token: Token) -> Iterator[str]:
 def _person_pronoun(b: DocActorsBuilder, token: Token) -> None:
     excluded: set[str] = set()
     if token.lower_ in ("him", "her") and token.dep_ in _OBJECT_DEPS:
-        verb = token.head if token.dep_ != "pobj" else token.head.head  # the clause an object pronoun sits in
+        verb = governing_verb(token)  # the clause an object pronoun sits in ("had not seen the last *of him*")
         excluded = {a for subject in shared_subjects(verb) if (a := b.actor_at(subject.i)) is not None}
     for actor in _person_candidates(b, token):
         if actor not in excluded:

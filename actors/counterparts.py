@@ -42,11 +42,13 @@ def _owner(b: DocActorsBuilder, token: Token) -> str | None:
 
 
 def _resolve(b: DocActorsBuilder, token: Token) -> None:
+    indicator = indicator_of(b, token.i - 1)
     after = token.i + 2 if token.i + 2 < len(b.doc) and b.doc[token.i + 1].text == "," else token.i + 1
     following = b.ref_at(after) if after < len(b.doc) else None
     if following is not None and b.type_of(following.actor) == "person":
-        return  # "his Russian counterpart(,) Sergei Lavrov": the name says who
-    indicator = indicator_of(b, token.i - 1)
+        if indicator is not None and indicator.org is None and not indicator.possessive:
+            b.add(indicator.ref.start, token.i + 1, following.actor, "description")  # "his Russian counterpart(,)
+        return  # Sergei Lavrov": the name says who, and "Russian" is part of the description, no actor of its own
     owner = _owner(b, token)
     if indicator is None or indicator.org is not None or indicator.country is None or owner is None:
         return

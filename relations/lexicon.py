@@ -82,6 +82,7 @@ class Lexicon(BaseModel):
     light_verb_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     undergoing_preps: tuple[str, ...] = ()
     undergoing_verbs: tuple[str, ...] = ()
+    warning_harms: tuple[str, ...] = ()
     reason_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     verbs: dict[str, VerbEntry] = Field(default_factory=dict)
     nouns: dict[str, NounEntry] = Field(default_factory=dict)

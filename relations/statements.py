@@ -63,7 +63,8 @@ def _warning_targets(
     source of the last statement (what is being responded to). Otherwise the
     actors the clause names are the target, unless the clause states a
     relation between others ("warned that Russia would attack Poland" is a
-    prediction, not a threat).
+    prediction, not a threat), or names neither a harm (a relation word or one of
+    ``lexicon.warning_harms``) nor the speaker's side ("had not seen the last of *him*").
     """
     own = {a.actor for a in sources} | {c for a in sources if (c := country_of(a.actor, actors)) is not None}
     subject, _ = clause_subject(clause, climb_nouns=lexicon.effort_nouns)
@@ -77,6 +78,9 @@ def _warning_targets(
     conditions = {t.i for c in clause.children if c.dep_ == "advcl" for t in c.subtree}  # "if Putin refused ..."
     if any(_acted_by_others(t, own, actors, lexicon) for t in clause.subtree if t.i not in conditions):
         return [], "none"
+    if not any(verb_entry(t, lexicon) is not None or t.lemma_.lower() in lexicon.warning_harms
+               or actors.actor_of(t) in own for t in clause.subtree if t.i not in conditions):
+        return [], "none"  # "warned it could take two years to settle terms": a forecast, no harm and no speaker
     found: list[Arg] = []
     for token in sorted(clause.subtree, key=lambda t: t.i in conditions):  # the threatened first, then conditions
         actor = actors.actor_of(token)

@@ -75,6 +75,18 @@ def test_a_conditional_warning_threatens_the_one_warned_not_the_condition(edges)
     }
 
 
+def test_a_warning_threatens_only_with_a_harm_or_the_speaker_in_what_it_warns_of(edges):
+    # a forecast names no harm and not the speaker: nobody is threatened
+    assert edges("Brussels warned that it could take two years to settle the terms for Britain.") == set()
+    assert edges("Iran warned that the United States would pay a heavy price.") == {
+        ("iran", "threatens", "united-states", "asserted")
+    }
+    # "him" cannot be the subject of its own clause: it is the speaker, and the warning a threat
+    assert edges("Geert Wilders lost. He warned that Mark Rutte had not seen the last of him.") == {
+        ("geert-wilders", "threatens", "mark-rutte", "asserted")
+    }
+
+
 def test_possessive_pronoun_takes_the_owner_of_its_phrase(edges):
     assert edges(
         "Chancellor Friedrich Merz hosted calls on Wednesday aimed at shaping Donald Trump's approach "
