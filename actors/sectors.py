@@ -20,7 +20,7 @@ read as sectors here — they are offices (:mod:`~diplograph.actors.offices`).
 from __future__ import annotations
 
 from diplograph.actors.phoenix import phoenix_index
-from diplograph.actors.titles import INSTITUTION_SECTORS, TITLES
+from diplograph.actors.titles import INSTITUTION_SECTORS, PLURAL_TITLES, TITLES
 from diplograph.base.models import Actor, slugify
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "note_sector",
     "phrase_sector",
     "agent_sector",
+    "is_agent_noun",
     "cameo_sector",
     "sector_group",
 ]
@@ -91,6 +92,16 @@ def agent_sector(words: list[str]) -> str | None:
     code = phoenix_index().agent(phrase)
     sector = cameo_sector(code) if code else None
     return sector if sector in STATE_SECTORS else None
+
+
+def is_agent_noun(noun: str) -> bool:
+    """Does ``noun`` (lower case) name people: a Phoenix generic agent ("diplomats", "refugees"), a title
+    ("president", "envoys"), an institution ("delegation", "government") or a counterpart/guest?"""
+    return (noun in TITLES or noun in PLURAL_TITLES or noun in INSTITUTION_SECTORS or noun in _PEOPLE_NOUNS
+            or phoenix_index().agent(noun) is not None)
+
+
+_PEOPLE_NOUNS = frozenset({"counterpart", "counterparts", "guest", "guests", "visitor", "visitors", "host", "hosts"})
 
 
 def civil_agent(noun: str) -> bool:

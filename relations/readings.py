@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
+from diplograph.actors.sectors import is_agent_noun
 from diplograph.nlp.quotes import is_speech_verb
 from diplograph.nlp.syntax import clause_subject, is_passive, passive_agent
 from diplograph.relations.anaphora import History
@@ -115,10 +116,36 @@ def typed_for_targets(trigger: Trigger, relation: str, reading: Reading, actors:
 def read_trigger(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: History) -> Reading:
     """Find the source and target actors of ``trigger``."""
     if trigger.kind == "verb":
-        return _read_verb(trigger, actors, lexicon, history)
-    if trigger.kind == "light":
-        return _read_light(trigger, actors, lexicon)
-    return _read_noun(trigger, actors, lexicon)
+        reading = _read_verb(trigger, actors, lexicon, history)
+    elif trigger.kind == "light":
+        reading = _read_light(trigger, actors, lexicon)
+    else:
+        reading = _read_noun(trigger, actors, lexicon)
+    if trigger.type in _MEETING_TYPES:
+        reading.targets = [a for a in reading.targets if _names_people(a)]
+    return reading
+
+
+#: Types whose target is met in person: a thing its modifier owns is met by no one.
+_MEETING_TYPES = frozenset({"meets", "negotiates"})
+
+
+def _names_people(arg: Arg) -> bool:
+    """Does ``arg`` stand for people one can meet? "received *Erdogan*", "met *Russian* officials" do;
+    "received *American* weapons", "received *Russia's* residence permit" do not (a thing's modifier)."""
+    if arg.via != "modifier":
+        return True
+    word = arg.token
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+    noun = word.head
+    if noun == word or noun.pos_ != "NOUN" or noun.lemma_.lower() in _VISITED_PLACES:
+        return True  # "met Trump Friday" (a name the parser hangs on a date), "visited the Chinese mainland"
+    return is_agent_noun(noun.lower_) or is_agent_noun(noun.lemma_.lower())
+
+
+#: Places whose owner a visit meets: "visited the Chinese *mainland*", "the Russian *embassy*".
+_VISITED_PLACES = frozenset({"mainland", "capital", "city", "embassy", "consulate", "parliament", "territory"})
 
 
 def _hyphen_agent(verb: Token) -> Token | None:

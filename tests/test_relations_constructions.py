@@ -133,3 +133,14 @@ def test_slapped_sanctions_and_handed_over_weapons(edges):
     assert edges("The Netherlands handed over F-16 jets to Ukraine.") == {
         ("netherlands", "supports", "ukraine", "asserted")
     }
+
+
+def test_a_thing_owned_by_an_actor_is_met_by_no_one(edges):
+    # a modifier of a thing is not met: "received American weapons", "received Russia's permit"
+    assert edges("Ukraine received American weapons.") == set()
+    assert edges("Snowden received Russia's residence permit in 2014.") == set()
+    # people and delegations are: "received the Turkish delegation", "met Chinese officials"
+    assert edges("Putin received the Turkish delegation in Moscow.") == {
+        ("vladimir-putin", "meets", "turkiye", "asserted")
+    }
+    assert edges("Tillerson held talks with Chinese officials.") == {("rex-tillerson", "meets", "china", "asserted")}
