@@ -23,7 +23,8 @@ previous sentences, never at the subject of its own clause:
   the military (or police) sector;
 * "the two sides", "both sides", "the two countries" → the most recent pair of
   actors written together ("Serbia and Kosovo", "between X and Y"); with
-  "countries" people stand for their states;
+  "countries" people stand for their states, and a pair from further back than the
+  previous sentence yields to the document's two most-named states;
 * a person noun ("the former oil executive", "the billionaire", "the
   diplomat") → the most recent person: the words inside it ("oil", "Exxon")
   do not make it an organization.
@@ -31,7 +32,9 @@ previous sentences, never at the subject of its own clause:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
 from spacy.tokens import Token
 
@@ -80,16 +83,16 @@ def _opening(b: DocActorsBuilder, noun: Token, *, person: bool = False) -> int |
     return k if k >= 0 and b.lower[k] == "the" else None
 
 
-def _candidates(b: DocActorsBuilder, before: int) -> Iterator[Reference]:
-    """References before token ``before`` in its sentence and the WINDOW before, latest first."""
+def _candidates(b: DocActorsBuilder, before: int, window: int = WINDOW) -> Iterator[Reference]:
+    """References before token ``before`` in its sentence and the ``window`` before, latest first."""
     sentence = b.sentence_of[before]
-    for number in range(sentence, max(sentence - WINDOW, 0) - 1, -1):
+    for number in range(sentence, max(sentence - window, 0) - 1, -1):
         yield from reversed(b.in_sentence(number, before if number == sentence else None))
 
 
-def _lists(b: DocActorsBuilder, before: int, states_only: bool) -> Iterator[tuple[str, ...]]:
+def _lists(b: DocActorsBuilder, before: int, states_only: bool, window: int = WINDOW) -> Iterator[tuple[str, ...]]:
     """Coordinated actors ("Serbia and Kosovo", "between X and Y") and plural references, latest first."""
-    for ref in _candidates(b, before):
+    for ref in _candidates(b, before, window):
         if len(ref.actors) > 1:
             actors = ref.actors
         else:
@@ -142,7 +145,12 @@ def _state(b: DocActorsBuilder, noun: Token, start: int) -> int | None:
 
 def _several(b: DocActorsBuilder, noun: Token, start: int, *, states: bool, pair: bool) -> int | None:
     excluded = clause_subject_actors(b, noun)
-    for actors in _lists(b, start, states):
+    lists = _lists(b, start, states)
+    if pair:  # "both countries": the two of its sentence, a pair written just before, else the story's two states
+        here = _sentence_pair(b, start, states)
+        story = _story_pair(b, start) if states else None
+        lists = chain([here] if here else [], _lists(b, start, states, window=1), [story] if story else [], lists)
+    for actors in lists:
         if pair and len(actors) != 2 or set(actors) & excluded:
             continue
         b.add(start, noun.i + 1, actors, "description", head=noun.i)
@@ -150,6 +158,37 @@ def _several(b: DocActorsBuilder, noun: Token, start: int, *, states: bool, pair
             b.sectors[noun.i] = state_sector([noun.lower_.rstrip("s")]) or "GOV"
         return noun.i + 1
     return None
+
+
+def _sentence_pair(b: DocActorsBuilder, before: int, states: bool) -> tuple[str, ...] | None:
+    """The two actors (with ``states``, states) named in the sentence before token ``before``, when there
+    are exactly two ("Duterte made a state visit to China, during which *the two nations* agreed")."""
+    found = dict.fromkeys(
+        a for ref in b.in_sentence(b.sentence_of[before], before) if len(ref.actors) == 1
+        and (a := _as_state(b, ref.actor) if states else ref.actor) is not None
+    )
+    return tuple(found) if len(found) == 2 else None
+
+
+def _story_pair(b: DocActorsBuilder, before: int) -> tuple[str, str] | None:
+    """The two states the document has named most before token ``before``, when a clear two lead.
+
+    "Malaysia ... North Korea ... (a headline naming the US and South Korea) ... *both
+    countries* agreed": a pair coordinated sentences away is weaker evidence than the
+    story's two protagonists, each named more often than any third state.
+    """
+    counts: Counter[str] = Counter()
+    for ref in b.ordered():
+        if ref.start >= before:
+            break
+        if len(ref.actors) == 1 and ref.kind in ("name", "alias", "demonym", "metonym"):
+            state = _as_state(b, ref.actor) if b.type_of(ref.actor) == "state" else None
+            if state is not None:
+                counts[state] += 1
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or ranked[1][1] < 2 or len(ranked) == 3 and ranked[2][1] >= ranked[1][1]:
+        return None
+    return ranked[0][0], ranked[1][0]
 
 
 def _single(b: DocActorsBuilder, noun: Token, start: int, fits) -> int | None:

@@ -144,3 +144,17 @@ def test_a_thing_owned_by_an_actor_is_met_by_no_one(edges):
         ("vladimir-putin", "meets", "turkiye", "asserted")
     }
     assert edges("Tillerson held talks with Chinese officials.") == {("rex-tillerson", "meets", "china", "asserted")}
+
+
+def test_both_countries_are_the_two_of_the_sentence_else_the_storys_two_not_an_old_list(edges):
+    # two states in the sentence itself win over a list in the sentence before
+    found = edges("Japan and Vietnam protested. Philippine President Rodrigo Duterte made a state visit to China, "
+                  "during which the two nations agreed to restore ties.")
+    assert {r for r in found if r[1] == "agrees"} == {
+        ("philippines", "agrees", "china", "asserted"), ("china", "agrees", "philippines", "asserted")}
+    # a list three sentences back yields to the two states the story keeps naming
+    found = edges("Japan and Canada condemned the murder in Kuala Lumpur. Malaysia expelled the North Korean "
+                  "ambassador. North Korea then barred Malaysians from leaving Pyongyang. "
+                  "Both countries agreed to restore visa-free travel.")
+    assert {r for r in found if r[1] == "agrees"} == {
+        ("malaysia", "agrees", "north-korea", "asserted"), ("north-korea", "agrees", "malaysia", "asserted")}
