@@ -300,6 +300,8 @@ def _sector_phrase(b: DocActorsBuilder, token: Token) -> int | None:
         b.sectors[token.i] = agent_sector([words[-1], lower]) or "MIL"
         return token.i + 1
     sector = SECTOR_WORDS.get(lower) if token.tag_ in ("NNS", "NN") and lower != "rebel" else None
+    if lower == "opposition" and token.i + 1 < len(b.doc) and b.lower[token.i + 1] in ("to", "against"):
+        return None  # "China's opposition *to* the deployment": a stance, not the opposition
     if sector is None and lower in _SECTOR_HEADS:
         sector = next((SECTOR_WORDS[w] for w in words if w in SECTOR_WORDS), None)
     if sector is None or any(b.doc[k].pos_ == "PROPN" for k in range(start, token.i)):

@@ -95,6 +95,8 @@ def read_institutions(b: DocActorsBuilder) -> None:
             continue  # "Kyiv government building" is a building
         state = b.actors[ref.actor]
         if sector in NON_STATE_SECTORS:
+            if doc[end - 1].lower_ == "opposition" and end < len(doc) and doc[end].lower_ in ("to", "against"):
+                continue  # "China's opposition *to* the deployment": a stance of the state, not its opposition
             if state.type == "state" and ref.kind in ("demonym", "name", "alias"):
                 b.add(ref.start, end, sector_group(state, _demonym(b, ref), sector), "name")
             continue

@@ -145,8 +145,12 @@ def fallback_targets(
     """Targets of a verb whose slots name no actor: its event object, a condition, an addressee."""
     exclude = {a.actor for a in sources}
     role = lexicon.event_object_role.get(relation)
+    # a verb that is a trigger only through an object frame whose object is an event noun ("reiterated
+    # China's *opposition*") has the act itself as object: its owner holds the stance, is not its target
+    framed = verb_entry(verb, lexicon) is None and any(
+        c.dep_ == "dobj" and noun_entry(c, lexicon) is not None for c in verb.children)
     if role is not None:
-        found, how = object_argument(verb, role, actors, lexicon, history, exclude=exclude)
+        found, how = ([], "none") if framed else object_argument(verb, role, actors, lexicon, history, exclude=exclude)
         if found:
             return found, how
         if role == "target":

@@ -158,3 +158,11 @@ def test_both_countries_are_the_two_of_the_sentence_else_the_storys_two_not_an_o
                   "Both countries agreed to restore visa-free travel.")
     assert {r for r in found if r[1] == "agrees"} == {
         ("malaysia", "agrees", "north-korea", "asserted"), ("north-korea", "agrees", "malaysia", "asserted")}
+
+
+def test_a_states_opposition_to_something_is_its_stance_not_its_opposition(edges):
+    assert edges("Russia's opposition to NATO enlargement is well known.") == {("russia", "rejects", "nato", "asserted")}
+    # the stance a framed verb repeats is the source side's own: its owner is no target
+    assert edges("Wu Qian reiterated China's opposition to the deployment of THAAD.") == set()
+    assert ("venezuelan-opposition", "demands", "venezuela", "asserted") in edges(
+        "Venezuela's opposition demanded that Venezuela free its prisoners.")
