@@ -235,10 +235,11 @@ def _state_of_ref(b: DocActorsBuilder, ref: Reference) -> str | None:
 
 def _state_for(b: DocActorsBuilder, noun: Token, start: int) -> str | None:
     excluded = clause_subject_actors(b, noun)
-    found = next((s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None and s not in excluded),
-                 None)  # fmt: skip
+    found = next((s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None and s not in excluded
+                  and not _backer(b, r, start)), None)  # "US-backed government forces" are not the US's
+    backers = {s for r in _candidates(b, start) if _backer(b, r, start) and (s := _state_of_ref(b, r))}
     state = found or main_state(b, start)
-    return None if state is None or state in excluded else state
+    return None if state is None or state in excluded or state in backers else state
 
 
 def _named_after(b: DocActorsBuilder, noun: Token) -> str | None:

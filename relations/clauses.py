@@ -25,6 +25,8 @@ _NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 def _climbs(token: Token, trigger: Token) -> bool:
     """Does the negation and modality of ``token``'s head reach ``token``?"""
     dep, head = token.dep_, token.head
+    if dep == "pcomp" and any(c.dep_ in _NOUN_SUBJECT_DEPS for c in token.children):
+        return False  # a clause with its own subject: "made no comments on *what he discussed*"
     if dep in CLIMB_DEPS:
         return True
     if dep in _NOUN_SUBJECT_DEPS:  # "the talks did not take place", "a summit will take place"

@@ -10,7 +10,9 @@ Negations are counted along the trigger's governor chain
   "shows *no* signs of wanting to meet");
 * a negating verb governing the trigger ("*refrained* from imposing",
   "*failed* to reach", "*called off* the summit", "*refused* to hold talks");
-* ``without`` governing it ("without meeting"), and "has *yet to* impose".
+* ``without`` governing it ("without meeting"), and "has *yet to* impose";
+* a noun or adjective of refusal governing it ("its *refusal* to talk",
+  "*unwilling* to recognize", "the *failure* to honour the truce").
 
 "did not refuse to meet" has two negations and stays asserted.
 """
@@ -42,6 +44,7 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
     words = {w.lower() for w in lexicon.negators.words}
     with_no = {n.lower() for n in lexicon.negators.nouns_with_no}
     denials = {d.lower() for d in lexicon.negators.denials}
+    refusals = {r.lower() for r in lexicon.negators.refusals}
     count = 0
     chain = governor_chain(trigger)
     for position, token in enumerate(chain):
@@ -65,6 +68,8 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
             count += 1
         if position > 0 and token.lemma_.lower() in denials:  # "Ukraine denied *attacking* Russia"
             count += 1
+        elif position > 0 and token.pos_ in ("NOUN", "ADJ") and token.lower_ in refusals:
+            count += 1  # "its *refusal* to talk", "*unwilling* to recognize", "*loath* to increase"
     top = chain[-1]
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in denials:  # "denied that it *attacked* ..."
         count += 1

@@ -90,8 +90,9 @@ def slot_taken(verb: Token, entry: VerbEntry, relation: str, lexicon: Lexicon) -
         if slot not in ("dobj", "with"):
             continue
         for token in slot_tokens(verb, slot):
-            if token.pos_ == "NOUN" and noun_entry(token, lexicon) is None:
-                return True
+            entry = noun_entry(token, lexicon) if token.pos_ == "NOUN" else None
+            if token.pos_ == "NOUN" and (entry is None or entry.type not in (relation, *lexicon.reciprocal_types)):
+                return True  # "met reporters", "meet the alliance's *target*" (an attack noun; "negotiate a deal" is not)
     return False
 
 

@@ -30,6 +30,7 @@ class NegatorWords(BaseModel):
     words: tuple[str, ...] = ()
     nouns_with_no: tuple[str, ...] = ()
     denials: tuple[str, ...] = ()
+    refusals: tuple[str, ...] = ()
     yet: bool = True
 
 

@@ -166,3 +166,20 @@ def test_a_states_opposition_to_something_is_its_stance_not_its_opposition(edges
     assert edges("Wu Qian reiterated China's opposition to the deployment of THAAD.") == set()
     assert ("venezuelan-opposition", "demands", "venezuela", "asserted") in edges(
         "Venezuela's opposition demanded that Venezuela free its prisoners.")
+
+
+def test_refusal_nouns_negate_and_negation_stays_out_of_clauses_with_their_own_subject(edges):
+    assert edges("Russia was unable to meet Ukraine.") == {("russia", "meets", "ukraine", "negated")}
+    assert ("japan", "rejects", "russia", "asserted") in edges(
+        "Russia criticised Japan's unwillingness to recognize Russia's administration over the islands.")
+    # "not" on "made" does not reach "what he discussed": the discussion took place
+    assert edges("Tillerson has not made any public comments on what he discussed with Erdogan.") == {
+        ("rex-tillerson", "meets", "recep-tayyip-erdogan", "asserted")}
+    # meeting a target is no meeting, and the states that meet it do not meet each other
+    assert edges("Only five members, the US, Greece, Poland, Estonia and the UK, meet the alliance's target.") == set()
+
+
+def test_forces_backed_by_a_state_are_not_that_states(edges):
+    found = edges("Iraq's army fought on. US-backed government forces began an offensive to drive out IS from Mosul.")
+    assert ("iraq", "attacks", "islamic-state", "asserted") in found
+    assert ("united-states", "attacks", "islamic-state", "asserted") not in found
