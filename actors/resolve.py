@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from diplograph.actors.builder import DocActorsBuilder
+from diplograph.actors.affiliations import learn_affiliations
 from diplograph.actors.coreference import resolve_coreference
 from diplograph.actors.counterparts import resolve_counterparts
 from diplograph.actors.dictionary import ActorDictionary
@@ -65,6 +66,7 @@ def resolve_actors(
     recognize_entities(builder)
     resolve_institutions(builder)
     read_phrases(builder)
+    learn_affiliations(builder)
     merge_surnames(builder)
     merge_acronyms(builder)
     drop_given_names(builder)
