@@ -16,19 +16,9 @@ from __future__ import annotations
 from diplograph.actors.builder import DocActorsBuilder, Reference
 from diplograph.actors.dictionary import is_acronym
 from diplograph.actors.institutions import read_institutions
-from diplograph.actors.titles import (
-    INSTITUTION_MODIFIERS,
-    INSTITUTION_SECTORS,
-    MAX_TITLE_WORDS,
-    PLURAL_TITLE_FIRST_WORDS,
-    PLURAL_TITLES,
-    SUBORDINATE_MODIFIERS,
-    TITLE_MODIFIERS,
-    TITLES,
-    Title,
-    match_plural_title,
-    match_title,
-)
+from diplograph.actors.titles import (INSTITUTION_MODIFIERS, INSTITUTION_SECTORS, MAX_TITLE_WORDS,
+                                      PLURAL_TITLE_FIRST_WORDS, PLURAL_TITLES, SUBORDINATE_MODIFIERS,
+                                      TITLE_MODIFIERS, TITLES, Title, match_plural_title, match_title)
 
 __all__ = ["read_phrases", "title_note", "title_ending_at", "Indicator", "indicator_of"]
 
@@ -285,10 +275,21 @@ def _pre_apposition(b: DocActorsBuilder, ref: Reference) -> None:
         return
     start, title = hit
     first, modifiers, indicator = _extend_left(b, start)
-    if indicator is None or not _as_person(b, ref, title):
+    if indicator is None or not _as_person(b, ref, title) or _principal(b, indicator.ref.start):
         return
     _learn_title(b, ref.actor, title, modifiers, indicator)
     b.add(indicator.ref.start if indicator.absorb else first, comma, ref.actor, "title", head=comma - 1)
+
+
+#: Nouns of people who serve someone: "adviser *to the Russian President*, Yuri Ushakov" is the adviser.
+_SERVANTS = frozenset({"representative", "envoy", "adviser", "advisor", "aide", "ambassador", "emissary", "spokesman",
+                       "spokeswoman", "spokesperson", "assistant", "secretary", "interpreter"})
+
+
+def _principal(b: DocActorsBuilder, first: int) -> bool:
+    """Is the title starting at token ``first`` the one served ("Representative *to the Russian President*")?"""
+    k = first - 1 if first > 0 and b.lower[first - 1] == "the" else first
+    return k >= 2 and b.lower[k - 1] == "to" and b.lower[k - 2] in _SERVANTS
 
 
 def _list_refs(b: DocActorsBuilder, i: int, step: int) -> list[Reference]:

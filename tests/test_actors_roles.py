@@ -191,3 +191,12 @@ def test_a_deputy_is_not_the_office_holder_and_a_regions_leader_is_not_the_state
     # "Scotland's leader" is Scotland's, not the United Kingdom's prime minister
     mentions, _ = resolve("Scotland's leader rejected the plan.", "2017-03-01")
     assert {m.actor for m in mentions.values()} == {"scotland"}
+
+
+@pytest.mark.model
+def test_the_title_one_serves_is_not_the_servants_title(resolve):
+    mentions, _ = resolve("Crimea's Permanent Representative to the Russian President, Ivan Petrenko, spoke.",
+                          "2017-03-20")
+    assert mentions["the Russian President"].actor == "vladimir-putin"
+    mentions, _ = resolve("Putin met the Turkish President, Recep Tayyip Erdogan, in Sochi.", "2017-03-20")
+    assert mentions["Recep Tayyip Erdogan"].actor == "recep-tayyip-erdogan"
