@@ -61,9 +61,15 @@ def _negative(token: Token, lexicon: Lexicon) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
+def _positive(token: Token, lexicon: Lexicon) -> bool:
+    words = lexicon.evaluations.positive
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
 def _judged_clause(token: Token, lexicon: Lexicon) -> Token | None:
-    """The copula whose predicate ``token`` is, when ``token`` (or its predicate head) is a negative judgement."""
-    if not _negative(token, lexicon):
+    """The copula whose predicate ``token`` is, when ``token`` (or its predicate head) is a negative judgement,
+    or a positive one the clause denies ("Trump was *not welcome*")."""
+    if not _negative(token, lexicon) and not _positive(token, lexicon):
         return None
     current = token
     for _ in range(3):  # "very disappointing", "a diplomatic war", "deeply damaging to the interest"
@@ -162,7 +168,9 @@ def reported_judgements(
         subject, _ = clause_subject(clause)
         if subject is None:
             continue
-        if polarity_of(clause, lexicon) == "negated":  # "he does not violate any laws"
+        denied = (polarity_of(clause, lexicon) == "negated") != (  # "he does not violate any laws"
+            clause is not token and any(c.dep_ == "neg" for c in token.children))  # 'was "not welcome"'
+        if denied != (clause is not token and _positive(token, lexicon)):  # a denied praise is a judgement
             continue
         speaker = speaker_of(clause, actors, lexicon, quotes)
         if speaker is None or not actors.can_be_endpoint(speaker.actor):

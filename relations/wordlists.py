@@ -91,6 +91,7 @@ class EvaluationWords(BaseModel):
     Attributes:
         verbs: verbs that judge their object through a complement ("called the decision *unfair*").
         negative: negative judgements (adjectives and nouns).
+        positive: praise whose denial in a copular clause is a negative judgement ("was *not welcome*").
         type: the relation type a negative judgement expresses.
         wrongs: verbs of misconduct: a speaker who says someone did one accuses them
             ("Farage said Bercow had *abused* his position").
@@ -109,6 +110,7 @@ class EvaluationWords(BaseModel):
 
     verbs: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
+    positive: tuple[str, ...] = ()
     type: str = "accuses"
     wrongs: tuple[str, ...] = ()
     verbal: tuple[str, ...] = ()

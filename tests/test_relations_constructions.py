@@ -183,3 +183,10 @@ def test_forces_backed_by_a_state_are_not_that_states(edges):
     found = edges("Iraq's army fought on. US-backed government forces began an offensive to drive out IS from Mosul.")
     assert ("iraq", "attacks", "islamic-state", "asserted") in found
     assert ("united-states", "attacks", "islamic-state", "asserted") not in found
+
+
+def test_denied_praise_is_a_negative_judgement_and_denied_blame_none(edges):
+    assert edges('Tim Farron said Donald Trump was "not welcome".') == {
+        ("tim-farron", "accuses", "donald-trump", "asserted")}
+    assert edges("Tim Farron said Donald Trump was welcome.") == set()
+    assert edges("Tim Farron said Donald Trump was not dangerous.") == set()
