@@ -50,6 +50,7 @@ from diplograph.extraction.prefilter import SentenceFilter
 from diplograph.relations.extract import extract_relations
 from diplograph.relations.lexicon import Lexicon, default_lexicon
 from diplograph.relations.ontology import Ontology
+from diplograph.nlp.repair import repair_dangling_objects
 from diplograph.nlp.sentences import sentence_bounds
 
 __all__ = ["DocResult", "Extractor", "SENTENCE_BATCH"]
@@ -258,6 +259,7 @@ class Extractor:
             if item is None:
                 break
             doc, unit = item
+            repair_dangling_objects(doc)  # "strikes on *IS* in the town": IS read as a verb
             unit.parsed.append(doc)
             while pending and pending[0].complete:
                 yield self._finish(pending.popleft(), times)
