@@ -373,7 +373,7 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             )
             if entry is not None and entry.needs_target and not any(slot_tokens(token, s) for s in entry.target or ()):
                 entry = None
-            if entry is not None and event_object(token, lexicon) is None:
+            if entry is not None and event_object(token, lexicon) is None and not _undergoes(token, lexicon):
                 triggers.append(Trigger(token, entry.type, "verb", entry))
             continue
         if _is_compound_of_event(token, lexicon):
@@ -389,6 +389,12 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue  # weapons and troops are events only with their verbs
         governor = token.head if token.dep_ in ("dobj", "nsubjpass") else None
         governing = verb_entry(governor, lexicon) if governor is not None else None
-        content = governing is not None and not _stated_fact(token, governing, lexicon)
+        content = governing is not None and not _stated_fact(token, governing, lexicon) and not _undergoes(governor, lexicon)
         triggers.append(Trigger(token, noun.type, "noun", noun, content=content))
     return triggers
+
+
+def _undergoes(verb: Token | None, lexicon: Lexicon) -> bool:
+    """ "*received* aid from the US": the subject undergoes its object event, the trigger (undergoing_verbs)."""
+    return verb is not None and verb.lemma_.lower() in lexicon.undergoing_verbs and any(
+        c.dep_ == "dobj" and noun_entry(c, lexicon) is not None for c in verb.children)

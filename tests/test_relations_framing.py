@@ -78,3 +78,12 @@ def test_a_name_the_model_reads_as_a_verb_keeps_its_preposition(read):
     # the small model tags "IS" as the verb "is" here; the parse repair gives "on" its object back
     assert ("russia", "attacks", "islamic-state", "factual") in read(
         "Russia and Turkey have been conducting air strikes on IS in the town.")
+
+
+def test_receiving_an_event_from_someone_makes_them_its_source(read):
+    assert read("Ukraine received military aid from the United States.") == {
+        ("united-states", "supports", "ukraine", "factual")}
+    assert read("Zelensky received a call from Trump.") == {
+        ("donald-trump", "meets", "volodymyr-zelenskyy", "factual")}
+    # a delegation is no event: receiving it is a meeting
+    assert read("Putin received the Turkish delegation in Moscow.") == {("vladimir-putin", "meets", "turkiye", "factual")}
