@@ -40,7 +40,7 @@ from spacy.tokens import Token
 
 from diplograph.actors.builder import DocActorsBuilder, Reference
 from diplograph.actors.descriptions import WINDOW, clause_subject_actors
-from diplograph.actors.institutions import main_state, state_sector
+from diplograph.actors.institutions import is_stance, main_state, state_sector
 from diplograph.actors.sectors import NON_STATE_SECTORS, agent_sector, is_sector_group, sector_group
 from diplograph.actors.titles import TITLES
 
@@ -182,9 +182,8 @@ def _story_pair(b: DocActorsBuilder, before: int) -> tuple[str, str] | None:
         if ref.start >= before:
             break
         if len(ref.actors) == 1 and ref.kind in ("name", "alias", "demonym", "metonym"):
-            state = _as_state(b, ref.actor) if b.type_of(ref.actor) == "state" else None
-            if state is not None:
-                counts[state] += 1
+            if b.type_of(ref.actor) == "state":
+                counts[ref.actor] += 1
     ranked = counts.most_common(3)
     if len(ranked) < 2 or ranked[1][1] < 2 or len(ranked) == 3 and ranked[2][1] >= ranked[1][1]:
         return None
@@ -235,9 +234,13 @@ def _state_of_ref(b: DocActorsBuilder, ref: Reference) -> str | None:
 
 def _state_for(b: DocActorsBuilder, noun: Token, start: int) -> str | None:
     excluded = clause_subject_actors(b, noun)
-    found = next((s for r in _candidates(b, start) if (s := _state_of_ref(b, r)) is not None and s not in excluded
-                  and not _backer(b, r, start)), None)  # "US-backed government forces" are not the US's
-    backers = {s for r in _candidates(b, start) if _backer(b, r, start) and (s := _state_of_ref(b, r))}
+    found, backers = None, set()  # "US-backed government forces" are not the US's
+    for ref in _candidates(b, start):
+        state = _state_of_ref(b, ref)
+        if state is not None and _backer(b, ref, start):
+            backers.add(state)
+        elif state is not None and state not in excluded and found is None:
+            found = state
     state = found or main_state(b, start)
     return None if state is None or state in excluded or state in backers else state
 
@@ -301,7 +304,7 @@ def _sector_phrase(b: DocActorsBuilder, token: Token) -> int | None:
         b.sectors[token.i] = agent_sector([words[-1], lower]) or "MIL"
         return token.i + 1
     sector = SECTOR_WORDS.get(lower) if token.tag_ in ("NNS", "NN") and lower != "rebel" else None
-    if lower == "opposition" and token.i + 1 < len(b.doc) and b.lower[token.i + 1] in ("to", "against"):
+    if is_stance(b.doc, token.i):
         return None  # "China's opposition *to* the deployment": a stance, not the opposition
     if sector is None and lower in _SECTOR_HEADS:
         sector = next((SECTOR_WORDS[w] for w in words if w in SECTOR_WORDS), None)

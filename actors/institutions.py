@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.tokens import Doc
+
 from diplograph.actors.builder import DocActorsBuilder, Reference
 from diplograph.actors.phoenix import phoenix_index
 from diplograph.actors.sectors import NON_STATE_SECTORS, agent_sector, phrase_sector, sector_group
@@ -24,6 +26,7 @@ from diplograph.actors.titles import EQUIPMENT_NOUNS, GENERIC_ORG_WORDS, INSTITU
 __all__ = [
     "institution_end",
     "read_institutions",
+    "is_stance",
     "main_state",
     "generic_institution",
     "resolve_institutions",
@@ -74,6 +77,11 @@ def _demonym(b: DocActorsBuilder, ref: Reference) -> str:
     return entry.demonyms[0]
 
 
+def is_stance(doc: Doc, i: int) -> bool:
+    """Is token ``i`` "opposition" as a stance ("China's opposition *to* the deployment"), not a political opposition?"""
+    return doc[i].lower_ == "opposition" and i + 1 < len(doc) and doc[i + 1].lower_ in ("to", "against")
+
+
 def read_institutions(b: DocActorsBuilder) -> None:
     """ "Russian forces", "Kremlin forces", "the Ukrainian military", "Afghan police", "Syrian rebels" """
     doc = b.doc
@@ -95,7 +103,7 @@ def read_institutions(b: DocActorsBuilder) -> None:
             continue  # "Kyiv government building" is a building
         state = b.actors[ref.actor]
         if sector in NON_STATE_SECTORS:
-            if doc[end - 1].lower_ == "opposition" and end < len(doc) and doc[end].lower_ in ("to", "against"):
+            if is_stance(doc, end - 1):
                 continue  # "China's opposition *to* the deployment": a stance of the state, not its opposition
             if state.type == "state" and ref.kind in ("demonym", "name", "alias"):
                 b.add(ref.start, end, sector_group(state, _demonym(b, ref), sector), "name")

@@ -15,7 +15,11 @@ from spacy.tokens import Token
 
 from diplograph.nlp.syntax import is_infinitive
 
-__all__ = ["governor_chain", "clause_head", "is_mandative", "CLIMB_DEPS"]
+__all__ = ["governor_chain", "clause_head", "is_mandative", "CLIMB_DEPS", "FRAMING_PREPS"]
+
+#: Prepositions that make an event the frame of a clause ("they agreed *in* a phone call", "*during* talks").
+#: Not *before*/*ahead of*: "ahead of the summit with Putin, Zelenskyy will hold a call" prepares another's event.
+FRAMING_PREPS = frozenset({"in", "during", "at", "after", "following", "amid"})
 
 #: Dependencies through which a clause's negation and modality reach a trigger.
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "aux", "auxpass", "prt"})

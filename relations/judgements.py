@@ -56,14 +56,16 @@ class Judgement:
     kind: str | None = None
 
 
-def _negative(token: Token, lexicon: Lexicon) -> bool:
-    words = lexicon.evaluations.negative
+def _in(token: Token, words: tuple[str, ...]) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
+
+
+def _negative(token: Token, lexicon: Lexicon) -> bool:
+    return _in(token, lexicon.evaluations.negative)
 
 
 def _positive(token: Token, lexicon: Lexicon) -> bool:
-    words = lexicon.evaluations.positive
-    return token.lemma_.lower() in words or token.lower_ in words
+    return _in(token, lexicon.evaluations.positive)
 
 
 def _judged_clause(token: Token, lexicon: Lexicon) -> Token | None:
@@ -168,9 +170,10 @@ def reported_judgements(
         subject, _ = clause_subject(clause)
         if subject is None:
             continue
+        predicate = clause is not token  # a copular clause: its predicate may carry the negation ('was "not welcome"')
         denied = (polarity_of(clause, lexicon) == "negated") != (  # "he does not violate any laws"
-            clause is not token and any(c.dep_ == "neg" for c in token.children))  # 'was "not welcome"'
-        if denied != (clause is not token and _positive(token, lexicon)):  # a denied praise is a judgement
+            predicate and any(c.dep_ == "neg" for c in token.children))
+        if denied != (predicate and _positive(token, lexicon)):  # a denied praise is a judgement
             continue
         speaker = speaker_of(clause, actors, lexicon, quotes)
         if speaker is None or not actors.can_be_endpoint(speaker.actor):

@@ -20,13 +20,10 @@ from spacy.tokens import Token
 
 from diplograph.base.models import Modality
 from diplograph.nlp.syntax import is_infinitive
-from diplograph.relations.clauses import governor_chain
+from diplograph.relations.clauses import FRAMING_PREPS, governor_chain
 from diplograph.relations.lexicon import Lexicon
 
 __all__ = ["modality_of"]
-
-#: Prepositions that make an event the frame of a clause ("they agreed *in* a phone call").
-_FRAMING_PREPS = frozenset({"in", "during", "at", "after", "following", "amid"})
 
 
 def _conditional(chain: list[Token], marks: set[str]) -> bool:
@@ -66,7 +63,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
     hypothetical_mod = {w.lower() for w in words.hypothetical_modifiers}
     framing = False  # above "during talks", "in a call": the clause's verbs (agree, want) do not govern the event
     for position, token in enumerate(chain):
-        if position > 0 and token.dep_ == "prep" and token.lower_ in _FRAMING_PREPS and token.head.pos_ == "VERB":
+        if position > 0 and token.dep_ == "prep" and token.lower_ in FRAMING_PREPS and token.head.pos_ == "VERB":
             framing = True
         for child in token.children:
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":

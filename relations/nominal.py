@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from diplograph.actors.doc_actors import DocActors
 from diplograph.nlp.syntax import clause_subject, is_infinitive, is_passive
 from diplograph.relations.arguments import Arg, conjuncts, phrase_actors, slot_tokens
+from diplograph.relations.clauses import FRAMING_PREPS
 from diplograph.relations.lexicon import Lexicon, NounEntry
 
 __all__ = [
@@ -211,9 +212,8 @@ def effort_agents(noun: Token, actors: DocActors, lexicon: Lexicon, *, max_hops:
     return []
 
 
-#: Prepositions that set an event noun as the circumstance of a clause ("*during* talks with Erdogan, Putin said").
-#: Not *before*/*ahead of*: "ahead of the summit with Putin, Zelenskyy will hold a call" prepares another's event.
-_CIRCUMSTANCE_PREPS = frozenset({"in", "during", "at", "after", "following", "amid", "on"})
+#: The framing prepositions, and *on* for the participants' own trips ("*on* a visit to Ankara, Putin said").
+_CIRCUMSTANCE_PREPS = FRAMING_PREPS | {"on"}
 
 
 def circumstance_agents(noun: Token, relation: str, actors: DocActors) -> list[Arg]:

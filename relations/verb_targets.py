@@ -90,8 +90,10 @@ def slot_taken(verb: Token, entry: VerbEntry, relation: str, lexicon: Lexicon) -
         if slot not in ("dobj", "with"):
             continue
         for token in slot_tokens(verb, slot):
-            entry = noun_entry(token, lexicon) if token.pos_ == "NOUN" else None
-            if token.pos_ == "NOUN" and (entry is None or entry.type not in (relation, *lexicon.reciprocal_types)):
+            if token.pos_ != "NOUN":
+                continue
+            event = noun_entry(token, lexicon)
+            if event is None or event.type not in (relation, *lexicon.reciprocal_types):
                 return True  # "met reporters", "meet the alliance's *target*" (an attack noun; "negotiate a deal" is not)
     return False
 
