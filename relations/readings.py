@@ -43,7 +43,7 @@ from diplograph.relations.nominal import (
 from diplograph.relations.parties import implied_counterpart, is_each_other
 from diplograph.relations.statements import fallback_targets, tells_of_others
 from diplograph.relations.arguments import slot_tokens
-from diplograph.relations.verb_targets import deep_targets, slot_taken, verb_targets
+from diplograph.relations.verb_targets import deep_targets, slot_taken, taken_places, verb_targets
 
 __all__ = ["typed_for_targets", "Reading", "read_trigger", "BASE_CONFIDENCE"]
 
@@ -210,7 +210,7 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
         if targets:
             confidence = min(confidence, BASE_CONFIDENCE[found_how])
     if not targets and sources and relation in lexicon.locative_types:
-        targets = deep_targets(verb, relation, actors, lexicon)
+        targets = taken_places(verb, relation, deep_targets(verb, relation, actors, lexicon), actors, lexicon)
     if not targets and sources:  # "Ukraine insisted on a ceasefire": addressed to the other side
         targets = implied_counterpart(verb, relation, sources, actors, lexicon, history)
         if targets:

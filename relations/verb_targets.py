@@ -19,7 +19,7 @@ from diplograph.relations.nominal import (
     noun_targets,
 )
 
-__all__ = ["verb_targets", "nested_targets", "deep_targets", "slot_taken"]
+__all__ = ["verb_targets", "nested_targets", "deep_targets", "slot_taken", "taken_places"]
 
 
 def _free_relative(clause: Token) -> bool:
@@ -59,7 +59,40 @@ def deep_targets(verb: Token, relation: str, actors: DocActors, lexicon: Lexicon
     return []
 
 
+def _owner(arg: Arg, lexicon: Lexicon) -> bool:
+    """ "the *Syrian* town of Jarablus", "*Iraq's* second city": the actor only owns the place named."""
+    token = arg.token
+    return arg.via == "modifier" and token.dep_ in ("poss", "amod", "compound") and token.head.lemma_.lower() in lexicon.place_nouns
+
+
+def taken_places(verb: Token, relation: str, found: list[Arg], actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """The targets of an attack verb without the owners and surroundings of the place it takes.
+
+    "Bombed the Syrian city of Aleppo" targets Aleppo, not Syria; a verb taking
+    a place back ("retook Iraq's second city") never targets its owner, and one
+    taking a place ("captured the outskirts of al-Bab in northern Syria") never
+    the country it lies in. Only for the lexicon's ``place_owner_types``.
+    """
+    if relation not in lexicon.place_owner_types:
+        return found
+    owners = [a for a in found if _owner(a, lexicon)]
+    named = [a for a in found if a not in owners and a.via == "of" and actors.actors[a.actor].type == "place"]
+    lemma = verb.lemma_.lower()
+    recovery = lemma in lexicon.recovery_verbs
+    taking = recovery or lemma in lexicon.taking_verbs
+    return [
+        a for a in found
+        if not (a in owners and (named or recovery))
+        and not (taking and a.via == "locative" and actors.actors[a.actor].type == "state")
+    ]
+
+
 def verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    found = _slot_targets(verb, entry, relation, actors, lexicon)
+    return taken_places(verb, relation, found, actors, lexicon)
+
+
+def _slot_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     slots = entry.target or lexicon.target_slots.get(relation, ("dobj",))
     locative = relation in lexicon.locative_types
     owned: list[Arg] = []  # "awarded *a Palestinian honour* to X": the object only names whose thing it is
