@@ -204,11 +204,18 @@ class DocActorsBuilder:
         actor = self.actors[actor_id]
         if actor.type == "person" or actor_id in self.dictionary or _organization_name(actor.name):
             return actor_id
+        return self.retype(actor_id, "person")
+
+    def retype(self, actor_id: str, kind: str) -> str:
+        """Give a new actor another type (``retype_as_person``, a name the text shows is a place); return its id."""
+        actor = self.actors[actor_id]
+        if actor.type == kind or actor_id in self.dictionary:
+            return actor_id
         del self.actors[actor_id]
         new_id = actor_id.removesuffix(f"-{actor.type}")
-        if new_id in self.dictionary or (new_id in self.actors and self.actors[new_id].type != "person"):
-            new_id = f"{new_id}-person"
-        self.actors.setdefault(new_id, actor.model_copy(update={"id": new_id, "type": "person"}))
+        if new_id in self.dictionary or (new_id in self.actors and self.actors[new_id].type != kind):
+            new_id = f"{new_id}-{kind}"
+        self.actors.setdefault(new_id, actor.model_copy(update={"id": new_id, "type": kind}))
         for ref in self.refs.values():
             if actor_id in ref.actors:
                 self._unindex(ref)

@@ -21,6 +21,7 @@ from diplograph.actors.institutions import generic_institution
 from diplograph.actors.names import HONORIFICS, WEAPON_NAMES, byline_tokens, clean_bounds, dateline_tokens, is_fragment, is_noise
 from diplograph.actors.titles import EQUIPMENT_NOUNS, GENERIC_ORG_WORDS, MEDIA_NAME_WORDS, MEDIA_NOUNS, TITLES
 from diplograph.actors.spans import entity_spans
+from diplograph.actors.things import names_a_thing, thing_acronyms
 from diplograph.actors.unknown import phoenix_actor, place_names, text_type
 from diplograph.actors.variants import dictionary_person, name_parts, same_person
 from diplograph.base.models import Actor, slugify
@@ -31,6 +32,8 @@ __all__ = ["NEW_ACTOR_TYPES", "WEAPON_NAMES", "EQUIPMENT_NOUNS", "byline_tokens"
 NEW_ACTOR_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
 
 _LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "at"})
+#: Types of one body under two labels: a name typed group once and organization once is one actor.
+_BODIES = frozenset({"organization", "group"})
 _POSSESSIVE_TAIL = re.compile(r"['\u2019]s(-\w+)?$")
 _GLUED = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mme|Prof|Sen|Gen)[.-](?=[A-Z])")
 
@@ -38,7 +41,10 @@ _GLUED = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Mme|Prof|Sen|Gen)[.-](?=[A-Z])")
 def _new_actor(b: DocActorsBuilder, name: str, actor_type: str, *, country: str | None = None) -> Actor:
     """A provisional actor; its id never collides with a dictionary actor of another identity."""
     actor_id = slugify(name)
-    if actor_id in b.dictionary or (actor_id in b.actors and b.actors[actor_id].type != actor_type):
+    earlier = b.actors.get(actor_id)
+    if earlier is not None and actor_id not in b.dictionary and {earlier.type, actor_type} <= _BODIES:
+        return earlier  # "the Kurdish YPG militia" (a group) and "the YPG" (tagged ORG): one body
+    if actor_id in b.dictionary or (earlier is not None and earlier.type != actor_type):
         actor_id = f"{actor_id}-{actor_type}"
     existing = b.actors.get(actor_id)
     return existing or Actor(id=actor_id, name=name, type=actor_type, country=country)  # type: ignore[arg-type]
@@ -158,6 +164,7 @@ def recognize_entities(b: DocActorsBuilder) -> None:
     lowercase_words = frozenset(t.text for t in doc if t.text.islower())
     spans = entity_spans(b)
     places = place_names(b, spans)
+    things = thing_acronyms(doc)
     for candidate in spans:
         if candidate.ent_id and candidate.ent_id in b.dictionary:
             _dictionary_entity(b, doc[candidate.start : candidate.end], candidate.ent_id, byline)
@@ -189,6 +196,8 @@ def recognize_entities(b: DocActorsBuilder) -> None:
             continue
         if actor_type is None or is_fragment(b, span, label):
             continue
+        if text in things or (actor_type == "organization" and names_a_thing(text)):
+            continue  # "an air defence identification zone (ADIZ)", "the Libyan Political Agreement"
         kind = "person" if honorific else text_type(b, span, actor_type, places)
         if ".com" in text.lower() or ".org" in text.lower():
             kind = "media"  # a website

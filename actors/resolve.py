@@ -27,6 +27,7 @@ from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.entities import NEW_ACTOR_TYPES, recognize_entities
 from diplograph.actors.institutions import resolve_institutions
+from diplograph.actors.nationality import learn_nationalities
 from diplograph.actors.persons import drop_given_names, merge_acronyms, merge_surnames
 from diplograph.actors.phrases import read_phrases
 from diplograph.actors.quotes import attribute_quotes
@@ -67,6 +68,7 @@ def resolve_actors(
     resolve_institutions(builder)
     read_phrases(builder)
     learn_affiliations(builder)
+    learn_nationalities(builder)
     merge_surnames(builder)
     merge_acronyms(builder)
     drop_given_names(builder)

@@ -83,8 +83,8 @@ def taken_places(verb: Token, relation: str, found: list[Arg], actors: DocActors
     return [
         a for a in found
         if not (a in owners and (named or recovery))
-        and not (taking and a.via == "locative" and actors.actors[a.actor].type == "state")
-    ]
+        and not (taking and a.via == "locative" and actors.actors[a.actor].type == "state" and a.token.head.lower_ != "from")
+    ]  # "seized the peninsula *from Ukraine*": the side it is taken from stays
 
 
 def verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
