@@ -52,3 +52,16 @@ def test_the_country_a_captured_place_lies_in_is_not_the_target(read):
 def test_deployments_to_a_region_of_a_state_still_go_to_the_state(read):
     found = read("Moscow is moving 20,000 troops to Ukraine's southern region of Kherson, Zelenskyy said.")
     assert ("russia", "deploys", "ukraine") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian army fought pitched battles with Islamic State in Aleppo in 2015.",
+        "The Syrian army waged a long war with Islamic State.",
+        "Heavy fighting between the rivals continued as the Syrian army launched a battle against Islamic State.",
+    ],
+)
+def test_battles_and_wars_fought_with_a_side_attack_that_side_not_the_place(read, text):
+    found = read(text)
+    assert ("syria", "attacks", "islamic-state") in found
