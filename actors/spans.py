@@ -130,6 +130,36 @@ def _demonym_run(b: DocActorsBuilder, ent) -> tuple[int, int] | None:
     return start, end
 
 
+#: Last words of place names that start with a state's name ("the Niger Delta", "the Korea Strait").
+_PLACE_TAILS = frozenset({"delta", "basin", "valley", "river", "sea", "gulf", "peninsula", "coast", "desert",
+                          "mountains", "strait", "plateau", "highlands", "lake", "bay", "canal"})  # fmt: skip
+
+
+def _state_compound(b: DocActorsBuilder, ent) -> Candidate | None:
+    """A name that starts with a state's name or demonym: a place ("Niger *Delta*") or a company ("Saudi *Aramco*").
+
+    The next word must be an untagged proper noun: a place word, or a word that is no English word and no
+    given name (so "Russian Marines" and "Chinese Xu Li" stay apart).
+    """
+    doc, end = b.doc, ent.end
+    if ent.ent_id_ not in b.dictionary or b.dictionary[ent.ent_id_].type != "state" or end >= len(doc):
+        return None
+    word = doc[end]
+    if word.ent_type_ or not _name_word(word) or word.lower_ in _NAME_GLUE or not word.is_alpha:
+        return None
+    if end + 1 < len(doc) and _name_word(doc[end + 1]):
+        return None  # a longer name: read as it is
+    country = b.dictionary[ent.ent_id_].country
+    if word.lower_ in _PLACE_TAILS:
+        return Candidate(ent.start, end + 1, "LOC", country=country)
+    english = doc.vocab.lookups.get_table(ENGLISH_WORDS) if doc.vocab.lookups.has_table(ENGLISH_WORDS) else None
+    lower = word.lower_
+    forms = (lower, lower.removesuffix("s"), lower.removesuffix("es"))  # "Regions", "Muslims": plurals of words
+    if english is None or any(w in english for w in forms) or word.text in phoenix_index().given_names:
+        return None
+    return Candidate(ent.start, end + 1, "ORG", country=country)
+
+
 def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
     """The document's entities, reshaped as the module docstring says, in text order."""
     doc = b.doc
@@ -143,6 +173,10 @@ def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
             found = [c for c in found if c.end <= run[0]]
             found.append(Candidate(run[0], run[1], "ORG", country=country))
             taken = run[1]
+            continue
+        if ent.ent_id_ and (compound := _state_compound(b, ent)) is not None:
+            found.append(compound)  # "Saudi Aramco", "the Niger Delta": a name that starts with a state
+            taken = compound.end
             continue
         if ent.ent_id_ and _shouted_word(b, ent):
             continue

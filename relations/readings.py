@@ -30,7 +30,7 @@ from diplograph.nlp.syntax import clause_subject, is_passive, passive_agent
 from diplograph.relations.anaphora import History
 from diplograph.relations.arguments import Arg, companions, phrase_actors, where_antecedent
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
-from diplograph.relations.matching import Trigger
+from diplograph.relations.matching import Trigger, verb_entry
 from diplograph.relations.nominal import (
     circumstance_agents,
     copular_subject,
@@ -249,7 +249,9 @@ def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Readin
     mutual = _mutual(event)
     if mutual and len(targets) >= 2 and _organizes(verb, lexicon):  # "arranged a meeting between A and B"
         sources = []
-    return Reading(trigger, sources, targets, BASE_CONFIDENCE["light"], mutual=mutual)
+    own = verb_entry(verb, lexicon)  # "India and Pakistan have fought two wars": a reciprocal light verb
+    each_other = not targets and own is not None and own.reciprocal
+    return Reading(trigger, sources, targets, BASE_CONFIDENCE["light"], mutual=mutual, each_other=each_other)
 
 
 def _organizes(verb: Token, lexicon: Lexicon) -> bool:

@@ -67,3 +67,13 @@ def test_one_name_typed_group_and_organization_in_one_document_is_one_actor(nlp,
                                       "angered Ankara.", date="2017-03-01")
     found = resolve_actors(nlp(document.text), document, dictionary, speech_verbs=default_lexicon().speech_verbs)
     assert len([a for a in found.actors.values() if a.name == "Tevgera"]) == 1
+
+
+def test_a_name_starting_with_a_state_is_a_company_or_a_place_not_the_state(actors):
+    found = actors("Saudi Aramco signed a supply deal with Petronas. Oil spills have ruined the Niger Delta.")
+    assert found["Saudi Aramco"] == ("organization", "SAU")
+    assert found["Niger Delta"][0] == "place"
+    assert "Saudi Arabia" not in found and "Niger" not in found
+    # an English word or a given name after a demonym is no part of a name
+    found = actors("Russian Marines landed on the coast. Chinese Xu Li said so.")
+    assert "Russia" in found and not any(name.startswith("Russian") for name in found)

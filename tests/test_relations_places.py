@@ -65,3 +65,8 @@ def test_deployments_to_a_region_of_a_state_still_go_to_the_state(read):
 def test_battles_and_wars_fought_with_a_side_attack_that_side_not_the_place(read, text):
     found = read(text)
     assert ("syria", "attacks", "islamic-state") in found
+
+
+def test_sides_that_fought_wars_with_each_other_attack_each_other(read):
+    found = read("The region is split between India and Pakistan, which have fought three wars over it.")
+    assert {("india", "attacks", "pakistan"), ("pakistan", "attacks", "india")} <= found
