@@ -130,6 +130,8 @@ def _demonym_run(b: DocActorsBuilder, ent) -> tuple[int, int] | None:
     return start, end
 
 
+#: Words of titles: a state and a word before one name a portfolio ("UK Brexit Secretary").
+_TITLE_WORDS = frozenset(w for title in TITLES for w in title.split())
 #: Last words of place names that start with a state's name ("the Niger Delta", "the Korea Strait").
 _PLACE_TAILS = frozenset({"delta", "basin", "valley", "river", "sea", "gulf", "peninsula", "coast", "desert",
                           "mountains", "strait", "plateau", "highlands", "lake", "bay", "canal"})  # fmt: skip
@@ -147,8 +149,9 @@ def _state_compound(b: DocActorsBuilder, ent) -> Candidate | None:
     word = doc[end]
     if word.ent_type_ or not _name_word(word) or word.lower_ in _NAME_GLUE or not word.is_alpha:
         return None
-    if end + 1 < len(doc) and _name_word(doc[end + 1]):
-        return None  # a longer name: read as it is
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if following is not None and (_name_word(following) or following.lower_ in _TITLE_WORDS):
+        return None  # a longer name ("Saudi Arabia Airlines"), a portfolio ("UK *Brexit* Secretary David Davis")
     country = b.dictionary[ent.ent_id_].country
     if word.lower_ in _PLACE_TAILS:
         return Candidate(ent.start, end + 1, "LOC", country=country)

@@ -77,3 +77,6 @@ def test_a_name_starting_with_a_state_is_a_company_or_a_place_not_the_state(acto
     # an English word or a given name after a demonym is no part of a name
     found = actors("Russian Marines landed on the coast. Chinese Xu Li said so.")
     assert "Russia" in found and not any(name.startswith("Russian") for name in found)
+    # a state and a word before a title name a portfolio
+    assert actors("UK Brexit Secretary Dafydd Moss spoke.")["Dafydd Moss"] == ("person", "GBR")
+    assert actors("The British Brexit minister Dafydd Moss spoke.")["Dafydd Moss"] == ("person", "GBR")
