@@ -63,6 +63,8 @@ class DocActorsBuilder:
     quotes: list[Quote] = field(default_factory=list)
     learned_country: dict[str, Counter] = field(default_factory=dict)
     learned_roles: dict[str, list[str]] = field(default_factory=dict)
+    #: New actors the text shows are places ("Tadef in northern Syria"), whatever the model typed them.
+    placed: set[str] = field(default_factory=set)
     #: Head token of a reference -> the CAMEO sector of the state it refers to ("MIL" for "Russian forces").
     sectors: dict[int, str] = field(default_factory=dict)
     #: Office placeholders made in this document: id -> {title, country, organization, owner, date}.
@@ -216,6 +218,8 @@ class DocActorsBuilder:
         if new_id in self.dictionary or (new_id in self.actors and self.actors[new_id].type != kind):
             new_id = f"{new_id}-{kind}"
         self.actors.setdefault(new_id, actor.model_copy(update={"id": new_id, "type": kind}))
+        if kind == "place":
+            self.placed.add(new_id)
         for ref in self.refs.values():
             if actor_id in ref.actors:
                 self._unindex(ref)
@@ -295,7 +299,8 @@ class DocActorsBuilder:
         )
 
     def learned(self, used: set[str]) -> list[dict]:
-        """What this document teaches the corpus: roles the text gives people, and its office placeholders."""
+        """What this document teaches the corpus: roles the text gives people, its office placeholders, and
+        names the text shows are places."""
         date = self.document.date.isoformat() if self.document.date else None
         found: list[dict] = []
         for person, roles in sorted(self.learned_roles.items()):
@@ -309,6 +314,9 @@ class DocActorsBuilder:
         for actor_id, office in sorted(self.offices.items()):
             if actor_id in used:
                 found.append({"kind": "office", "id": actor_id, **office, "doc": self.document.id})
+        for actor_id in sorted(self.placed):  # outweighs the model's labels in other documents
+            if actor_id in used and self.actors.get(actor_id) is not None and self.actors[actor_id].type == "place":
+                found.append({"kind": "place", "id": actor_id, "doc": self.document.id})
         return found
 
     def finish(self) -> DocActors:

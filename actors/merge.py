@@ -143,6 +143,8 @@ def merge_corpus(
     actor_sets: Iterable[dict[str, Actor]], dictionary: ActorDictionary, *, learned: Iterable[dict] = ()
 ) -> tuple[list[Actor], dict[str, str], dict[str, Resolution]]:
     """:func:`merge_actors`, also returning what each office placeholder became (with its sector)."""
+    learned = list(learned)
+    placed = {r["id"] for r in learned if r["kind"] == "place"}
     versions: dict[str, list[Actor]] = defaultdict(list)
     documents: Counter = Counter()
     placeholders: dict[str, Actor] = {}
@@ -157,6 +159,9 @@ def merge_corpus(
         i: dictionary.actor(i) if i in dictionary else _provisional(sorted(v, key=lambda a: a.model_dump_json()))
         for i, v in versions.items()
     }
+    for i in sorted(placed & records.keys()):  # "Sidi Barrani", typed person in most articles
+        if i not in dictionary:
+            records[i] = records[i].model_copy(update={"type": "place"})
     target: dict[str, str] = {i: i for i in records}
     for actor_id, actor in records.items():
         if actor_id not in dictionary:

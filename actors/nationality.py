@@ -53,8 +53,8 @@ def learn_nationalities(b: DocActorsBuilder) -> None:
         if country is None:
             country, certain = _surrounding_country(b, ref)
             if country is not None and kind != "place":
-                if not certain or kind == "media":
-                    continue
+                if not certain or kind != "person":
+                    continue  # "the YPG in northern Syria" is an organization there
                 actor = b.retype(actor, "place")  # "Tadef in northern Syria", "Kafr Nabl, Syria,": a place
         if country is not None:
             b.learn(actor, country=country)
@@ -131,7 +131,8 @@ def _descriptor_country(b: DocActorsBuilder, ref: Reference) -> str | None:
 
 def _surrounding_country(b: DocActorsBuilder, ref: Reference) -> tuple[str | None, bool]:
     """The state a place lies in ("the Syrian town of X", "X in northern Syria", "X, Syria,", "Sinai's X"),
-    and whether the words leave no doubt that X is a place ("in northern Syria", "X, Syria,")."""
+    and whether the words leave no doubt that X is a place ("the town of X", "at X in western Egypt",
+    "in X, Syria,")."""
     doc = b.doc
     before = ref.start - 1
     if before >= 2 and doc[before].lower_ == "of" and doc[before - 1].lemma_.lower() in _PLACE_NOUNS:
@@ -156,5 +157,5 @@ def _surrounding_country(b: DocActorsBuilder, ref: Reference) -> tuple[str | Non
             closed = end >= len(doc) or doc[end].text in _STOPS
             if doc[after].text == ",":
                 return (found[1], True) if closed and ref.start > 0 and doc[ref.start - 1].lower_ in _PLACE_PREPS else (None, False)
-            return found[1], k > after + 1
+            return found[1], k > after + 1 and ref.start > 0 and doc[ref.start - 1].lower_ in _PLACE_PREPS
     return None, False

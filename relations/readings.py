@@ -250,7 +250,7 @@ def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Readin
     if mutual and len(targets) >= 2 and _organizes(verb, lexicon):  # "arranged a meeting between A and B"
         sources = []
     own = verb_entry(verb, lexicon)  # "India and Pakistan have fought two wars": a reciprocal light verb
-    each_other = not targets and own is not None and own.reciprocal
+    each_other = not targets and own is not None and own.reciprocal and own.type == entry.type
     return Reading(trigger, sources, targets, BASE_CONFIDENCE["light"], mutual=mutual, each_other=each_other)
 
 

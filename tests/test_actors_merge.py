@@ -113,3 +113,16 @@ def test_doc_actors_remap(dictionary):
     assert moved.token_actor == {0: "ingrid-solvang"} and moved.token_actors == {3: ("ingrid-solvang", "russia")}
     assert moved.mentions[0].actor == "ingrid-solvang" and moved.quotes[0].speaker == "ingrid-solvang"
     assert moved.actors == final
+
+
+def test_a_name_the_text_shows_is_a_place_stays_a_place_and_joins_no_person(dictionary):
+    town = Actor(id="sidi-warran", name="Sidi Warran", type="person")
+    sets = docs([town], [town], [Actor(id="sidi-warran", name="Sidi Warran", type="place")], [person("Warzan")])
+    learned = [{"kind": "place", "id": "sidi-warran", "doc": "c"}]
+    actors, mapping = merge_actors(sets, dictionary, learned=learned)
+    merged = {a.id: a for a in actors}
+    assert merged["sidi-warran"].type == "place"
+    assert mapping["warzan"] == "warzan"
+    # without the text's evidence the model's majority label wins
+    actors, _ = merge_actors(sets, dictionary)
+    assert {a.id: a for a in actors}["sidi-warran"].type == "person"

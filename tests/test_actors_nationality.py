@@ -40,7 +40,7 @@ def test_a_state_as_a_subject_gives_no_country(actors):
     [
         ("Fighters entered the Syrian town of Qabbasin on Friday.", "Qabbasin"),
         ("A bomb went off in the Egyptian city of Bir al-Abd.", "Bir al-Abd"),
-        ("Clashes spread to Tadef in northern Syria overnight.", "Tadef"),
+        ("Fighting spread to Tal Hamis in northern Syria.", "Tal Hamis"),
         ("Aid convoys drove to Kafr Nabl, Syria, on Monday.", "Kafr Nabl"),
     ],
 )
