@@ -150,6 +150,20 @@ def _attacks_with_words(trigger: Trigger, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in reasons and is_reason(c) for c in token.children)
 
 
+def _aims(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A verb whose object is a goal or a measure ("*smashed* the record"); a target is one when it has a
+    number ("*hit* the 2 percent target"), not in "hit targets in Syria"."""
+    if trigger.kind != "verb":
+        return False
+    for c in trigger.token.children:
+        if c.dep_ != "dobj":
+            continue
+        lemma = c.lemma_.lower()
+        if lemma in lexicon.goal_nouns or lemma == "target" and any(t.like_num or t.text == "%" for t in c.subtree):
+            return True
+    return False
+
+
 def _lacks_target(trigger: Trigger, actors: DocActors) -> bool:
     """A verb that is a relation only toward an actor ("wants *Germany* to ...") whose slots name none."""
     entry = trigger.entry
@@ -248,7 +262,7 @@ class DocContext:
 def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iterator[Relation]:
     """The relations of one sentence (``number`` is its index in the document)."""
     lexicon, ontology, actors, document = context.lexicon, context.ontology, context.actors, context.document
-    triggers = [t for t in match_triggers(sentence, lexicon) if not _lacks_target(t, actors)]
+    triggers = [t for t in match_triggers(sentence, lexicon) if not _lacks_target(t, actors) and not _aims(t, lexicon)]
     embedded = embedded_tokens(triggers, lexicon)
     ranges = _segments(sentence)
     context.history.sentence = number

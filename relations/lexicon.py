@@ -87,6 +87,7 @@ class Lexicon(BaseModel):
     undergoing_preps: tuple[str, ...] = ()
     undergoing_verbs: tuple[str, ...] = ()
     warning_harms: tuple[str, ...] = ()
+    goal_nouns: tuple[str, ...] = ()
     reason_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     verbs: dict[str, VerbEntry] = Field(default_factory=dict)
     nouns: dict[str, NounEntry] = Field(default_factory=dict)
