@@ -174,9 +174,9 @@ def _lacks_target(trigger: Trigger, actors: DocActors) -> bool:
 
 
 def _hosts(trigger: Trigger, relation_type: str, reading: Reading, actors: DocActors, lexicon: Lexicon) -> list:
-    """The hosts of a meeting between two or more others: a host that is not a party mediates."""
+    """The hosts of a meeting (or brokers of a deal) between two or more others: one that is not a party mediates."""
     verb = trigger.verb if trigger.verb is not None else trigger.token
-    if relation_type != "meets" or verb.lemma_.lower() not in lexicon.host_verbs:
+    if relation_type not in lexicon.reciprocal_types or verb.lemma_.lower() not in lexicon.host_verbs:
         return []
     on_event = trigger.kind == "verb" and verb.dep_ == "acl" and noun_entry(verb.head, lexicon) is not None
     if not (reading.mutual or on_event):  # "Xi hosted Putin and Kim": guests, each met by the host

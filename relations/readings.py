@@ -247,7 +247,8 @@ def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Readin
     if not targets and sources and entry.type in lexicon.locative_types:
         targets = deep_targets(verb, entry.type, actors, lexicon) or where_antecedent(verb, actors)
     mutual = _mutual(event)
-    if mutual and len(targets) >= 2 and _organizes(verb, lexicon):  # "arranged a meeting between A and B"
+    if mutual and len(targets) >= 2 and _organizes(verb, lexicon) and verb.lemma_.lower() not in lexicon.host_verbs:
+        # "arranged a meeting between A and B" (a broker or host of it mediates: see extract._hosts)
         sources = []
     own = verb_entry(verb, lexicon)  # "India and Pakistan have fought two wars": a reciprocal light verb
     each_other = not targets and own is not None and own.reciprocal and own.type == entry.type

@@ -87,3 +87,10 @@ def test_receiving_an_event_from_someone_makes_them_its_source(read):
         ("donald-trump", "meets", "volodymyr-zelenskyy", "factual")}
     # a delegation is no event: receiving it is a meeting
     assert read("Putin received the Turkish delegation in Moscow.") == {("vladimir-putin", "meets", "turkiye", "factual")}
+
+
+def test_a_broker_of_a_deal_between_two_others_mediates_it(read):
+    found = read("Egypt brokered a truce between Israel and Hamas on Sunday.")
+    assert {("egypt", "mediates", "israel", "factual"), ("egypt", "mediates", "hamas", "factual"),
+            ("israel", "agrees", "hamas", "factual")} <= found
+    assert not {r for r in found if r[0] == "egypt" and r[1] == "agrees"}
