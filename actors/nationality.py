@@ -147,15 +147,17 @@ def _surrounding_country(b: DocActorsBuilder, ref: Reference) -> tuple[str | Non
         if found is not None:
             return found[1], False
     after = ref.end
-    if after + 1 < len(doc) and doc[after].lower_ in ("in", ","):
-        k = after + 1
-        while k < len(doc) and doc[k].lower_ in _COMPASS and k - after <= 3:
-            k += 1
-        found = _state_at(b, k)
-        if found is not None and found[0].start == k and found[0].kind in ("name", "alias"):
-            end = found[0].end
-            closed = end >= len(doc) or doc[end].text in _STOPS
-            if doc[after].text == ",":
-                return (found[1], True) if closed and ref.start > 0 and doc[ref.start - 1].lower_ in _PLACE_PREPS else (None, False)
-            return found[1], k > after + 1 and ref.start > 0 and doc[ref.start - 1].lower_ in _PLACE_PREPS
-    return None, False
+    if after + 1 >= len(doc) or doc[after].lower_ not in ("in", ","):
+        return None, False
+    k = after + 1
+    while k < len(doc) and doc[k].lower_ in _COMPASS and k - after <= 3:
+        k += 1
+    found = _state_at(b, k)
+    if found is None or found[0].start != k or found[0].kind not in ("name", "alias"):
+        return None, False
+    at_place = before >= 0 and doc[before].lower_ in _PLACE_PREPS  # "*at* Sidi Barrani in western Egypt"
+    if doc[after].text == ",":  # "in Homs, Syria,": the state must close the phrase
+        end = found[0].end
+        closed = end >= len(doc) or doc[end].text in _STOPS
+        return (found[1], True) if closed and at_place else (None, False)
+    return found[1], k > after + 1 and at_place

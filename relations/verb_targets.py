@@ -80,11 +80,11 @@ def taken_places(verb: Token, relation: str, found: list[Arg], actors: DocActors
     lemma = verb.lemma_.lower()
     recovery = lemma in lexicon.recovery_verbs
     taking = recovery or lemma in lexicon.taking_verbs
-    return [
-        a for a in found
-        if not (a in owners and (named or recovery))
-        and not (taking and a.via == "locative" and actors.actors[a.actor].type == "state" and a.token.head.lower_ != "from")
-    ]  # "seized the peninsula *from Ukraine*": the side it is taken from stays
+
+    def around(a: Arg) -> bool:  # the country a taken place lies in; "seized it *from Ukraine*" names the loser
+        return a.via == "locative" and actors.actors[a.actor].type == "state" and a.token.head.lower_ != "from"
+
+    return [a for a in found if not (a in owners and (named or recovery)) and not (taking and around(a))]
 
 
 def verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
