@@ -17,16 +17,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span
 
 from diplograph.actors.builder import DocActorsBuilder
-from diplograph.actors.dictionary import ActorDictionary, fold_name
 from diplograph.actors.names import CALENDAR_WORDS, HONORIFICS
 from diplograph.actors.phoenix import phoenix_index
+from diplograph.actors.surnames import surname_names, surname_of
 from diplograph.actors.titles import GENERIC_ORG_WORDS, INSTITUTION_SECTORS, TITLES
 from diplograph.nlp.model import ENGLISH_WORDS
 
@@ -197,11 +195,13 @@ def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
         if last is not None and _one_person(b, last, start, ent):
             found[-1] = Candidate(last.start, end, "PERSON")  # "Abd-Rabbu | Mansour Hadi": one long name
             continue
-        if not ent.ent_id_ and end - start == 1 and (person := _surname_of(b, doc[start])) is not None:
+        if not ent.ent_id_ and end - start == 1 and (person := surname_of(b, doc[start])) is not None:
             found.append(Candidate(start, end, "PERSON", person))  # "Tillerson" typed ORG at a sentence start
             continue
         found.append(Candidate(start, end, ent.label_, ent.ent_id_))
-    return sorted(found + _honorific_names(b) + _surname_names(b), key=lambda c: c.start)
+    named = _honorific_names(b)
+    surnames = [Candidate(i, i + 1, "PERSON", actor) for i, actor in surname_names(b, skip={c.start for c in named})]
+    return sorted(found + named + surnames, key=lambda c: c.start)
 
 
 def _one_person(b: DocActorsBuilder, last: Candidate, start: int, ent: Span) -> bool:
@@ -244,69 +244,3 @@ def _honorific_names(b: DocActorsBuilder) -> list[Candidate]:
     return found
 
 
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-#: Countries whose names are written family name first in English news (left to curated aliases).
-_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
-
-
-def _surname(name: str) -> str | None:
-    words = [w for w in name.split() if w.lower() not in _SUFFIXES]
-    return words[-1] if len(words) > 1 and words[-2].lower() not in ("bin", "ibn", "bint") else None
-
-
-@lru_cache(maxsize=4)
-def safe_surnames(dictionary: ActorDictionary) -> dict[str, str]:
-    """``{surname: person id}`` for the dictionary persons whose surname alone is safe: no other
-    dictionary person has it, no entry uses it as a form, and it is no given name (of the
-    dictionary or the Phoenix persons) or English stop word ("May", "Gabriel", "Sharon" stay out).
-    English words ("Cooper", "Bush") are left out where the text is read (:func:`_surname_names`).
-    """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    people = list(dictionary.persons())
-    counts = Counter(_surname(p.name) for p in people)
-    given = {fold_name(p.name.split()[0]) for p in people} | phoenix_index().given_names
-    taken = {text.casefold() for text, _, _ in dictionary.forms()}
-    found = {}
-    for person in people:
-        surname = _surname(person.name)
-        if (surname is None or counts[surname] > 1 or fold_name(surname) in given or surname.casefold() in taken
-                or surname.lower() in STOP_WORDS or len(surname) < 3 or not surname[:1].isupper()
-                or person.country in _FAMILY_FIRST):  # fmt: skip
-            continue
-        found[surname] = person.id
-    return found
-
-
-def _surname_of(b: DocActorsBuilder, token) -> str | None:
-    """The dictionary person whose safe surname ``token`` is, standing alone as a name; else None.
-
-    Not an English word of the model's lemma index ("Cooper"), not a surname of another full name
-    in the document ("Paul Merkel" earlier), not part of a longer name ("Merkel Street")."""
-    doc = b.doc
-    actor_id = safe_surnames(b.dictionary).get(token.text)
-    if actor_id is None or token.pos_ != "PROPN" or not doc.vocab.lookups.has_table(ENGLISH_WORDS):
-        return None
-    if token.lower_ in doc.vocab.lookups.get_table(ENGLISH_WORDS):
-        return None
-    if any(len(e) > 1 and e.label_ == "PERSON" and e[-1].text == token.text and e.ent_id_ != actor_id for e in doc.ents):
-        return None
-    if any(0 <= j < len(doc) and doc[j].is_title and doc[j].lower_ not in TITLES and not doc[j].is_sent_start
-           for j in (token.i - 1, token.i + 1)):  # fmt: skip
-        return None
-    return actor_id
-
-
-def _surname_names(b: DocActorsBuilder) -> list[Candidate]:
-    """A dictionary person's safe surname that no entity covers, standing alone as a name ("Merkel said"
-    at the start of a sentence, where the small model often tags nothing)."""
-    doc = b.doc
-    found: list[Candidate] = []
-    for token in doc:
-        if token.ent_type_:
-            continue
-        actor_id = _surname_of(b, token)
-        if actor_id is None:
-            continue
-        found.append(Candidate(token.i, token.i + 1, "PERSON", actor_id))
-    return found

@@ -7,7 +7,7 @@ import pytest
 
 from diplograph.actors.dictionary import load_dictionary
 from diplograph.actors.resolve import resolve_actors
-from diplograph.actors.spans import safe_surnames
+from diplograph.actors.surnames import safe_surnames
 from diplograph.corpus.documents import make_document
 from diplograph.relations.lexicon import default_lexicon
 
@@ -59,3 +59,16 @@ def test_is_is_the_islamic_state_unless_the_line_is_shouted(mentions):
 @pytest.mark.model
 def test_a_safe_surname_the_model_typed_as_an_organization_is_the_person(mentions):
     assert ("Tillerson", "rex-tillerson") in mentions("Tillerson is in Mexico City for a brief trip.")
+
+
+@pytest.mark.model
+def test_a_surname_the_document_names_in_full_is_that_person_where_the_model_tags_nothing(mentions):
+    found = mentions("Edward Snowden flew to Moscow in 2013. US officials said they regarded Snowden as a traitor.")
+    assert ("Snowden", "edward-snowden") in found
+    found = mentions("The lawyer Henrik Valdmaa arrived in Tallinn. Officials said they regarded Valdmaa as a spy.")
+    assert [actor for text, actor in found if text == "Valdmaa"] == [actor for text, actor in found if text == "Henrik Valdmaa"]
+
+
+@pytest.mark.model
+def test_a_surname_that_is_a_calendar_word_stays_unread(mentions):
+    assert not any(text == "May" for text, _ in mentions("Theresa May met Angela Merkel. In May, May spoke."))
