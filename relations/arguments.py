@@ -56,6 +56,9 @@ QUANTITY_NOUNS = frozenset(
 
 #: Amounts of money that measure their *in*/*of* complement ("1 billion dollars *in aid*", "$2bn *of* weapons").
 MONEY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "franc", "billion", "million", "bn", "$", "€", "£"})
+#: Nouns that pass an event to their complement through a preposition: quantities, money, and the
+#: responsibility one claims *for* an act ("claimed responsibility for *the attack*": the claimer's attack).
+_CARRIERS = {"of": QUANTITY_NOUNS | MONEY_NOUNS, "in": MONEY_NOUNS, "for": frozenset({"responsibility", "credit"})}
 
 #: Nouns standing for the state of their possessor ("his country", "Putin's envoy").
 _COUNTRY_NOUNS = frozenset(
@@ -313,17 +316,13 @@ def _path(token: Token, top: Token) -> Iterator[Token]:
 
 
 def measured_by(noun: Token) -> Token | None:
-    """The quantity noun whose complement ``noun`` is ("a series of *attacks*", "1 billion dollars in *aid*"), or None."""
+    """The noun whose complement ``noun`` is ("a series of *attacks*", "1 billion dollars in *aid*",
+    "responsibility for *the bombing*"), or None."""
     head = noun.head
     if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head == head:
         return None
     owner = head.head
-    lemma = owner.lemma_.lower()
-    if head.lower_ == "of" and (lemma in QUANTITY_NOUNS or lemma in MONEY_NOUNS):
-        return owner
-    if head.lower_ == "in" and lemma in MONEY_NOUNS:
-        return owner
-    return None
+    return owner if owner.lemma_.lower() in _CARRIERS.get(head.lower_, ()) else None
 
 
 def sentence_start(token: Token) -> int:

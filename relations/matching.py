@@ -161,13 +161,11 @@ def _light_for(verb: Token, entry: NounEntry, lexicon: Lexicon) -> bool:
 
 
 def _through_quantity(noun: Token) -> Iterator[Token]:
-    """``noun`` and, for a quantity noun, its *of* complements ("a series of *attacks*")."""
+    """``noun`` and the complements it measures or carries (:func:`measured_by`: "a series of *attacks*")."""
     yield noun
-    lemma = noun.lemma_.lower()
-    if lemma in QUANTITY_NOUNS or lemma in MONEY_NOUNS:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "in" and lemma in MONEY_NOUNS):
-                yield from (o for o in prep.children if o.dep_ == "pobj")
+    for prep in noun.children:
+        if prep.dep_ == "prep":
+            yield from (o for o in prep.children if o.dep_ == "pobj" and measured_by(o) == noun)
 
 
 def event_object(verb: Token, lexicon: Lexicon) -> Token | None:

@@ -237,6 +237,12 @@ def test_a_place_near_an_attack_is_not_its_target(read):
         ("russia", "attacks", "palmyra", "asserted", "factual")}
 
 
+def test_who_claims_responsibility_for_an_attack_carried_it_out(read):
+    assert read("Al-Shabab claimed responsibility for the bombing of the Somali parliament.") == {
+        ("al-shabaab", "attacks", "somalia", "asserted", "factual")}
+    assert read("Nobody has claimed responsibility for the attack on the Turkish embassy.") == set()
+
+
 def test_a_states_people_are_not_the_state(read):
     assert read("Russian tourists visited Cyprus in record numbers.") == set()
     assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}
