@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.affiliations import learn_affiliations
+from diplograph.actors.coalitions import read_led_groups
 from diplograph.actors.coreference import resolve_coreference
 from diplograph.actors.counterparts import resolve_counterparts
 from diplograph.actors.dictionary import ActorDictionary
@@ -67,6 +68,7 @@ def resolve_actors(
     recognize_entities(builder)
     resolve_institutions(builder)
     read_phrases(builder)
+    read_led_groups(builder)
     learn_affiliations(builder)
     learn_nationalities(builder)
     merge_surnames(builder)
