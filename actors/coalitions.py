@@ -1,10 +1,11 @@
-"""Coalitions a state leads: "the US-led coalition", "a Saudi-led Arab coalition", "NATO-led forces".
+"""Coalitions a state leads: "the US-led coalition", "a Saudi-led Arab coalition", "a NATO-led mission".
 
 News names the multinational force of a war by its leader. The force is not
 the leader: "a US-led coalition provided air support" is the coalition's act,
 in which other states take part, and analysts track "the Saudi-led coalition"
 in Yemen as one actor. A state, organization or group followed by *-led* and a
-coalition noun (:data:`LED_NOUNS`, with up to three words between: "the US-led
+coalition noun (:data:`LED_NOUNS`; not "forces": "Saudi-led forces attacked" is the
+leader acting, as "Saudi forces" would be; up to three words between: "the US-led
 *international* coalition") becomes a group actor of its own, the same in every
 article: its id comes from the leader's id and the noun ("united-states-led-coalition"),
 its name is written as the text writes the leader ("US-led coalition"), and the
@@ -19,7 +20,7 @@ from diplograph.base.models import Actor, slugify
 __all__ = ["LED_NOUNS", "led_group", "read_led_groups"]
 
 #: Nouns of a multinational force named by its leader.
-LED_NOUNS = frozenset({"coalition", "alliance", "force", "forces", "mission", "bloc"})
+LED_NOUNS = frozenset({"coalition", "alliance", "mission", "bloc"})
 _LEADER_TYPES = frozenset({"state", "organization", "group"})
 _BETWEEN_POS = frozenset({"ADJ", "NOUN", "PROPN", "PUNCT"})
 
