@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
-from diplograph.nlp.syntax import noun_agent
+from diplograph.nlp.syntax import clause_subject, noun_agent
 from diplograph.relations.arguments import Arg, phrase_actors, sentence_start
 from diplograph.relations.lexicon import Lexicon
 from diplograph.relations.matching import noun_entry
 from diplograph.relations.nominal import noun_sources, noun_targets
 
-__all__ = ["Statement", "Sides", "History", "event_objects", "object_argument", "ANAPHOR_WINDOW"]
+__all__ = ["Statement", "Sides", "History", "event_objects", "thing_owner", "object_argument", "ANAPHOR_WINDOW"]
 
 #: How many sentences back an anaphor ("the idea", "it") may look.
 ANAPHOR_WINDOW = 2
@@ -127,6 +127,41 @@ def _antecedent_phrase(pronoun: Token, actors: DocActors, lexicon: Lexicon, excl
     return []
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _own_owners(token: Token, actors: DocActors) -> list[Arg]:
+    """Who a thing's own phrase says owns it: possessor, modifier, *by* agent, or the subject of the
+    verb that made it ("ESCWA *published* a report")."""
+    agent = noun_agent(token, deep=True)
+    owners = phrase_actors(token, actors) + (phrase_actors(agent, actors) if agent is not None else [])
+    if not owners and token.dep_ == "dobj":
+        subject, _ = clause_subject(token.head)
+        owners = phrase_actors(subject, actors) if subject is not None else []
+    return owners
+
+
+def thing_owner(thing: Token, actors: DocActors, *, exclude: set[str] | frozenset[str] = frozenset()) -> list[Arg]:
+    """Who owns or made ``thing`` (a report, a law, a policy): its own phrase (:func:`_own_owners`), or
+    for a definite thing the owner of an earlier mention of the same noun ("ESCWA published a report
+    ... Israel condemned *the report*" → ESCWA).
+
+    Earlier mentions are searched back through the document: definite ones without an owner are
+    passed over; an indefinite one without one ends the search (a report nobody is said to have written)."""
+    found = [a for a in _own_owners(thing, actors) if a.actor not in exclude]
+    if found or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in thing.children):
+        return found
+    lemma, doc = thing.lemma_.lower(), thing.doc
+    for i in range(thing.left_edge.i - 1, -1, -1):
+        token = doc[i]
+        if token.pos_ != "NOUN" or token.lemma_.lower() != lemma:
+            continue
+        found = [Arg(a.actor, thing, "anaphora") for a in _own_owners(token, actors) if a.actor not in exclude]
+        if found or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+            return found
+    return []
+
+
 def object_argument(
     verb: Token,
     role: str,
@@ -143,7 +178,12 @@ def object_argument(
     (nobody condemns themselves).
     """
     anaphors = {a.lower() for a in lexicon.anaphors}
+    # what a nested relation verb is about is its own ("refused to criticize the order" rejects no one)
+    nested = {t.i for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+              and lexicon.verb_entries(c.lemma_) for t in c.subtree if t != c}  # fmt: skip
     for obj in event_objects(verb):
+        if obj.i in nested:
+            continue
         entry = noun_entry(obj, lexicon)
         if entry is not None:
             if role == "source":
@@ -161,11 +201,9 @@ def object_argument(
         word = obj.lower_
         owned = obj.lemma_.lower() in lexicon.owned_things or word in lexicon.owned_things
         if role == "source" and obj.pos_ in ("NOUN", "PROPN") and owned:
-            agent = noun_agent(obj, deep=True)  # "the cuts proposed by Trump", "Erdogan's comments": their owner
-            owners = phrase_actors(obj, actors) + (phrase_actors(agent, actors) if agent is not None else [])
-            owners = [a for a in owners if a.actor not in exclude]
+            owners = thing_owner(obj, actors, exclude=exclude)  # "the cuts proposed by Trump", "Erdogan's comments"
             if owners:
-                return owners, "event_object"
+                return owners, ("anaphora" if owners[0].via == "anaphora" else "event_object")
             continue
         if word in _PRONOUNS and obj.pos_ in ("PRON", "DET"):
             found = _antecedent_phrase(obj, actors, lexicon, exclude)

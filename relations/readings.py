@@ -27,7 +27,7 @@ from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.sectors import is_agent_noun
 from diplograph.nlp.quotes import is_speech_verb
 from diplograph.nlp.syntax import clause_subject, is_passive, passive_agent
-from diplograph.relations.anaphora import History
+from diplograph.relations.anaphora import History, thing_owner
 from diplograph.relations.arguments import Arg, companions, phrase_actors, where_antecedent
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 from diplograph.relations.matching import Trigger, verb_entry
@@ -87,6 +87,8 @@ def _subject_args(verb: Token, actors: DocActors, lexicon: Lexicon) -> tuple[lis
             found.extend(a for a in phrase_actors(companion, actors) if a.actor not in {f.actor for f in found})
     if not found and subject.pos_ == "PRON":
         found = _reporting_subject(subject, actors, lexicon)
+    if not found and subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.owned_things:
+        found = thing_owner(subject, actors)  # "a report *published by ESCWA* accused Israel": its maker speaks
     return found, ("verb" if how == "direct" else "inherited")
 
 

@@ -243,6 +243,37 @@ def test_who_claims_responsibility_for_an_attack_carried_it_out(read):
     assert read("Nobody has claimed responsibility for the attack on the Turkish embassy.") == set()
 
 
+def test_a_prosecution_accuses_whom_it_charges(read):
+    assert read("Ukrainian prosecutors charged Viktor Yanukovych with treason.") == {
+        ("ukraine", "accuses", "viktor-yanukovych", "asserted", "factual")}
+    assert read("Russia brought charges against Nadiya Savchenko.") == {
+        ("russia", "accuses", "nadiya-savchenko", "asserted", "factual")}
+    assert read("Russian troops charged the barricades.") == set()
+
+
+def test_the_report_belongs_to_who_wrote_it_earlier_in_the_document(read):
+    text = "The World Bank published a report on Ukraine. Russia condemned the report."
+    assert read(text) == {("russia", "accuses", "world-bank", "asserted", "factual")}
+    assert read("A report on Ukraine appeared. Russia condemned the report.") == set()  # written by nobody named
+
+
+def test_a_report_speaks_for_who_wrote_it(read):
+    expected = {("world-bank", "accuses", "russia", "asserted", "factual")}
+    assert read("The World Bank published a report that accused Russia of corruption.") == expected
+    assert read("The World Bank published a report on Wednesday. The report accused Russia of corruption.") == expected
+    assert read("A report accused Russia of corruption.") == set()
+
+
+def test_a_sentence_whose_only_trigger_is_a_predicate_adjective_is_read(read):
+    text = "The World Bank published a report on Ukraine. Russia was highly critical of the report."
+    assert read(text) == {("russia", "accuses", "world-bank", "asserted", "factual")}
+
+
+def test_refusing_a_hostile_act_rejects_no_one(read):
+    text = "Hungary's government passed a law on refugees. Austria refused to criticize the law."
+    assert read(text) == {("austria", "accuses", "hungary", "negated", "factual")}
+
+
 def test_a_states_people_are_not_the_state(read):
     assert read("Russian tourists visited Cyprus in record numbers.") == set()
     assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}

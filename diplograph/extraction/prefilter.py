@@ -153,9 +153,11 @@ class TriggerWords:
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, forms: WordForms | None = None) -> TriggerWords:
-        """The trigger lemmas of ``lexicon``: first words of verb keys, last words of noun keys."""
+        """The trigger lemmas of ``lexicon``: first words of verb keys, last words of noun keys,
+        predicate adjectives ("critical of") and the verbs and words of judgements ("called it *a sham*")."""
         lemmas = {split_key(key)[0] for key in lexicon.verbs}
-        lemmas |= {key.split()[-1].lower() for key in lexicon.nouns}
+        lemmas |= {key.split()[-1].lower() for key in (*lexicon.nouns, *lexicon.adjectives)}
+        lemmas |= {word.split()[-1].lower() for word in (*lexicon.evaluations.verbs, *lexicon.evaluations.negative)}
         return cls(lemmas, forms)
 
     def __contains__(self, word: str) -> bool:
