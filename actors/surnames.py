@@ -11,7 +11,8 @@ a surname:
   ("Snowden" after "Edward Snowden"), when no other full name there ends in it.
 
 Either way the word must stand alone as a name: a proper noun, not an English
-stop word or calendar word ("May"), not an English word at a sentence start, not
+stop word or calendar word ("May"), an English word only where the tagger calls it a
+singular proper noun, not
 next to another capitalised word ("Merkel Street"). A document surname keeps the
 dictionary id of its full name when it has one; otherwise it is a new one-word
 person that :func:`diplograph.actors.persons.merge_surnames` joins to the full name.
@@ -119,8 +120,8 @@ def _document_surname(token: Token, surnames: dict[str, str]) -> bool:
         return False
     if token.lower_ in STOP_WORDS or token.lower_ in CALENDAR_WORDS or token.lower_ in TITLES:
         return False
-    if token.is_sent_start and _english(token):
-        return False
+    if _english(token) and token.tag_ != "NNP":
+        return False  # "Price rises" after "Tom Price"; "Brown said" after "Gordon Brown" is read
     return _alone(token)
 
 

@@ -95,7 +95,9 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
     Germany with the German chancellor that "leaders" also resolved to.
     """
     sources = _endpoints(reading.sources, actors, places=False)
-    targets = _endpoints(reading.targets, actors, places=places)
+    # "A, with B, met C and *his* cabinet": not A (a plural "both sides" may be judged by its members' modifiers)
+    acting = {s.actor for s in sources if s.via == "head" and sum(o.token.i == s.token.i for o in sources) == 1}
+    targets = [t for t in _endpoints(reading.targets, actors, places=places) if t.via != "modifier" or t.actor not in acting]
     pairs = [(s, t) for s in sources for t in targets if s.actor != t.actor]
     coordinated: list[tuple] = []
     if not pairs and not targets and reciprocal and len(sources) >= 2 and not reading.taken:

@@ -274,6 +274,18 @@ def test_refusing_a_hostile_act_rejects_no_one(read):
     assert read(text) == {("austria", "accuses", "hungary", "negated", "factual")}
 
 
+def test_a_surname_that_is_an_english_word_opening_a_sentence_is_the_person_named_before(read):
+    text = ('Homeland Security Secretary John Kelly insisted there will be no "mass deportations." '
+            "Kelly, along with Rex Tillerson, is in Mexico City, meeting with Enrique Pena Nieto.")
+    assert ("john-kelly", "meets", "enrique-pena-nieto", "asserted", "factual") in read(text)
+
+
+def test_companions_meeting_a_host_and_his_cabinet_do_not_meet_each_other(read):
+    text = "Rex Tillerson, along with Jim Mattis, is in Mexico City, meeting with Enrique Pena Nieto and his Cabinet."
+    assert read(text) == {("rex-tillerson", "meets", "enrique-pena-nieto", "asserted", "factual"),
+                          ("jim-mattis", "meets", "enrique-pena-nieto", "asserted", "factual")}
+
+
 def test_a_states_people_are_not_the_state(read):
     assert read("Russian tourists visited Cyprus in record numbers.") == set()
     assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}
