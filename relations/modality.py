@@ -61,6 +61,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
     hypothetical_gov = {w.lower() for w in words.hypothetical_governors}
     planned_mod = {w.lower() for w in words.planned_modifiers}
     hypothetical_mod = {w.lower() for w in words.hypothetical_modifiers}
+    adjectival = {w.lower() for w in words.adjective_governors}
     framing = False  # above "during talks", "in a call": the clause's verbs (agree, want) do not govern the event
     for position, token in enumerate(chain):
         if position > 0 and token.dep_ == "prep" and token.lower_ in FRAMING_PREPS and token.head.pos_ == "VERB":
@@ -86,6 +87,8 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
                 return "hypothetical"
             if any(word in planned_gov for word in judged):
                 return "planned"
+            if token.pos_ == "VERB" and lemma in adjectival:
+                continue  # "*opened* fire", "*closed* the border": the verb, not "open to", "close to"
             if lemma in hypothetical_gov:
                 return "hypothetical"
             if lemma in planned_gov and not _went_on(token):

@@ -114,6 +114,8 @@ def noun_targets(
             record = actors.actors.get(actor) if actor is not None else None
             if record is not None and record.type == "place":
                 found.append(Arg(actor, child, "modifier"))
+    if any(a.via != "locative" for a in found):  # "opened fire *on them* at a base in Helmand": not Helmand
+        found = [a for a in found if a.via != "locative"]
     unique: dict[str, Arg] = {}
     for arg in found:
         unique.setdefault(arg.actor, arg)

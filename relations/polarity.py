@@ -70,6 +70,8 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
             count += 1
         elif position > 0 and token.pos_ in ("NOUN", "ADJ") and token.lower_ in refusals:
             count += 1  # "its *refusal* to talk", "*unwilling* to recognize", "*loath* to increase"
+        elif position > 0 and below.dep_ == "xcomp" and any(c.dep_ == "acomp" and c.lower_ in refusals for c in token.children):
+            count += 1  # "is *loathe* to increase": the parser hangs the infinitive on the copula
     top = chain[-1]
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in denials:  # "denied that it *attacked* ..."
         count += 1

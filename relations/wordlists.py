@@ -43,6 +43,8 @@ class ModalityWords(BaseModel):
     hypothetical_aux: tuple[str, ...] = ()
     planned_governors: tuple[str, ...] = ()
     hypothetical_governors: tuple[str, ...] = ()
+    #: Governors that govern only as adjectives ("was *open* to talks"), not as verbs ("*opened* fire").
+    adjective_governors: tuple[str, ...] = ()
     hypothetical_marks: tuple[str, ...] = ()
     planned_modifiers: tuple[str, ...] = ()
     hypothetical_modifiers: tuple[str, ...] = ()

@@ -286,6 +286,16 @@ def test_companions_meeting_a_host_and_his_cabinet_do_not_meet_each_other(read):
                           ("jim-mattis", "meets", "enrique-pena-nieto", "asserted", "factual")}
 
 
+def test_the_place_of_an_attack_on_someone_is_not_its_target(read):
+    text = "An Afghan soldier opened fire on Rex Tillerson at a base in the southern province of Helmand."
+    assert read(text) == {("afghanistan", "attacks", "rex-tillerson", "asserted", "factual")}
+
+
+def test_a_refusal_adjective_the_parser_leaves_on_the_copula_negates(read):
+    assert read("Germany is loathe to increase its support for NATO.") == {
+        ("germany", "supports", "nato", "negated", "planned")}
+
+
 def test_a_states_people_are_not_the_state(read):
     assert read("Russian tourists visited Cyprus in record numbers.") == set()
     assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}
