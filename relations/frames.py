@@ -36,9 +36,14 @@ def _object_fits(words: tuple[str, ...], head: Token, lexicon: Lexicon) -> bool:
 
 def civil_attack(head: Token, relation: str, lexicon: Lexicon, *, own: tuple[str, ...] = ()) -> bool:
     """An attack noun made civil by a modifier (``lexicon.civil_modifiers``, other than the ``own``
-    words of a frame): "*rescue* operations", "an *information* campaign"."""
-    return relation == "attacks" and any(
-        c.dep_ in _MODIFIER_DEPS and c.lower_ in lexicon.civil_modifiers and c.lower_ not in own for c in head.children
+    words of a frame): "*rescue* operations", "an *information* campaign"; as an object, also by a
+    modifier of its verb's subject ("*rescue* teams launched nine operations")."""
+    if relation != "attacks":
+        return False
+    holders = [head] + ([c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "dobj" else [])
+    return any(
+        c.dep_ in _MODIFIER_DEPS and c.lower_ in lexicon.civil_modifiers and c.lower_ not in own
+        for holder in holders for c in holder.children
     )
 
 

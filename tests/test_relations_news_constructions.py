@@ -296,6 +296,12 @@ def test_a_refusal_adjective_the_parser_leaves_on_the_copula_negates(read):
         ("germany", "supports", "nato", "negated", "planned")}
 
 
+def test_operations_launched_by_rescue_teams_attack_no_one(read):
+    assert read("Italian and Spanish rescue teams launched nine operations in the Mediterranean off Libya.") == set()
+    assert read("Italian special forces launched an operation against the Islamic State in Libya.") == {
+        ("italy", "attacks", "islamic-state", "asserted", "factual")}
+
+
 def test_a_states_people_are_not_the_state(read):
     assert read("Russian tourists visited Cyprus in record numbers.") == set()
     assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}
