@@ -43,6 +43,9 @@ def _subject_actor(b: DocActorsBuilder, verb: Token) -> str | None:
             actor = b.actor_at(inner.i)
             if actor is not None and b.type_of(actor) == "person":
                 return actor
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None  # "'...,' May said": the tagger took "May" for a modal
+    if before is not None and before.dep_ == "aux" and (actor := b.actor_at(before.i)) is not None:
+        return actor if b.type_of(actor) == "person" else None
     return None
 
 

@@ -11,7 +11,7 @@ a surname:
   ("Snowden" after "Edward Snowden"), when no other full name there ends in it.
 
 Either way the word must stand alone as a name: a proper noun, not an English
-stop word or calendar word ("May"), an English word only where the tagger calls it a
+stop word or calendar word ("in May", but "May said" after "Theresa May"), an English word only where the tagger calls it a
 singular proper noun, not
 next to another capitalised word ("Merkel Street"). A document surname keeps the
 dictionary id of its full name when it has one; otherwise it is a new one-word
@@ -114,14 +114,23 @@ def document_surnames(b: DocActorsBuilder) -> dict[str, str]:
     return {s: ids[s] for s, who in owners.items() if len(who) == 1}
 
 
+#: Verbs of saying after which a surname that is also a common word is the speaker ("May said").
+_SAYING = frozenset({"say", "tell", "add", "write", "insist", "warn", "stress", "argue", "note", "reply", "tweet"})
+
+
+def _says(token: Token) -> bool:
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lemma_.lower() in _SAYING and after.pos_ == "VERB"
+
+
 def _document_surname(token: Token, surnames: dict[str, str]) -> bool:
     text = token.text
-    if text not in surnames or len(text) < 3 or not text[:1].isupper() or text.isupper():
+    if text not in surnames or len(text) < 3 or not text[:1].isupper() or text.isupper() or token.lower_ in TITLES:
         return False
-    if token.lower_ in STOP_WORDS or token.lower_ in CALENDAR_WORDS or token.lower_ in TITLES:
-        return False
+    if token.lower_ in STOP_WORDS or token.lower_ in CALENDAR_WORDS:  # "in May"; but "May said" after "Theresa May"
+        return bool(surnames[text]) and _says(token)
     if _english(token) and token.tag_ != "NNP":
-        return False  # "Price rises" after "Tom Price"; "Brown said" after "Gordon Brown" is read
+        return False
     return _alone(token)
 
 
@@ -134,7 +143,11 @@ def surname_names(b: DocActorsBuilder, *, skip: Collection[int] = ()) -> list[tu
     in_document = document_surnames(b)
     found: list[tuple[int, str]] = []
     for token in doc:
-        if token.ent_type_ or token.i in skip:
+        if token.i in skip:
+            continue
+        if token.ent_type_:  # tagged, but as a common word the entity pass drops it ("May said")
+            if token.lower_ in STOP_WORDS and _document_surname(token, in_document):
+                found.append((token.i, in_document[token.text]))
             continue
         actor_id = surname_of(b, token)
         if actor_id is None and _document_surname(token, in_document):

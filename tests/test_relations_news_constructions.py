@@ -302,6 +302,11 @@ def test_operations_launched_by_rescue_teams_attack_no_one(read):
         ("italy", "attacks", "islamic-state", "asserted", "factual")}
 
 
+def test_a_speaker_whose_surname_is_a_common_word_speaks_for_her_state(read):
+    text = 'Theresa May spoke in Leeds. "Our negotiations with the European Union will be tough," May said.'
+    assert read(text) == {("united-kingdom", "negotiates", "european-union", "asserted", "planned")}
+
+
 def test_a_states_people_are_not_the_state(read):
     assert read("Russian tourists visited Cyprus in record numbers.") == set()
     assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}
