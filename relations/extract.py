@@ -88,7 +88,7 @@ def _endpoints(args: list, actors: DocActors, *, places: bool) -> list:
 
 
 def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, symmetric: bool = True,
-           foreign: bool = False) -> list[tuple]:
+           foreign: bool = False, own_people: bool = False) -> list[tuple]:
     """Source-target pairs of a reading; pairs formed from coordinated ends never join a state to its own national.
 
     "The leaders of Russia and Germany agreed" is Russia with Germany, not
@@ -109,7 +109,7 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
     if not symmetric:  # "Peru and Chile agreed": each agrees with the other (a directed type needs both)
         coordinated += [(t, s) for s, t in coordinated if (t, s) not in coordinated]
     if reciprocal or foreign:  # a state may act on its own national ("the army toppled Morsi"), not meet it
-        pairs = [(s, t) for s, t in pairs if not own_side(s.actor, t.actor, actors) or foreign and not reciprocal
+        pairs = [(s, t) for s, t in pairs if not own_side(s.actor, t.actor, actors) or own_people
                  and actors.actors[s.actor].type == "state" and actors.actors[t.actor].type == "person"]
     return pairs + [(s, t) for s, t in coordinated if not own_side(s.actor, t.actor, actors)]
 
@@ -294,7 +294,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         pairs = [
             p
             for p in _pairs(reading, actors, reciprocal, relation_type in lexicon.place_target_types, symmetric,
-                            relation_type in lexicon.foreign_types)
+                            relation_type in lexicon.foreign_types, relation_type in lexicon.own_people_types)
             if _same_segment(ranges, home, [a.token for a in p])
         ]
         targets = _endpoints(reading.targets, actors, places=False)

@@ -73,6 +73,7 @@ class Lexicon(BaseModel):
     place_owner_types: tuple[str, ...] = ()
     place_target_types: tuple[str, ...] = ()
     foreign_types: tuple[str, ...] = ()
+    own_people_types: tuple[str, ...] = ()
     reciprocal_types: tuple[str, ...] = ()
     organizer_verbs: tuple[str, ...] = ()
     host_verbs: tuple[str, ...] = ()
@@ -201,6 +202,7 @@ class Lexicon(BaseModel):
             "materiel.readings": list(self.materiel.readings),
             "withdrawals.type": [self.withdrawals.type, self.withdrawals.of],
             "evaluations.type": [self.evaluations.type, *self.evaluations.obligations.values()],
+            "foreign_types": [*self.foreign_types, *self.own_people_types],
             "parties": [
                 *self.parties.opposing_types,
                 *self.parties.third_party_types,

@@ -307,6 +307,12 @@ def test_a_speaker_whose_surname_is_a_common_word_speaks_for_her_state(read):
     assert read(text) == {("united-kingdom", "negotiates", "european-union", "asserted", "planned")}
 
 
+def test_a_state_and_its_own_official_back_or_press_no_one_but_it_may_arrest_them(read):
+    assert read("The White House strongly backed Donald Trump.") == set()
+    assert read("Tillerson insisted US sanctions would remain.") == set()
+    assert read("Egyptian police arrested Mohamed Morsi.") == {("egypt", "attacks", "mohamed-morsi", "asserted", "factual")}
+
+
 def test_a_states_people_are_not_the_state(read):
     assert read("Russian tourists visited Cyprus in record numbers.") == set()
     assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}
