@@ -39,8 +39,9 @@ def _climbs(token: Token, trigger: Token) -> bool:
         return is_infinitive(token)
     if dep == "advcl":  # purpose: "launched drones to hit ..."
         return is_infinitive(token) and head.pos_ == "VERB"
-    if dep == "conj":  # "will meet and discuss": the second verb shares the auxiliary
-        return token.tag_ == "VB" and head.pos_ in ("VERB", "AUX")
+    if dep == "conj":  # "will meet and discuss": the second verb shares the auxiliary, unless it has its own
+        own = any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in token.children)
+        return token.tag_ == "VB" and head.pos_ in ("VERB", "AUX") and not own  # "did not X and did not Y"
     return False
 
 

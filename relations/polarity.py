@@ -49,6 +49,10 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
     chain = governor_chain(trigger)
     for position, token in enumerate(chain):
         below = chain[position - 1] if position > 0 else None
+        if below is not None and below.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in _CONTRAST and token.i < c.i < below.i for c in token.children
+        ):
+            return count  # "not to conquer anything, *but* to provide assistance": the contrast is asserted
         for child in token.children:
             if _not_only(child):
                 continue  # "not only recognized ... but also": an addition, no negation
@@ -76,6 +80,9 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in denials:  # "denied that it *attacked* ..."
         count += 1
     return count
+
+
+_CONTRAST = frozenset({"but", "instead", "rather"})
 
 
 def _not_only(token: Token) -> bool:

@@ -313,6 +313,18 @@ def test_a_state_and_its_own_official_back_or_press_no_one_but_it_may_arrest_the
     assert read("Egyptian police arrested Mohamed Morsi.") == {("egypt", "attacks", "mohamed-morsi", "asserted", "factual")}
 
 
+def test_not_this_but_that_asserts_that(read):
+    assert read("Russia is here not to conquer anything, but to provide assistance to Syria.") == {
+        ("russia", "supports", "syria", "asserted", "planned")}
+
+
+def test_a_conjunct_with_its_own_negation_is_negated_once(read):
+    assert read("Russia did not attack Ukraine and did not support Syria.") == {
+        ("russia", "attacks", "ukraine", "negated", "factual"), ("russia", "supports", "syria", "negated", "factual")}
+    assert read("Russia refused to meet Ukraine and to support Syria.") == {
+        ("russia", "meets", "ukraine", "negated", "factual"), ("russia", "supports", "syria", "negated", "factual")}
+
+
 def test_a_states_people_are_not_the_state(read):
     assert read("Russian tourists visited Cyprus in record numbers.") == set()
     assert read("Chinese diplomats visited Cyprus.") == {("china", "meets", "cyprus", "asserted", "factual")}
