@@ -10,10 +10,10 @@ a surname:
 * the document itself: the last word of a full person name the same document gives
   ("Snowden" after "Edward Snowden"), when no other full name there ends in it.
 
-Either way the word must stand alone as a name: a proper noun, not an English
-stop word or calendar word ("in May", but "May said" after "Theresa May"), an English word only where the tagger calls it a
-singular proper noun, not
-next to another capitalised word ("Merkel Street"). A document surname keeps the
+Either way the word must stand alone as a name: a proper noun, not next to another
+capitalised word ("Merkel Street"), an English word only where the tagger calls it a
+singular proper noun, a stop or calendar word only before a verb of saying ("May
+said" after "Theresa May", never "in May"). A document surname keeps the
 dictionary id of its full name when it has one; otherwise it is a new one-word
 person that :func:`diplograph.actors.persons.merge_surnames` joins to the full name.
 """
@@ -114,7 +114,8 @@ def document_surnames(b: DocActorsBuilder) -> dict[str, str]:
     return {s: ids[s] for s, who in owners.items() if len(who) == 1}
 
 
-#: Verbs of saying after which a surname that is also a common word is the speaker ("May said").
+#: Verbs of saying after which a surname that is also a common word is the speaker ("May said"). Narrower
+#: than the lexicon's speech verbs on purpose: "May *ask*", "May *call*" are the modal, not the person.
 _SAYING = frozenset({"say", "tell", "add", "write", "insist", "warn", "stress", "argue", "note", "reply", "tweet"})
 
 

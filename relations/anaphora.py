@@ -130,6 +130,10 @@ def _antecedent_phrase(pronoun: Token, actors: DocActors, lexicon: Lexicon, excl
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
 def _own_owners(token: Token, actors: DocActors) -> list[Arg]:
     """Who a thing's own phrase says owns it: possessor, modifier, *by* agent, or the subject of the
     verb that made it ("ESCWA *published* a report")."""
@@ -149,7 +153,7 @@ def thing_owner(thing: Token, actors: DocActors, *, exclude: set[str] | frozense
     Earlier mentions are searched back through the document: definite ones without an owner are
     passed over; an indefinite one without one ends the search (a report nobody is said to have written)."""
     found = [a for a in _own_owners(thing, actors) if a.actor not in exclude]
-    if found or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in thing.children):
+    if found or not _definite(thing):
         return found
     lemma, doc = thing.lemma_.lower(), thing.doc
     for i in range(thing.left_edge.i - 1, -1, -1):
@@ -157,7 +161,7 @@ def thing_owner(thing: Token, actors: DocActors, *, exclude: set[str] | frozense
         if token.pos_ != "NOUN" or token.lemma_.lower() != lemma:
             continue
         found = [Arg(a.actor, thing, "anaphora") for a in _own_owners(token, actors) if a.actor not in exclude]
-        if found or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+        if found or not _definite(token):
             return found
     return []
 
