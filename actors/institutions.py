@@ -42,6 +42,9 @@ _OWNED_HEADS = {"forces": "MIL", "force": "MIL", "army": "MIL", "navy": "MIL", "
                 "troops": "MIL", "command": "MIL", "corps": "MIL", "police": "COP", "service": "GOV", "office": "GOV"}
 _COURTS = frozenset({"supreme", "constitutional", "high", "appeals", "federal", "military", "district"})
 _MAX_PHOENIX_WORDS = 3
+#: Bodies that, named without a state, are international: "Russia's Security Council" is Russia's; "the Security Council" the UN's.
+_UNOWNED_BODIES = {"security council": "un-security-council"}
+_UN_BUSINESS = frozenset({"resolution", "resolutions", "vote", "veto", "sanctions", "members", "member", "seat"})
 
 
 def institution_end(b: DocActorsBuilder, i: int) -> tuple[int, str] | None:
@@ -190,6 +193,10 @@ def generic_institution(b: DocActorsBuilder, start: int, end: int, owner: int | 
             b.sectors[end - 1] = sector
         return True
     first = start - 1 if start > 0 and b.lower[start - 1] == "the" else start
+    body = _UNOWNED_BODIES.get(" ".join(w for w in words if w != "the"))
+    if body is not None and body in b.dictionary and _speaks_of_the_un(b, end):
+        b.add(first, end, body, "alias")  # "the Security Council" named by no state is the UN's
+        return True
     if end + 1 < len(b.doc) and b.lower[end] == "of" and b.doc[end + 1].text[:1].isupper():
         stop = end + 1  # "the Commerce Department of Heilongjiang": that place's state, or nobody's
         while stop < len(b.doc) and stop - end < 5 and b.doc[stop].text[:1].isupper():
@@ -203,6 +210,13 @@ def generic_institution(b: DocActorsBuilder, start: int, end: int, owner: int | 
         return True
     b.pending.append((first, end, sector))
     return True
+
+
+def _speaks_of_the_un(b: DocActorsBuilder, end: int) -> bool:
+    """Does the text make an unowned council the UN's: a UN mention in the document, or "Council *resolution*"?
+    ("a Security Council meeting in Toulon" of French and German officials is theirs.)"""
+    following = b.lower[end] if end < len(b.doc) else ""
+    return following in _UN_BUSINESS or any(t.text in ("UN", "U.N.") for t in b.doc) or "United Nations" in b.doc.text
 
 
 def _state_named(b: DocActorsBuilder, text: str) -> str | None:

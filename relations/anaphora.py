@@ -130,6 +130,18 @@ def _antecedent_phrase(pronoun: Token, actors: DocActors, lexicon: Lexicon, excl
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
+#: Verbs whose subject made or owns their object ("ESCWA *published* a report"); "Russia *vetoed* a
+#: resolution" makes Russia no owner of it.
+_MAKING_VERBS = frozenset(
+    {
+        "publish", "issue", "release", "write", "draft", "prepare", "produce", "compile", "commission", "adopt",
+        "pass", "approve", "enact", "sign", "introduce", "propose", "table", "submit", "present", "unveil",
+        "announce", "launch", "put", "make", "take", "pursue", "implement", "impose", "order", "deliver", "give",
+        "outline", "set", "have", "follow", "continue", "change", "reverse", "defend", "explain",
+    }
+)
+
+
 def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
 
@@ -139,7 +151,7 @@ def _own_owners(token: Token, actors: DocActors) -> list[Arg]:
     verb that made it ("ESCWA *published* a report")."""
     agent = noun_agent(token, deep=True)
     owners = phrase_actors(token, actors) + (phrase_actors(agent, actors) if agent is not None else [])
-    if not owners and token.dep_ == "dobj":
+    if not owners and token.dep_ == "dobj" and token.head.lemma_.lower() in _MAKING_VERBS:
         subject, _ = clause_subject(token.head)
         owners = phrase_actors(subject, actors) if subject is not None else []
     return owners

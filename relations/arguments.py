@@ -294,14 +294,15 @@ def country_of(person: str, actors: DocActors) -> str | None:
 
 def _locative_actors(token: Token, actors: DocActors) -> list[Arg]:
     """The first state or place inside a phrase ("a plant located near Orenburg")."""
+    clauses = {t.i for c in token.subtree if c != token and c.dep_ in ("relcl", "ccomp", "advcl") for t in c.subtree}
     for inner in token.subtree:
-        if inner == token or inner.dep_ in ("relcl", "ccomp", "advcl"):
-            continue
+        if inner == token or inner.i in clauses:
+            continue  # a place inside a clause of the phrase is that clause's ("before it gave up its weapons")
         actor = actors.actor_of(inner)
-        if actor is None:
-            continue
-        record = actors.actors.get(actor)
+        record = actors.actors.get(actor) if actor is not None else None
         if record is not None and record.type in _LOCATION_TYPES:
+            while inner.head != token and actors.actor_of(inner.head) == actor:
+                inner = inner.head  # from the name's head: "North" is a compound inside "North Korea"
             path_ok = any(a.lower_ in _LOCATIVE_PREPS or a.dep_ in ("poss", "compound", "acl") for a in _path(inner, token))
             if path_ok:
                 return [Arg(actor, inner, "locative")]

@@ -74,7 +74,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
                     return "planned"  # "Turkey promised it *would* protect Azerbaijan": a future in the past
                 if child.lower_ in hypothetical_aux or child.lemma_.lower() in hypothetical_aux:
                     return "hypothetical"
-            if child.dep_ in ("amod", "advmod") and token.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ in ("amod", "advmod", "det") and token.pos_ in ("NOUN", "PROPN"):  # "*any* peace deal"
                 if child.lower_ in hypothetical_mod:
                     return "hypothetical"
                 if child.lower_ in planned_mod:
@@ -82,7 +82,8 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
         if position > 0 and not framing:
             lemma = token.lemma_.lower()
             # "was *open* to meeting", "is *ready* to talk": the copula's adjective governs
-            judged = [c.lemma_.lower() for c in token.children if c.dep_ == "acomp" and lemma == "be"]
+            # "action against X is an *option*": the copula's noun, likewise
+            judged = [c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "attr") and lemma == "be"]
             if any(word in hypothetical_gov for word in judged):
                 return "hypothetical"
             if any(word in planned_gov for word in judged):
