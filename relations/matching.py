@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.nlp.lemmas import inflection_lemmas, verb_lemmas
 from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured_by, sentence_start, slot_tokens
+from diplograph.relations.complements import adjective_entry, evaluation_entry
 from diplograph.relations.frames import civil_attack, frame_entry
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 
@@ -263,50 +264,6 @@ def _pronoun_event(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
             antecedent = event_antecedent(child, lexicon)
             if antecedent is not None:
                 return child, antecedent
-    return None
-
-
-#: Judging verbs whose judgement follows "to": "compared the government *to Nazis*".
-_LIKENING = frozenset({"compare", "liken", "equate"})
-
-
-def _complement_words(verb: Token) -> Iterator[Token]:
-    """Words of a verb's object complement: "called it *unfair*", "described it *as illegal*"."""
-    for child in verb.children:
-        parts: list[Token] = []
-        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
-            parts = [child]
-        elif child.dep_ == "prep" and (child.lower_ == "as" or child.lower_ == "to" and verb.lemma_.lower() in _LIKENING):
-            parts = [o for o in child.children if o.dep_ in ("pobj", "amod", "acomp")]
-        for part in parts:
-            for word in part.subtree:
-                if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "conj", "amod", "pobj", "attr") or word == part:
-                    yield word
-
-
-def evaluation_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
-    """An accusation read from a negative judgement ("called the decision *unfair*"), or None."""
-    words = lexicon.evaluations
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.verbs:
-        return None
-    negative = {w.lower() for w in words.negative}
-    if any(w.lemma_.lower() in negative or w.lower_ in negative for w in _complement_words(verb)):
-        return VerbEntry(type=words.type, target=("dobj", "ccomp_subj"))  # "holds *Moscow* responsible"
-    return None
-
-
-_PREDICATE_VERBS = frozenset({"be", "remain", "become", "seem", "appear", "stay", "grow"})
-
-
-def adjective_entry(token: Token, lexicon: Lexicon) -> VerbEntry | None:
-    """A predicate adjective that expresses a relation: "Israel was *critical of* the report", "opposed to"."""
-    if token.pos_ != "ADJ" and token.tag_ != "VBN":
-        return None
-    entry = lexicon.adjectives.get(token.lower_) or lexicon.adjectives.get(token.lemma_.lower())
-    if entry is None:
-        return None
-    if token.dep_ in ("acomp", "oprd") and token.head.lemma_.lower() in _PREDICATE_VERBS:
-        return entry
     return None
 
 

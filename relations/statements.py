@@ -15,7 +15,7 @@ from diplograph.actors.doc_actors import DocActors
 from diplograph.nlp.quotes import is_speech_verb
 from diplograph.nlp.syntax import child_with, clause_subject, is_passive, passive_agent
 from diplograph.relations.anaphora import ANAPHOR_WINDOW, History, object_argument
-from diplograph.relations.arguments import Arg, country_of, phrase_actors
+from diplograph.relations.arguments import Arg, country_of, phrase_actors, slot_tokens
 from diplograph.relations.lexicon import Lexicon
 from diplograph.relations.matching import noun_entry, verb_entry
 
@@ -32,6 +32,32 @@ def _conditional_subjects(verb: Token, actors: DocActors) -> list[Arg]:
             subject, _ = clause_subject(child)
             if subject is not None:
                 return phrase_actors(subject, actors)
+    return []
+
+
+#: Slots of a refused act that name whom the refusal is aimed at: its object, recipient, partner.
+_REFUSED_SLOTS = ("dobj", "dative", "to", "with")
+_PERMITTING = frozenset({"allow", "let", "permit"})
+
+
+def _refused_parties(verb: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """Whom a refusal turns down: the parties of the act refused, when that act is no relation of its own.
+
+    "Malaysia refused to release the body *to North Korea*" rejects North Korea; "refused to arm the
+    Turkmen" is a negated support instead (the act is a trigger) and adds nothing here."""
+    for child in verb.children:
+        if child.dep_ != "xcomp" or child.pos_ != "VERB" or verb_entry(child, lexicon) is not None or any(
+                c.dep_ == "dobj" and noun_entry(c, lexicon) is not None for c in child.children):
+            continue  # "refused to hold *talks*": a negated meeting, not a refusal of someone
+        for slot in _REFUSED_SLOTS:
+            found = [a for token in slot_tokens(child, slot) for a in phrase_actors(token, actors)]
+            if found:
+                return found
+        if child.lemma_.lower() in _PERMITTING:  # "refused to allow *Cavusoglu* to land": who would have acted
+            for clause in (c for c in child.children if c.dep_ in ("ccomp", "xcomp")):
+                subject = child_with(clause, "nsubj")
+                if subject is not None and phrase_actors(subject, actors):
+                    return phrase_actors(subject, actors)
     return []
 
 
@@ -166,6 +192,10 @@ def fallback_targets(
             conditional = [a for a in _conditional_subjects(verb, actors) if a.actor not in exclude]
             if conditional:
                 return conditional, "event_object"
+    if relation == "rejects":  # "refused to hand the body *to North Korea*", "refused to allow *Cavusoglu* to land"
+        found = [a for a in _refused_parties(verb, actors, lexicon) if a.actor not in exclude]
+        if found:
+            return found, "event_object"
     if relation in lexicon.addressee_types:
         found = [a for a in _addressee(verb, actors, lexicon) if a.actor not in exclude]
         if found:
