@@ -366,3 +366,21 @@ def test_defending_a_state_guarantees_and_defending_anyone_else_supports(read):
     assert read("Germany vowed to defend Lithuania.") == {("germany", "guarantees", "lithuania", "asserted", "planned")}
     assert read("Macron defended NATO against its critics.") == {
         ("emmanuel-macron", "supports", "nato", "asserted", "factual")}
+
+
+# --- cutting ties -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel froze its ties with UNESCO.", ("israel", "sanctions", "unesco")),
+        ("Malaysia ended visa-free travel for North Koreans.", ("malaysia", "sanctions", "north-korea")),
+        ("Ecuador severed relations with Venezuela.", ("ecuador", "sanctions", "venezuela")),
+    ],
+)
+def test_a_verb_cutting_ties_or_travel_sanctions(read, text, expected):
+    assert (*expected, "asserted", "factual") in read(text)
+
+
+def test_ties_no_verb_cuts_are_no_sanction(read):
+    assert not any(r == "sanctions" for _, r, *_ in read("Russia has close ties with Iran and Syria."))
