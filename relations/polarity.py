@@ -49,6 +49,8 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
     chain = governor_chain(trigger)
     for position, token in enumerate(chain):
         below = chain[position - 1] if position > 0 else None
+        if position > 0 and token.dep_ == "prep" and token.lower_ in _FRAMES and token.head.pos_ in ("VERB", "AUX"):
+            return count  # "failed to agree *during* Tillerson's visit": the visit happened
         if below is not None and below.dep_ == "conj" and any(
             c.dep_ == "cc" and c.lower_ in _CONTRAST and token.i < c.i < below.i for c in token.children
         ):
@@ -83,6 +85,8 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
 
 
 _CONTRAST = frozenset({"but", "instead", "rather"})
+#: Prepositions of an event that frames the clause: its negation does not reach the frame.
+_FRAMES = frozenset({"during", "at", "after", "following", "amid"})
 
 
 def _not_only(token: Token) -> bool:

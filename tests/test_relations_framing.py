@@ -94,3 +94,18 @@ def test_a_broker_of_a_deal_between_two_others_mediates_it(read):
     assert {("egypt", "mediates", "israel", "factual"), ("egypt", "mediates", "hamas", "factual"),
             ("israel", "agrees", "hamas", "factual")} <= found
     assert not {r for r in found if r[0] == "egypt" and r[1] == "agrees"}
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("The two sides failed to reach a deal at the summit between Putin and Erdogan.",
+         ("vladimir-putin", "recep-tayyip-erdogan")),
+        ("Washington and Ankara were unable to make any headway during Rex Tillerson's first visit to Ankara.",
+         ("rex-tillerson", "turkiye")),
+    ],
+)
+def test_a_negated_clause_does_not_negate_the_event_that_frames_it(text, meeting):
+    graph = diplograph.build([make_document("t.txt", f"date 2017-03-01\n{text}")])
+    polarities = {r.polarity for r in graph.iter_relations() if r.relation == "meets" and {r.source, r.target} == set(meeting)}
+    assert polarities == {"asserted"}
