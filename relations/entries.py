@@ -45,6 +45,9 @@ class Frame(BaseModel):
         type: the relation type the verb expresses with that object.
         cameo: the CAMEO event code of the pattern.
         reciprocal: coordinated subjects act on each other ("Russia and Turkey *joined forces*").
+        target: the only slots the target is read from, and which must be filled for the verb to
+            express the relation ("spent the day *with* Putin", not "spent days in jail"); None: the
+            type's slots, which need not be filled.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -54,6 +57,7 @@ class Frame(BaseModel):
     type: str
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     reciprocal: bool = False
+    target: tuple[str, ...] | None = None
 
 
 class NounEntry(BaseModel):

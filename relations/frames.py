@@ -93,6 +93,6 @@ def frame_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
                 continue
             for frame in frames:
                 if frame_matches(verb, frame, lexicon):
-                    return VerbEntry(type=frame.type, target=_target_slots(frame, lexicon), cameo=frame.cameo,
-                                     reciprocal=frame.reciprocal)
+                    return VerbEntry(type=frame.type, target=frame.target or _target_slots(frame, lexicon),
+                                     cameo=frame.cameo, reciprocal=frame.reciprocal, needs_target=frame.target is not None)
     return None

@@ -79,3 +79,10 @@ def test_the_security_council_named_by_no_state_is_the_uns(read):
 def test_a_states_own_security_council_stays_the_states():
     graph = diplograph.build([make_document("t.txt", "date 2017-03-01\nRussia's Security Council met on Friday.")])
     assert "un-security-council" not in {a.id for a in graph.iter_actors()}
+
+
+def test_time_spent_together_meets_only_with_someone(read):
+    assert ("donald-trump", "meets", "shinzo-abe") in {(s, r, t) for s, r, t, *_ in read(
+        "Trump spent the weekend with Shinzo Abe in Florida.")}
+    found = read("Mohamed Morsi and Mohamed Fahmy spent 437 days in jail before being released.")
+    assert not any(r == "meets" for _, r, *_ in found)
