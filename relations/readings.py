@@ -217,9 +217,10 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
         targets = implied_counterpart(verb, relation, sources, actors, lexicon, history)
         if targets:
             confidence = min(confidence, BASE_CONFIDENCE["anaphora"])
-    each_other = not targets and (entry.reciprocal or is_each_other(verb))
+    taken = not targets and slot_taken(verb, entry, relation, lexicon)  # "A and B fought *terrorists*": not each other
+    each_other = not targets and (is_each_other(verb) or entry.reciprocal and not taken)
     reading = Reading(trigger, sources, targets, confidence, each_other=each_other)
-    reading.taken = not targets and slot_taken(verb, entry, relation, lexicon)
+    reading.taken = taken
     return reading
 
 

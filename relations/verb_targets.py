@@ -53,8 +53,9 @@ def deep_targets(verb: Token, relation: str, actors: DocActors, lexicon: Lexicon
             for obj in token.children:
                 if obj.dep_ == "pobj":
                     found = phrase_actors(obj, actors, locative=True, event_nouns=lexicon.nouns.keys())
+                    found = _fought_in(verb, [Arg(a.actor, a.token, "locative") for a in found], actors)
                     if found:
-                        return [Arg(a.actor, a.token, "locative") for a in found]
+                        return found
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "ccomp", "advcl", "acl", "parataxis"))
     return []
 
@@ -88,8 +89,24 @@ def taken_places(verb: Token, relation: str, found: list[Arg], actors: DocActors
 
 
 def verb_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
-    found = _slot_targets(verb, entry, relation, actors, lexicon)
+    found = _fought_in(verb, _slot_targets(verb, entry, relation, actors, lexicon), actors)
     return taken_places(verb, relation, found, actors, lexicon)
+
+
+def _fought_in(verb: Token, found: list[Arg], actors: DocActors) -> list[Arg]:
+    """ "fighting *terrorists* in Syria" attacks no Syria, "fighting Afghan insurgents" no Afghanistan (a
+    town they hold may be the place attacked)."""
+    if not _fights(verb):
+        return found
+    return [a for a in found if actors.actors[a.actor].type != "state"]
+
+
+#: Fighters named by no actor: the object of an attack on them is them, not the place they are in.
+_COMBATANTS = frozenset({"terrorist", "militant", "insurgent", "jihadist", "extremist", "fighter", "gunman"})
+
+
+def _fights(verb: Token) -> bool:
+    return any(t.lemma_.lower() in _COMBATANTS for t in slot_tokens(verb, "dobj"))
 
 
 def _slot_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:

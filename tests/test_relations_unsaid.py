@@ -86,3 +86,23 @@ def test_time_spent_together_meets_only_with_someone(read):
         "Trump spent the weekend with Shinzo Abe in Florida.")}
     found = read("Mohamed Morsi and Mohamed Fahmy spent 437 days in jail before being released.")
     assert not any(r == "meets" for _, r, *_ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Russia and Iran "are fighting terrorists in Syria," the minister said.',
+        "Russia and Iran are fighting terrorists in Syria.",
+    ],
+)
+def test_fighting_unnamed_militants_attacks_neither_their_country_nor_each_other(read, text):
+    assert not any(r == "attacks" for _, r, *_ in read(text))
+
+
+def test_a_town_the_militants_are_in_may_still_be_the_place_attacked(read):
+    assert ("russia", "attacks", "idlib") in {(s, r, t) for s, r, t, *_ in read("Russian jets bombed militants in Idlib.")}
+
+
+def test_ought_to_is_hypothetical(read):
+    found = read("Turkey argued that the US ought to ally itself only with Turkish forces.")
+    assert {m for s, r, t, p, m in found if (s, r, t) == ("united-states", "supports", "turkiye")} == {"hypothetical"}
