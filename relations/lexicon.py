@@ -96,6 +96,7 @@ class Lexicon(BaseModel):
     adjectives: dict[str, VerbEntry] = Field(default_factory=dict)
     sets: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     light_verbs: tuple[str, ...] = ()
+    idioms: tuple[str, ...] = ()
     negators: NegatorWords = NegatorWords()
     modality: ModalityWords = ModalityWords()
     speech_verbs: tuple[str, ...] = ()
@@ -154,6 +155,14 @@ class Lexicon(BaseModel):
     @cached_property
     def _light_index(self) -> dict[str, list[str | None]]:
         return _index_keys(self.light_verbs)
+
+    def idiom_particles(self, lemma: str) -> list[str | None]:
+        """Particles with which ``lemma`` expresses no relation of its bare entry ("press *ahead*")."""
+        return self._idiom_index.get(lemma.lower(), [])
+
+    @cached_property
+    def _idiom_index(self) -> dict[str, list[str | None]]:
+        return _index_keys(self.idioms)
 
     def withdrawal_particles(self, lemma: str) -> list[str | None]:
         """Particles with which ``lemma`` withdraws an event (None = the bare verb)."""

@@ -99,6 +99,9 @@ def verb_entry(token: Token, lexicon: Lexicon) -> VerbEntry | None:
         lemmas = _gerund_lemmas(token)
     attached = _attached_particles(token)
     for lemma in lemmas:
+        following = token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
+        if any(p is not None and p.split()[0] == following for p in lexicon.idiom_particles(lemma)):
+            return None  # "pressed *ahead* with its plan" demands nothing ("pressed Duffy on it" does)
         for particle, entry in lexicon.verb_entries(lemma):
             if particle is None or particle.split()[0] in attached:
                 return entry

@@ -106,3 +106,10 @@ def test_a_town_the_militants_are_in_may_still_be_the_place_attacked(read):
 def test_ought_to_is_hypothetical(read):
     found = read("Turkey argued that the US ought to ally itself only with Turkish forces.")
     assert {m for s, r, t, p, m in found if (s, r, t) == ("united-states", "supports", "turkiye")} == {"hypothetical"}
+
+
+def test_pressing_ahead_demands_nothing_pressing_someone_does(read):
+    found = read("Germany criticised Russia on Monday. Russia pressed ahead with its plans for Ukraine.")
+    assert not any(r == "demands" for _, r, *_ in found)  # not even of the side named before
+    assert ("germany", "demands", "united-states") in {(s, r, t) for s, r, t, *_ in read(
+        "Germany pressed the United States on trade.")}
