@@ -325,12 +325,11 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         noun = noun_entry(token, lexicon)
         if noun is None:
-            entry = (
-                evaluation_entry(token, lexicon) or verb_entry(token, lexicon) or frame_entry(token, lexicon)
-                or adjective_entry(token, lexicon)
-            )
-            if entry is not None and entry.needs_target and not any(slot_tokens(token, s) for s in entry.target or ()):
-                entry = None
+            # the first entry whose target slots are filled where it needs them ("France *wants Germany* to
+            # act"; "is *wanted by the ICC for war crimes*" then falls to the frame)
+            readers = (evaluation_entry, verb_entry, frame_entry, adjective_entry)
+            entry = next((e for read in readers if (e := read(token, lexicon)) is not None and (
+                not e.needs_target or any(slot_tokens(token, s) for s in e.target or ()))), None)
             if entry is not None and event_object(token, lexicon) is None and not _undergoes(token, lexicon):
                 triggers.append(Trigger(token, entry.type, "verb", entry))
             continue
