@@ -41,7 +41,7 @@ from diplograph.relations.nominal import (
     reason_targets,
 )
 from diplograph.relations.parties import implied_counterpart, is_each_other
-from diplograph.relations.statements import fallback_targets, tells_of_others
+from diplograph.relations.statements import fallback_targets, refused_parties, tells_of_others
 from diplograph.relations.arguments import slot_tokens
 from diplograph.relations.verb_targets import deep_targets, slot_taken, taken_places, verb_targets
 
@@ -283,6 +283,8 @@ def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading
         # a subject that is an act ("Myanmar's treatment of the Rohingya") is its agent's, not its object's
         found = phrase_actors(subject, actors, event_nouns=(subject.lemma_.lower(),)) if subject is not None else []
         return Reading(trigger, sources, [a for a in found if a.actor not in own], BASE_CONFIDENCE["light"])
+    if not targets and trigger.type == "rejects":  # "a refusal by the Dutch to let *Kaya* enter"
+        targets = [a for a in refused_parties(noun, actors, lexicon) if a.actor not in {s.actor for s in sources}]
     subject = copular_subject(noun)
     if subject is not None and entry.subject is not None:  # "Pokrovsk became Russia's main target"
         found = phrase_actors(subject, actors, locative=trigger.type in lexicon.locative_types)

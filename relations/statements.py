@@ -22,7 +22,7 @@ from diplograph.relations.matching import noun_entry, verb_entry
 from diplograph.relations.nominal import reason_targets
 from diplograph.relations.verb_targets import nested_targets
 
-__all__ = ["fallback_targets", "tells_of_others"]
+__all__ = ["fallback_targets", "tells_of_others", "refused_parties"]
 
 
 def _conditional_subjects(verb: Token, actors: DocActors) -> list[Arg]:
@@ -40,13 +40,15 @@ _REFUSED_SLOTS = ("dobj", "dative", "to", "with")
 _PERMITTING = frozenset({"allow", "let", "permit"})
 
 
-def _refused_parties(verb: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+def refused_parties(refusal: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     """Whom a refusal turns down: the parties of the act refused, when that act is no relation of its own.
 
-    "Malaysia refused to release the body *to North Korea*" rejects North Korea; "refused to arm the
-    Turkmen" is a negated support instead (the act is a trigger) and adds nothing here."""
-    for child in verb.children:
-        if child.dep_ != "xcomp" or child.pos_ != "VERB" or verb_entry(child, lexicon) is not None or any(
+    "Malaysia refused to release the body *to North Korea*" rejects North Korea, and so does "a refusal
+    by the Dutch to let *the minister* enter"; "refused to arm the Turkmen" is a negated support
+    instead (the act is a trigger) and adds nothing here."""
+    clause_dep = "acl" if refusal.pos_ in ("NOUN", "PROPN") else "xcomp"
+    for child in refusal.children:
+        if child.dep_ != clause_dep or child.pos_ != "VERB" or verb_entry(child, lexicon) is not None or any(
                 c.dep_ == "dobj" and noun_entry(c, lexicon) is not None for c in child.children):
             continue  # "refused to hold *talks*": a negated meeting, not a refusal of someone
         for slot in _REFUSED_SLOTS:
@@ -193,7 +195,7 @@ def fallback_targets(
             if conditional:
                 return conditional, "event_object"
     if relation == "rejects":  # "refused to hand the body *to North Korea*", "refused to allow *Cavusoglu* to land"
-        found = [a for a in _refused_parties(verb, actors, lexicon) if a.actor not in exclude]
+        found = [a for a in refused_parties(verb, actors, lexicon) if a.actor not in exclude]
         if found:
             return found, "event_object"
     if relation in lexicon.addressee_types:

@@ -67,3 +67,10 @@ def test_a_refused_act_that_is_a_relation_is_that_relation_negated(read):
     found = read("Beijing has refused to hold talks with Taiwan's government.")
     assert ("china", "meets", "taiwan", "negated") in found or ("taiwan", "meets", "china", "negated") in found
     assert not any(r == "rejects" for _, r, *_ in found)
+
+
+def test_a_refusal_noun_rejects_the_parties_of_the_refused_act(read):
+    found = read("The talks ended in a refusal by the Dutch to let Turkish minister Fatma Betul Sayan Kaya enter the "
+                 "consulate.")
+    assert ("netherlands", "rejects") in {(s, r) for s, r, *_ in found}
+    assert any(s == "netherlands" and r == "rejects" and "kaya" in t for s, r, t, _ in found)
