@@ -37,7 +37,7 @@ from diplograph.nlp.syntax import clause_subject, is_passive
 from diplograph.relations.arguments import Arg, phrase_actors
 from diplograph.relations.attribution import QuoteIndex, Speaker, speaker_of
 from diplograph.relations.lexicon import Lexicon
-from diplograph.relations.parties import own_side
+from diplograph.relations.parties import own_government, own_side
 from diplograph.relations.polarity import polarity_of
 
 __all__ = ["Judgement", "reported_judgements"]
@@ -179,5 +179,6 @@ def reported_judgements(
         if speaker is None or not actors.can_be_endpoint(speaker.actor):
             continue
         for accused in _accused(subject, actors):
-            if accused.actor != speaker.actor and actors.can_be_endpoint(accused.actor):
+            if accused.actor != speaker.actor and actors.can_be_endpoint(accused.actor) and not own_government(
+                    speaker.actor, accused.actor, actors):
                 yield Judgement(speaker, accused, token)

@@ -33,6 +33,7 @@ from diplograph.relations.matching import noun_entry
 __all__ = [
     "SIDES_WINDOW",
     "own_side",
+    "own_government",
     "is_sides_phrase",
     "sides_phrases",
     "resolve_sides",
@@ -67,6 +68,20 @@ def own_side(a: str, b: str, actors: DocActors) -> bool:
             if member.country and member.country == record.country:
                 return True
     return False
+
+
+#: Words of a role that speaks for the government of the office holder's state.
+_OFFICE_WORDS = ("president", "prime minister", "minister", "chancellor", "secretary", "spokes", "ambassador",
+                 "envoy", "premier", "king", "queen", "emir", "foreign", "defence", "defense")
+
+
+def own_government(speaker: str, accused: str, actors: DocActors) -> bool:
+    """Is ``speaker`` an office holder of the state ``accused`` (Tillerson and the United States)? A
+    government does not accuse itself; its opposition ("Labour leader Corbyn" and the UK) does."""
+    record, state = actors.actors.get(speaker), actors.actors.get(accused)
+    if not (record and state and record.type == "person" and state.type == "state" and record.country == state.country):
+        return False
+    return any(word in role.lower() for role in record.roles for word in _OFFICE_WORDS)
 
 
 def _side(actor: str, actors: DocActors) -> set[str]:

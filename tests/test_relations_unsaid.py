@@ -113,3 +113,11 @@ def test_pressing_ahead_demands_nothing_pressing_someone_does(read):
     assert not any(r == "demands" for _, r, *_ in found)  # not even of the side named before
     assert ("germany", "demands", "united-states") in {(s, r, t) for s, r, t, *_ in read(
         "Germany pressed the United States on trade.")}
+
+
+def test_a_government_does_not_accuse_itself_its_opposition_does(read):
+    found = {(s, r, t) for s, r, t, *_ in read(
+        "Secretary of State Rex Tillerson said Washington's old policy was a failure. "
+        "Labour leader Jeremy Corbyn said the UK government was wrong.")}
+    assert ("rex-tillerson", "accuses", "united-states") not in found
+    assert ("jeremy-corbyn", "accuses", "united-kingdom") in found
