@@ -124,12 +124,19 @@ def _says(token: Token) -> bool:
     return after is not None and after.lemma_.lower() in _SAYING and after.pos_ == "VERB"
 
 
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "dr", "dr."})
+
+
+def _honoured(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ in _HONORIFICS
+
+
 def _document_surname(token: Token, surnames: dict[str, str]) -> bool:
     text = token.text
     if text not in surnames or len(text) < 3 or not text[:1].isupper() or text.isupper() or token.lower_ in TITLES:
         return False
-    if token.lower_ in STOP_WORDS or token.lower_ in CALENDAR_WORDS:  # "in May"; but "May said" after "Theresa May"
-        return bool(surnames[text]) and _says(token)
+    if token.lower_ in STOP_WORDS or token.lower_ in CALENDAR_WORDS:  # "in May"; but "May said", "Mrs May's"
+        return bool(surnames[text]) and (_says(token) or _honoured(token))
     if _english(token) and token.tag_ != "NNP":
         return False
     return _alone(token)

@@ -72,3 +72,10 @@ def test_a_surname_the_document_names_in_full_is_that_person_where_the_model_tag
 @pytest.mark.model
 def test_a_surname_that_is_a_calendar_word_stays_unread(mentions):
     assert not any(text == "May" for text, _ in mentions("Theresa May met Angela Merkel. In May, May spoke."))
+
+
+@pytest.mark.model
+def test_a_common_word_surname_after_an_honorific_is_the_person(mentions):
+    found = mentions("Theresa May spoke on Monday. Angela Merkel rejected Mrs May's call for parallel talks. "
+                     "In May, the talks began.")
+    assert [actor for text, actor in found if text == "May"] == ["theresa-may"]  # "Mrs May's", not "In May"
