@@ -45,7 +45,8 @@ def deep_targets(verb: Token, relation: str, actors: DocActors, lexicon: Lexicon
     stack = [
         c
         for c in verb.children
-        if c.dep_ not in ("nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "parataxis") or _free_relative(c)
+        if (c.dep_ not in ("nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "parataxis") or _free_relative(c))
+        and c.lower_ != "according"  # "according to an expert *at* the Council": the source of the account
     ]
     while stack:
         token = stack.pop(0)

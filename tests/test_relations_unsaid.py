@@ -121,3 +121,8 @@ def test_a_government_does_not_accuse_itself_its_opposition_does(read):
         "Labour leader Jeremy Corbyn said the UK government was wrong.")}
     assert ("rex-tillerson", "accuses", "united-states") not in found
     assert ("jeremy-corbyn", "accuses", "united-kingdom") in found
+
+
+def test_the_source_of_an_account_is_no_place_attacked(read):
+    found = read("According to an analyst at the Council on Foreign Relations, Obama conducted one strike every week.")
+    assert not any(r == "attacks" for _, r, *_ in found)
