@@ -339,6 +339,8 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if light is not None:
             if noun.type == lexicon.withdrawals.of and _withdraws(light, lexicon):
                 triggers.append(Trigger(token, lexicon.withdrawals.type, "light", noun, verb=light, withdrawn=True))
+            elif noun.verbs is not None and noun.type == lexicon.withdrawals.type:  # "*suspended* relations"
+                triggers.append(Trigger(token, noun.type, "light", noun, verb=light, withdrawn=True))
             else:
                 triggers.append(Trigger(token, noun.type, "light", noun, verb=light))
             continue

@@ -92,7 +92,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
                 continue  # "*opened* fire", "*closed* the border": the verb, not "open to", "close to"
             if lemma in hypothetical_gov:
                 return "hypothetical"
-            if lemma in planned_gov and not _went_on(token):
+            if lemma in planned_gov and not _went_on(token) and not _attempted(token):
                 return "planned"
             if lemma == "be" and any(c.dep_ == "xcomp" and c in chain for c in token.children) and _is_to(chain):
                 return "planned"  # "is to meet"
@@ -104,6 +104,11 @@ def _went_on(token: Token) -> bool:
     if token.lemma_.lower() != "go":
         return False
     return token.tag_ != "VBG" or any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
+
+
+def _attempted(token: Token) -> bool:
+    """ "have tried repeatedly to negotiate", "attempted to storm the city": an attempt made is an act."""
+    return token.lemma_.lower() in ("try", "attempt") and token.tag_ in ("VBD", "VBN")
 
 
 def _is_to(chain: list[Token]) -> bool:

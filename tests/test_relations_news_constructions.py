@@ -367,31 +367,3 @@ def test_defending_a_state_guarantees_and_defending_anyone_else_supports(read):
     assert read("Macron defended NATO against its critics.") == {
         ("emmanuel-macron", "supports", "nato", "asserted", "factual")}
 
-
-# --- cutting ties -------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Israel froze its ties with UNESCO.", ("israel", "sanctions", "unesco")),
-        ("Malaysia ended visa-free travel for North Koreans.", ("malaysia", "sanctions", "north-korea")),
-        ("Ecuador severed relations with Venezuela.", ("ecuador", "sanctions", "venezuela")),
-    ],
-)
-def test_a_verb_cutting_ties_or_travel_sanctions(read, text, expected):
-    assert (*expected, "asserted", "factual") in read(text)
-
-
-def test_ties_no_verb_cuts_are_no_sanction(read):
-    assert not any(r == "sanctions" for _, r, *_ in read("Russia has close ties with Iran and Syria."))
-
-
-# --- wanted for crimes --------------------------------------------------------------------------
-
-def test_wanted_by_a_court_for_crimes_is_its_accusation(read):
-    found = read("Omar al-Bashir is wanted by the International Criminal Court for alleged war crimes in Darfur.")
-    assert ("international-criminal-court", "accuses", "omar-al-bashir", "asserted", "factual") in found
-
-
-def test_wanting_something_for_a_thing_is_no_accusation(read):
-    assert not any(r == "accuses" for _, r, *_ in read("The US wants compensation for the damage from Iran."))

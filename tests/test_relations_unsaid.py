@@ -126,3 +126,15 @@ def test_a_government_does_not_accuse_itself_its_opposition_does(read):
 def test_the_source_of_an_account_is_no_place_attacked(read):
     found = read("According to an analyst at the Council on Foreign Relations, Obama conducted one strike every week.")
     assert not any(r == "attacks" for _, r, *_ in found)
+
+
+def test_a_cancelled_visit_and_no_information_of_a_meeting_are_negated(read):
+    assert ("enrique-pena-nieto", "meets", "united-states", "negated", "planned") in read(
+        "It followed the cancellation of a planned visit to Washington by Enrique Pena Nieto.")
+    assert {p for s, r, t, p, m in read("Peskov said there was no information about a meeting between Putin and Trump.")
+            if r == "meets"} == {"negated"}
+
+
+def test_an_attempt_made_is_an_act_an_attempt_to_come_a_plan(read):
+    assert ("russia", "attacks", "ukraine", "asserted", "factual") in read("Russia tried to capture Kyiv in 2022.")
+    assert ("russia", "attacks", "ukraine", "asserted", "planned") in read("Russia will try to capture Kyiv.")
