@@ -81,6 +81,18 @@ def test_the_converter_reads_blocks_verbs_codes_and_patterns():
     assert data["sets"] == {"ASSISTANCE": ["aid", "help", "humanitarian aid"]}
 
 
+def test_a_narrowed_pattern_does_not_override_what_its_object_means_alone():
+    text = SAMPLE.replace("- * MESSAGE                                           [010]         # DELIVER",
+                          "- * MESSAGE                                           [010]         # DELIVER\n"
+                          "- * MESSAGE (FOR)                                     [020]         # DELIVER\n"
+                          "- * PLEA (FOR)                                        [020]         # DELIVER")
+    (group,) = convert_cameo.convert(text, _map())["frames"]
+    # "delivered a message" is a statement (010, no type); only "a message *for* X" appeals, which a
+    # frame cannot require, so it is dropped; "plea (for)" has no bare pattern and stays
+    assert [["message"], None, "appeals", "020"] not in group["frames"]
+    assert [["plea"], None, "appeals", "020"] in group["frames"]
+
+
 def test_the_mapping_takes_the_longest_prefix():
     mapping = convert_cameo.CameoMap({"04": "meets", "046": "negotiates", "01": None}, {})
     assert mapping.type_of("0462") == "negotiates"

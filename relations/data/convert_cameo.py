@@ -198,11 +198,17 @@ def convert(text: str, mapping: CameoMap) -> dict:
             if key and relation and mapping.alone.get(key) == relation and key not in verbs:
                 verbs[key] = {"type": relation, "cameo": code}
         patterns: list[list] = []
+        # what an object means alone: a narrowed pattern of the same object ("- * STATEMENT (FOR) [101]"
+        # beside "- * STATEMENT [010]") would lose its narrowing here and override it
+        bare = {tuple(obj) for pattern, _ in block.patterns if "(" not in pattern
+                for obj, prep in _pattern_frames(pattern, synsets) if obj and prep is None}
         for pattern, code in block.patterns:
             relation = mapping.type_of(code)
             if relation is None:
                 continue
             for obj, prep in _pattern_frames(pattern, synsets):
+                if "(" in pattern and obj and prep is None and tuple(obj) in bare:
+                    continue
                 if not any(p[0] == obj and p[1] == prep for p in patterns):
                     patterns.append([obj, prep, relation, code])
         if keys and patterns:
