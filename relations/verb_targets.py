@@ -102,8 +102,9 @@ def _fought_in(verb: Token, found: list[Arg], actors: DocActors) -> list[Arg]:
     return [a for a in found if actors.actors[a.actor].type != "state"]
 
 
-#: Fighters named by no actor: the object of an attack on them is them, not the place they are in.
-_COMBATANTS = frozenset({"terrorist", "militant", "insurgent", "jihadist", "extremist", "fighter", "gunman"})
+#: Fighters named by no actor, and what they do: the object of an attack on them is them, not the place they are in.
+_COMBATANTS = frozenset({"terrorist", "militant", "insurgent", "jihadist", "extremist", "fighter", "gunman", "terrorism",
+                         "extremism", "radicalism", "crime", "piracy", "trafficking", "smuggling"})
 
 
 def _fights(verb: Token) -> bool:

@@ -93,6 +93,8 @@ def test_time_spent_together_meets_only_with_someone(read):
     [
         'Russia and Iran "are fighting terrorists in Syria," the minister said.',
         "Russia and Iran are fighting terrorists in Syria.",
+        "Russia and Turkey renewed their commitment to combating terrorism in Syria.",
+        "The foundation was started to combat trafficking in Vietnam.",
     ],
 )
 def test_fighting_unnamed_militants_attacks_neither_their_country_nor_each_other(read, text):
