@@ -47,7 +47,10 @@ def _weekday(text: str) -> int | None:
     return None
 
 
-def parse_date_expression(text: str, base: dt.date | None, *, future: bool = False) -> dt.date | None:
+_DAY_RANGE_RE = re.compile(r"(?<![\d\-/])\b(\d{1,2})\s*[-\u2013]\s*\d{1,2}\b(?!\s*[-\u2013/]?\d)")
+
+
+def parse_date_expression(text: str, base: dt.date | None, *, future: bool = False, past: bool = False) -> dt.date | None:
     """Resolve a date expression against the document date ``base``.
 
     >>> parse_date_expression("on Friday", dt.date(2025, 8, 12))
@@ -55,9 +58,9 @@ def parse_date_expression(text: str, base: dt.date | None, *, future: bool = Fal
     >>> parse_date_expression("Friday", dt.date(2025, 8, 12), future=True)
     datetime.date(2025, 8, 15)
     """
-    text = " ".join(text.split())
-    if not text or _BARE_YEAR_RE.match(text):
-        return None
+    text = _DAY_RANGE_RE.sub(r"\1", " ".join(text.split()))  # "January 23-24": its first day, "24" is no year
+    if not text or _BARE_YEAR_RE.match(text) or text.isdigit():
+        return None  # "2016" alone is a year, not a day; "34" (an age) is no date
     if _DURATION_RE.search(text) and not _RELATIVE_OK.search(text):
         return None
     if _PERIOD_RE.match(text):
@@ -81,8 +84,9 @@ def parse_date_expression(text: str, base: dt.date | None, *, future: bool = Fal
     if parsed is None:
         return None
     result = parsed.date()
-    if base is not None and not _YEAR_RE.search(text) and not _RELATIVE_OK.search(text):
-        # "September 4" without a year: the occurrence nearest the document date
+    if base is not None and not past and not _YEAR_RE.search(text) and not _RELATIVE_OK.search(text):
+        # "September 4" without a year: the occurrence nearest the document date, unless the verb says
+        # it is past ("met him in July", written in March: last July)
         other = dateparser.parse(
             text, languages=["en"], settings={**settings, "PREFER_DATES_FROM": "past" if future else "future"}
         )
@@ -145,11 +149,13 @@ def relation_date(
     if not anchor_list:
         return document_date
     ids = {t.i for t in anchor_list}
+    past = not future and any(t.tag_ == "VBD" or t.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) for t in anchor_list)
     sentence = sentence if sentence is not None else anchor_list[0].sent
     for entity in date_entities(sentence):
         if not _attached(entity, ids):
             continue
-        parsed = parse_date_expression(entity.text, document_date, future=future)
+        parsed = parse_date_expression(entity.text, document_date, future=future, past=past)
         if parsed is not None:
             return parsed
     return document_date

@@ -106,3 +106,12 @@ def test_date_expressions(text, future, expected):
 def test_without_a_document_date_only_full_dates_count():
     assert parse_date_expression("on Friday", None) is None
     assert parse_date_expression("March 3, 2024", None) == dt.date(2024, 3, 3)
+
+
+def test_a_yearless_month_of_a_past_act_is_the_last_one_and_day_ranges_keep_their_year():
+    base = dt.date(2017, 3, 1)
+    assert parse_date_expression("in July", base) == dt.date(2017, 7, 1)  # tense unknown: the nearest
+    assert parse_date_expression("in July", base, past=True) == dt.date(2016, 7, 1)  # "met him in July"
+    assert parse_date_expression("on January 23-24", dt.date(2017, 2, 7)) == dt.date(2017, 1, 23)
+    assert parse_date_expression("2016-12-31", base) == dt.date(2016, 12, 31)
+    assert parse_date_expression("34", base) is None  # an age, not a day

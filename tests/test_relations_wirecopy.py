@@ -6,6 +6,8 @@ Sentences are written for these tests. Each asserts the exact set of
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import diplograph
@@ -348,3 +350,10 @@ def test_being_open_to_a_meeting_is_hypothetical(build):
 def test_a_denied_act_is_negated(build):
     assert build("North Korea denied that it attacked South Korea.") == {("north-korea", "attacks", "south-korea", "negated")}
     assert build("Ukraine denied attacking Russia.") == {("ukraine", "attacks", "russia", "negated")}
+
+
+def test_a_month_named_without_a_year_dates_a_past_act_in_the_last_such_month():
+    text = "date 2017-03-01\nIn April, Erdogan visited China. Putin will meet Erdogan in July."
+    dates = {(r.source, r.target): r.date for r in diplograph.build([make_document("t.txt", text)]).iter_relations()}
+    assert dates[("recep-tayyip-erdogan", "china")] == dt.date(2016, 4, 1)
+    assert dates[("vladimir-putin", "recep-tayyip-erdogan")] == dt.date(2017, 7, 1)
