@@ -34,6 +34,20 @@ _PLACE_SLOTS = frozenset({"in", "at", "into", "inside"})
 _VICINITY = frozenset({"near", "around", "outside", "off"})
 
 
+#: Phrases of the circumstances of an act, not of what it hits: "*during* Abe's visit to Florida",
+#: "*in defiance of* UN resolutions", "*in response to* the drills".
+_CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "after", "following", "before", "despite", "since", "ahead"})
+_CIRCUMSTANCE_NOUNS = frozenset({"defiance", "response", "violation", "breach", "protest", "retaliation", "reply",
+                                 "solidarity", "support", "memory", "honour", "honor", "spite"})
+
+
+def _circumstance(token: Token) -> bool:
+    if token.dep_ != "prep":
+        return False
+    return token.lower_ in _CIRCUMSTANCE_PREPS or token.lower_ == "in" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _CIRCUMSTANCE_NOUNS for o in token.children)
+
+
 def deep_targets(verb: Token, relation: str, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     """A place or state anywhere in the verb's own phrases ("fired missiles ... *at Ukraine*").
 
@@ -50,6 +64,8 @@ def deep_targets(verb: Token, relation: str, actors: DocActors, lexicon: Lexicon
     ]
     while stack:
         token = stack.pop(0)
+        if _circumstance(token):
+            continue
         if token.dep_ == "prep" and token.lower_ in preps:
             for obj in token.children:
                 if obj.dep_ == "pobj":

@@ -140,3 +140,18 @@ def test_a_cancelled_visit_and_no_information_of_a_meeting_are_negated(read):
 def test_an_attempt_made_is_an_act_an_attempt_to_come_a_plan(read):
     assert ("russia", "attacks", "ukraine", "asserted", "factual") in read("Russia tried to capture Kyiv in 2022.")
     assert ("russia", "attacks", "ukraine", "asserted", "planned") in read("Russia will try to capture Kyiv.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang has fired dozens of missiles this year in defiance of UN resolutions.",
+        "North Korea test-fired a missile during Abe's visit with Donald Trump in Florida.",
+    ],
+)
+def test_the_circumstances_of_an_attack_are_not_its_target(read, text):
+    assert not any(r == "attacks" and t in ("united-nations", "florida", "united-states") for _, r, t, *_ in read(text))
+
+
+def test_a_place_the_missiles_were_fired_at_is_still_the_target(read):
+    assert ("russia", "attacks", "ukraine") in {(s, r, t) for s, r, t, *_ in read("Russia fired missiles at Kyiv.")}
