@@ -29,7 +29,7 @@ from spacy.tokens import Token
 
 from diplograph.actors.builder import DocActorsBuilder
 from diplograph.actors.dictionary import ActorDictionary, fold_name
-from diplograph.actors.names import CALENDAR_WORDS
+from diplograph.actors.names import CALENDAR_WORDS, HONORIFICS
 from diplograph.actors.phoenix import phoenix_index
 from diplograph.actors.titles import TITLES
 from diplograph.nlp.model import ENGLISH_WORDS
@@ -124,11 +124,8 @@ def _says(token: Token) -> bool:
     return after is not None and after.lemma_.lower() in _SAYING and after.pos_ == "VERB"
 
 
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mme", "dr", "dr."})
-
-
 def _honoured(token: Token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].lower_ in _HONORIFICS
+    return token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in HONORIFICS
 
 
 def _document_surname(token: Token, surnames: dict[str, str]) -> bool:

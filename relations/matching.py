@@ -98,8 +98,8 @@ def verb_entry(token: Token, lexicon: Lexicon) -> VerbEntry | None:
     else:
         lemmas = _gerund_lemmas(token)
     attached = _attached_particles(token)
+    following = token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
     for lemma in lemmas:
-        following = token.nbor().lower_ if token.i + 1 < len(token.doc) else ""
         if any(p is not None and p.split()[0] == following for p in lexicon.idiom_particles(lemma)):
             return None  # "pressed *ahead* with its plan" demands nothing ("pressed Duffy on it" does)
         for particle, entry in lexicon.verb_entries(lemma):

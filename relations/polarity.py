@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.base.models import Polarity
-from diplograph.relations.clauses import governor_chain
+from diplograph.relations.clauses import FRAMING_PREPS, governor_chain
 from diplograph.relations.lexicon import Lexicon
 
 __all__ = ["negation_count", "polarity_of"]
@@ -85,8 +85,9 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
 
 
 _CONTRAST = frozenset({"but", "instead", "rather"})
-#: Prepositions of an event that frames the clause: its negation does not reach the frame.
-_FRAMES = frozenset({"during", "at", "after", "following", "amid"})
+#: Prepositions of an event that frames the clause: its negation does not reach the frame ("in" also
+#: takes arguments: "refused to take part *in* the talks").
+_FRAMES = FRAMING_PREPS - {"in"}
 
 
 def _not_only(token: Token) -> bool:

@@ -219,9 +219,7 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
             confidence = min(confidence, BASE_CONFIDENCE["anaphora"])
     taken = not targets and slot_taken(verb, entry, relation, lexicon)  # "A and B fought *terrorists*": not each other
     each_other = not targets and (is_each_other(verb) or entry.reciprocal and not taken)
-    reading = Reading(trigger, sources, targets, confidence, each_other=each_other)
-    reading.taken = taken
-    return reading
+    return Reading(trigger, sources, targets, confidence, each_other=each_other, taken=taken)
 
 
 def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading:

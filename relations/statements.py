@@ -58,8 +58,9 @@ def refused_parties(refusal: Token, actors: DocActors, lexicon: Lexicon) -> list
         if child.lemma_.lower() in _PERMITTING:  # "refused to allow *Cavusoglu* to land": who would have acted
             for clause in (c for c in child.children if c.dep_ in ("ccomp", "xcomp")):
                 subject = child_with(clause, "nsubj")
-                if subject is not None and phrase_actors(subject, actors):
-                    return phrase_actors(subject, actors)
+                found = phrase_actors(subject, actors) if subject is not None else []
+                if found:
+                    return found
     return []
 
 

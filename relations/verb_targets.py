@@ -34,6 +34,11 @@ _PLACE_SLOTS = frozenset({"in", "at", "into", "inside"})
 _VICINITY = frozenset({"near", "around", "outside", "off"})
 
 
+#: Fighters named by no actor, and what they do: the object of an attack on them is them, not the place they are in.
+_COMBATANTS = frozenset({"terrorist", "militant", "insurgent", "jihadist", "extremist", "fighter", "gunman", "terrorism",
+                         "extremism", "radicalism", "crime", "piracy", "trafficking", "smuggling"})
+
+
 #: Phrases of the circumstances of an act, not of what it hits: "*during* Abe's visit to Florida",
 #: "*in defiance of* UN resolutions", "*in response to* the drills".
 _CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "after", "following", "before", "despite", "since", "ahead"})
@@ -116,11 +121,6 @@ def _fought_in(verb: Token, found: list[Arg], actors: DocActors) -> list[Arg]:
     if not _fights(verb):
         return found
     return [a for a in found if actors.actors[a.actor].type != "state"]
-
-
-#: Fighters named by no actor, and what they do: the object of an attack on them is them, not the place they are in.
-_COMBATANTS = frozenset({"terrorist", "militant", "insurgent", "jihadist", "extremist", "fighter", "gunman", "terrorism",
-                         "extremism", "radicalism", "crime", "piracy", "trafficking", "smuggling"})
 
 
 def _fights(verb: Token) -> bool:

@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-import diplograph
-from diplograph.corpus.documents import make_document
-
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def read():
-    def run(text: str) -> set[tuple[str, str, str, str, str]]:
-        graph = diplograph.build([make_document("t.txt", f"date 2017-03-01\n{text}")])
-        return {(r.source, r.relation, r.target, r.polarity, r.modality) for r in graph.iter_relations()}
-
-    return run
+def read(read_relations):
+    return read_relations  # (source, relation, target, polarity, modality) of a text dated 2017-03-01
 
 
 # --- coordination -------------------------------------------------------------------------------
