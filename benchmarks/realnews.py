@@ -34,8 +34,10 @@ Selection rule (deterministic; rerunning gives the same corpus):
 
 The annotated sets are drawn from that corpus by ``split``: the articles of
 1,500-6,000 characters, shuffled with ``random.Random(SPLIT_SEED)``; the first
-``HELDOUT_SIZE`` are the held-out set, the next ``DEV_SIZE`` the development set
-(``benchmarks/realnews/{heldout,dev}/ids.txt``).
+``HELDOUT_SIZE`` are the held-out set, the next ``DEV_SIZE`` the development set, the
+next ``DEV2_SIZE`` the second development set, drawn and annotated later (stop 26) and
+scored once before any change was made against it
+(``benchmarks/realnews/{heldout,dev,dev2}/ids.txt``).
 """
 
 from __future__ import annotations
@@ -91,6 +93,7 @@ SPLIT_SEED = 2017
 SPLIT_CHARS = (1500, 6000)
 HELDOUT_SIZE = 14
 DEV_SIZE = 30
+DEV2_SIZE = 18
 GOLD = HERE / "realnews"
 
 
@@ -244,15 +247,16 @@ def load_corpus(path: str | Path = DEFAULT_CORPUS) -> dict[str, dict]:
     return records
 
 
-def split(corpus: dict[str, dict]) -> tuple[list[str], list[str]]:
-    """The held-out and development article ids (see the module docstring)."""
+def split(corpus: dict[str, dict]) -> tuple[list[str], list[str], list[str]]:
+    """The held-out, development and second development article ids (see the module docstring)."""
     import random
 
     low, high = SPLIT_CHARS
     eligible = sorted((doc_id for doc_id, record in corpus.items() if low <= len(record["text"]) <= high),
                       key=lambda doc_id: int(doc_id.split("-", 1)[1]))
     random.Random(SPLIT_SEED).shuffle(eligible)
-    return eligible[:HELDOUT_SIZE], eligible[HELDOUT_SIZE:HELDOUT_SIZE + DEV_SIZE]
+    dev_end = HELDOUT_SIZE + DEV_SIZE
+    return eligible[:HELDOUT_SIZE], eligible[HELDOUT_SIZE:dev_end], eligible[dev_end:dev_end + DEV2_SIZE]
 
 
 MAX_EVIDENCE_WORDS = 8
@@ -314,8 +318,8 @@ def _main(argv: list[str] | None = None) -> int:
         print("\n".join(problems) if problems else f"{len(args.gold)} gold file(s): every line checks")
         return 1 if problems else 0
     if args.command == "split":
-        heldout, dev = split(load_corpus(args.corpus))
-        for name, ids in (("heldout", heldout), ("dev", dev)):
+        heldout, dev, dev2 = split(load_corpus(args.corpus))
+        for name, ids in (("heldout", heldout), ("dev", dev), ("dev2", dev2)):
             folder = GOLD / name
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "ids.txt").write_text("\n".join(ids) + "\n", encoding="utf-8")

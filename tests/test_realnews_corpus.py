@@ -84,7 +84,7 @@ def test_a_wheel_is_read_like_the_zip(tmp_path):
 def test_the_shared_reserved_list_parses_and_no_gold_uses_it():
     reserved = {f"na-{i}" for i in realnews.reserved_ids(RESERVED)}
     assert len(reserved) > 100
-    for name in ("dev", "heldout"):
+    for name in ("dev", "dev2", "heldout"):
         ids = set((GOLD_FOLDER / name / "ids.txt").read_text(encoding="utf-8").split())
         docs = {json.loads(line)["doc"] for line in (GOLD_FOLDER / name / "gold.jsonl").read_text().splitlines()}
         assert not ids & reserved and not docs & reserved
@@ -93,7 +93,7 @@ def test_the_shared_reserved_list_parses_and_no_gold_uses_it():
 
 def test_gold_files_hold_ids_offsets_and_short_key_phrases_only():
     keys = {"doc", "source", "target", "relation", "polarity", "required", "evidence", "span"}
-    for name in ("dev", "heldout"):
+    for name in ("dev", "dev2", "heldout"):
         lines = [json.loads(line) for line in (GOLD_FOLDER / name / "gold.jsonl").read_text().splitlines()]
         assert lines
         for line in lines:
@@ -112,7 +112,7 @@ def test_no_tracked_file_holds_article_text():
     """No tracked file shares a run of ten words with an annotated article."""
     corpus = realnews.load_corpus()
     ids = set()
-    for name in ("dev", "heldout"):
+    for name in ("dev", "dev2", "heldout"):
         ids |= set((GOLD_FOLDER / name / "ids.txt").read_text(encoding="utf-8").split())
     windows = set()
     for doc_id in ids:
