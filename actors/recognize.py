@@ -31,13 +31,20 @@ LABELS = {
 }
 
 
+#: Leading Arabic articles, written either case in the news ("al-Qaeda", "Al-Qaeda", "el-Sisi").
+_ARTICLES = ("al-", "al ", "el-", "ad-", "ash-", "as-", "an-", "ar-")
+
+
 def _variants(text: str) -> Iterator[str]:
-    """The written forms of one dictionary form: without a leading "the", capitalised, curly apostrophes."""
+    """The written forms of one dictionary form: without a leading "the", capitalised, an Arabic
+    article in either case, curly apostrophes."""
     if text.lower().startswith("the ") and len(text) > 4:
         text = text[4:]
     forms = [text]
     if text[:1].islower():
         forms.append(text[:1].upper() + text[1:])
+    elif text[:1].isupper() and text.lower().startswith(_ARTICLES) and len(text.split()[0]) > 3:
+        forms.append(text[:1].lower() + text[1:])
     for form in list(forms):
         if "'" in form:
             forms.append(form.replace("'", "\u2019"))
