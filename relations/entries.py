@@ -69,5 +69,9 @@ class NounEntry(BaseModel):
     target: tuple[str, ...] | None = None
     source: tuple[str, ...] | None = None
     subject: Literal["source", "target"] | None = None
+    #: What the noun's possessor or name modifier is: the agent ("Russia's invasion"), or for a
+    #: role noun the one the role is held toward ("*Syria's* closest ally", "a *US* ally"), whose
+    #: holder is then only the copula subject or the apposition head ("*Iran*, an ally of Syria").
+    possessor: Literal["source", "target"] = "source"
     verbs: tuple[str, ...] | None = None
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")

@@ -26,6 +26,7 @@ from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured
 from diplograph.relations.complements import adjective_entry, evaluation_entry
 from diplograph.relations.frames import civil_attack, frame_entry
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
+from diplograph.relations.nominal import copular_subject
 
 __all__ = [
     "Trigger",
@@ -127,6 +128,8 @@ def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
     entry = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
     if entry is None and token.tag_ in ("NNS", "NNPS"):  # a plural the tagger took for a name: "Talks between ..."
         entry = next((lexicon.nouns[c] for c in inflection_lemmas(token.text) if c in lexicon.nouns), None)
+    if entry is not None and entry.possessor == "target" and copular_subject(token) is None:
+        return None  # a role noun with no holder ("thanked his supporters") is no event
     return None if entry is not None and civil_attack(token, entry.type, lexicon) else entry
 
 

@@ -52,6 +52,8 @@ def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors
     source_preps = set(entry.source or lexicon.noun_source_preps)
     found: list[Arg] = []
     for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and entry.possessor == "target":
+            continue  # "Syria's ally": the one the role is held toward (noun_targets)
         if child.dep_ == "poss":
             found.extend(phrase_actors(child, actors))
         elif child.dep_ in ("amod", "compound", "nmod"):
@@ -103,6 +105,10 @@ def noun_targets(
                 found.extend(phrase_actors(obj, actors, locative=locative, event_nouns=event_nouns))
         if found:
             break
+    if not found and entry.possessor == "target":  # "Syria's closest ally", "a key US ally"
+        found = [a for c in noun.children if c.dep_ == "poss" for a in phrase_actors(c, actors)] + [
+            Arg(actor, part, "modifier") for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+            for part in conjuncts(c) if (actor := actors.actor_of(part)) is not None]
     if not found and extra is not None:
         for obj in slot_tokens(extra, "dative"):
             found.extend(phrase_actors(obj, actors))
@@ -180,9 +186,14 @@ _EFFORT_CLIMB = frozenset({"pobj", "prep", "dobj", "acl", "xcomp", "appos", "con
 
 
 def copular_subject(noun: Token) -> Token | None:
-    """The subject of a copula whose complement is ``noun`` ("*Pokrovsk* became the main target")."""
+    """The subject of a copula whose complement is ``noun`` ("*Pokrovsk* became the main target",
+    "Nigeria was *among* its supporters"), or the head ``noun`` is in apposition to ("*Iran*, an ally")."""
     head = noun.head
-    if noun.dep_ in ("attr", "oprd", "acomp") and head.lemma_.lower() in _COPULAS:
+    if noun.dep_ == "appos" and head.pos_ == "PROPN" and head.i < noun.i:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "among" and head.dep_ in ("prep", "attr"):
+        noun, head = head, head.head
+    if noun.dep_ in ("attr", "oprd", "acomp", "prep") and head.lemma_.lower() in _COPULAS:
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child

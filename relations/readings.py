@@ -286,11 +286,15 @@ def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading
     subject = copular_subject(noun)
     if subject is not None and entry.subject is not None:  # "Pokrovsk became Russia's main target"
         found = phrase_actors(subject, actors, locative=trigger.type in lexicon.locative_types)
+        if noun.dep_ == "appos":  # "Russia, an ally of Assad, and Turkey": the apposition describes Russia alone
+            found = [a for a in found if a.token not in subject.conjuncts]
         if entry.subject == "target":
             targets = found or targets
         else:
             sources = found or sources
     mutual = _mutual(noun)
+    if entry.possessor == "target":  # a role's holder is named by the copula or apposition alone
+        return Reading(trigger, sources if subject is not None else [], targets, confidence)
     if not sources and not (mutual and len(targets) >= 2):  # "discord in the alliance between Moscow and Tehran":
         sources = effort_agents(noun, actors, lexicon) or (  # its parties are named, whoever sows the discord
             circumstance_agents(noun, trigger.type, actors))

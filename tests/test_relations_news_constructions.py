@@ -360,3 +360,32 @@ def test_defending_a_state_guarantees_and_defending_anyone_else_supports(read):
     assert read("Macron defended NATO against its critics.") == {
         ("emmanuel-macron", "supports", "nato", "asserted", "factual")}
 
+
+
+# --- roles held toward another: supporter, backer, sponsor, ally, critic ------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qatar is a leading supporter of the Syrian opposition.", ("qatar", "supports", "syrian-opposition")),
+        ("Iran, Syria's closest ally, sent more advisers.", ("iran", "supports", "syria")),
+        ("For years Algeria was among the loudest backers of the Polisario Front.", ("algeria", "supports", "polisario-front")),
+        ("Japan remains a key US ally in Asia.", ("japan", "supports", "united-states")),
+        ("Senator John McCain, a fierce critic of Putin, spoke in Munich.", ("john-mccain", "accuses", "vladimir-putin")),
+    ],
+)
+def test_a_role_held_toward_another_is_a_relation_of_its_holder(read_relations, text, expected):
+    assert (*expected, "asserted", "factual") in read_relations(text)
+
+
+def test_a_role_without_a_holder_is_no_relation(read_relations):
+    assert read_relations("Macron thanked his supporters in Paris.") == set()
+    # the threat is to the allies, not to Germany whose allies they are
+    assert not any(t == "germany" for _, _, t, _, _ in read_relations("Merkel said Russia threatened Germany's Baltic allies."))
+
+
+def test_coordinated_holders_keep_their_own_roles(read_relations):
+    found = read_relations("Russia, a key ally of Bashar al-Assad, and Turkey, a backer of the Syrian opposition, agreed a truce.")
+    assert ("russia", "supports", "bashar-al-assad", "asserted", "factual") in found
+    assert ("turkiye", "supports", "syrian-opposition", "asserted", "factual") in found
+    assert ("turkiye", "supports", "bashar-al-assad", "asserted", "factual") not in found
