@@ -389,3 +389,13 @@ def test_coordinated_holders_keep_their_own_roles(read_relations):
     assert ("russia", "supports", "bashar-al-assad", "asserted", "factual") in found
     assert ("turkiye", "supports", "syrian-opposition", "asserted", "factual") in found
     assert ("turkiye", "supports", "bashar-al-assad", "asserted", "factual") not in found
+
+
+# --- taxes and duties on another state's goods --------------------------------------------------
+
+def test_a_tax_or_duty_on_a_state_s_goods_sanctions_it(read_relations):
+    assert ("donald-trump", "sanctions", "germany", "asserted", "factual") in read_relations(
+        "Trump slapped a 35% border tax on German cars.")
+    assert ("united-states", "sanctions", "canada", "asserted", "factual") in read_relations(
+        "Washington imposed import duties on Canadian lumber in April.")
+    assert read_relations("The government raised the tax on the rich.") == set()
