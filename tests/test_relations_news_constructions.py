@@ -399,3 +399,14 @@ def test_a_tax_or_duty_on_a_state_s_goods_sanctions_it(read_relations):
     assert ("united-states", "sanctions", "canada", "asserted", "factual") in read_relations(
         "Washington imposed import duties on Canadian lumber in April.")
     assert read_relations("The government raised the tax on the rich.") == set()
+
+
+# --- suspending a member -------------------------------------------------------------------------
+
+def test_suspending_a_member_sanctions_it_and_suspended_acts_keep_their_reading(read_relations):
+    assert ("african-union", "sanctions", "mali", "asserted", "factual") in read_relations(
+        "The AU suspended Mali after the coup.")
+    assert ("arab-league", "sanctions", "syria", "asserted", "factual") in read_relations(
+        "The Arab League suspended Syria's membership in 2011.")
+    assert ("egypt", "sanctions", "russia", "asserted", "factual") in read_relations("Egypt suspended flights to Russia.")
+    assert ("turkiye", "meets", "russia", "negated", "factual") in read_relations("Turkey suspended talks with Russia.")
