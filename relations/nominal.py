@@ -47,21 +47,25 @@ def _agents(args: list[Arg], actors: DocActors) -> list[Arg]:
     return [a for a in args if (actors.actors.get(a.actor) is not None and actors.actors[a.actor].type in AGENT_TYPES)]
 
 
+def _possessors(noun: Token, actors: DocActors) -> list[Arg]:
+    """The actors of a noun's possessor and name modifiers ("*Russia's* invasion", "*Israeli and US* strikes")."""
+    found: list[Arg] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found.extend(phrase_actors(child, actors))
+        elif child.dep_ in ("amod", "compound", "nmod"):
+            found.extend(Arg(actor, part, "modifier") for part in conjuncts(child) if (actor := actors.actor_of(part)))
+    return found
+
+
 def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     """The agents of the event noun ``noun``."""
     source_preps = set(entry.source or lexicon.noun_source_preps)
     found: list[Arg] = []
+    if entry.possessor == "source":  # a role noun's possessor is whom the role is held toward ("Syria's ally")
+        found.extend(_possessors(noun, actors))
     for child in noun.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod") and entry.possessor == "target":
-            continue  # "Syria's ally": the one the role is held toward (noun_targets)
-        if child.dep_ == "poss":
-            found.extend(phrase_actors(child, actors))
-        elif child.dep_ in ("amod", "compound", "nmod"):
-            for part in conjuncts(child):
-                actor = actors.actor_of(part)
-                if actor is not None:
-                    found.append(Arg(actor, part, "modifier"))
-        elif child.dep_ in ("prep", "agent") and child.lower_ in source_preps:
+        if child.dep_ in ("prep", "agent") and child.lower_ in source_preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.extend(phrase_actors(obj, actors))
@@ -106,9 +110,7 @@ def noun_targets(
         if found:
             break
     if not found and entry.possessor == "target":  # "Syria's closest ally", "a key US ally"
-        found = [a for c in noun.children if c.dep_ == "poss" for a in phrase_actors(c, actors)] + [
-            Arg(actor, part, "modifier") for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-            for part in conjuncts(c) if (actor := actors.actor_of(part)) is not None]
+        found = _possessors(noun, actors)
     if not found and extra is not None:
         for obj in slot_tokens(extra, "dative"):
             found.extend(phrase_actors(obj, actors))
