@@ -371,7 +371,7 @@ def slot_tokens(verb: Token, slot: str) -> list[Token]:
         ]
     if slot == "ccomp_subj":
         for child in verb.children:
-            if child.dep_ in ("ccomp", "xcomp") and is_mandative(child):
+            if child.dep_ in ("ccomp", "xcomp") and is_mandative(child) or child.dep_ == "oprd":  # "declared *NATO* obsolete"
                 subject = child_with(child, "nsubj", "nsubjpass")
                 if subject is not None:
                     found.append(subject)

@@ -48,6 +48,8 @@ class Frame(BaseModel):
         target: the only slots the target is read from, and which must be filled for the verb to
             express the relation ("spent the day *with* Putin", not "spent days in jail"); None: the
             type's slots, which need not be filled.
+        replaces_noun: the frame, not the event noun it takes as object, gives the relation
+            ("*sought* Beijing's *help*" appeals to Beijing; without it a light verb lets the noun speak).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -58,6 +60,7 @@ class Frame(BaseModel):
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     reciprocal: bool = False
     target: tuple[str, ...] | None = None
+    replaces_noun: bool = False
 
 
 class NounEntry(BaseModel):

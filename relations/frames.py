@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from diplograph.nlp.lemmas import verb_lemmas
 from diplograph.relations.lexicon import Frame, Lexicon, VerbEntry
 
-__all__ = ["frame_entry", "frame_matches", "civil_attack"]
+__all__ = ["frame_entry", "matching_frame", "frame_matches", "civil_attack"]
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod", "poss"})
 
@@ -82,8 +82,8 @@ def _target_slots(frame: Frame, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*slots, *(s for s in extra if s != taken)]))
 
 
-def frame_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
-    """The relation a verb expresses through one of its frames, as a verb entry (None when no frame fits)."""
+def matching_frame(verb: Token, lexicon: Lexicon) -> Frame | None:
+    """The first frame of ``verb`` that its parse holds, or None."""
     if verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
         return None
     attached = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
@@ -93,6 +93,14 @@ def frame_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
                 continue
             for frame in frames:
                 if frame_matches(verb, frame, lexicon):
-                    return VerbEntry(type=frame.type, target=frame.target or _target_slots(frame, lexicon),
-                                     cameo=frame.cameo, reciprocal=frame.reciprocal, needs_target=frame.target is not None)
+                    return frame
     return None
+
+
+def frame_entry(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
+    """The relation a verb expresses through one of its frames, as a verb entry (None when no frame fits)."""
+    frame = matching_frame(verb, lexicon)
+    if frame is None:
+        return None
+    return VerbEntry(type=frame.type, target=frame.target or _target_slots(frame, lexicon),
+                     cameo=frame.cameo, reciprocal=frame.reciprocal, needs_target=frame.target is not None)

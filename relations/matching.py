@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from diplograph.nlp.lemmas import inflection_lemmas, verb_lemmas
 from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured_by, sentence_start, slot_tokens
 from diplograph.relations.complements import adjective_entry, evaluation_entry
-from diplograph.relations.frames import civil_attack, frame_entry
+from diplograph.relations.frames import civil_attack, frame_entry, matching_frame
 from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, split_key
 from diplograph.relations.nominal import copular_subject
 
@@ -194,9 +194,16 @@ def event_object(verb: Token, lexicon: Lexicon) -> Token | None:
                 continue  # "struck Hezbollah *targets*": what the verb hits, not an event of its own
             if child.dep_ == "prep" and entry.verbs is None:
                 return noun
-            if child.dep_ != "prep" and _light_for(verb, entry, lexicon):
+            if child.dep_ != "prep" and _light_for(verb, entry, lexicon) and not _reframed(verb, entry, lexicon):
                 return noun
     return None
+
+
+def _reframed(verb: Token, entry: NounEntry, lexicon: Lexicon) -> bool:
+    """Does a frame of ``verb`` read its event-noun object as another type ("*sought* Beijing's *help*":
+    an appeal to Beijing, not Beijing's support)? The verb is then the trigger, not the noun."""
+    frame = matching_frame(verb, lexicon)
+    return frame is not None and frame.replaces_noun and frame.type != entry.type
 
 
 def _money_in(verb: Token, prep: Token) -> bool:
@@ -350,6 +357,8 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if noun.verbs is not None:
             continue  # weapons and troops are events only with their verbs
         governor = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+        if governor is not None and _reframed(governor, noun, lexicon):
+            continue
         governing = verb_entry(governor, lexicon) if governor is not None else None
         content = governing is not None and not _stated_fact(token, governing, lexicon) and not _undergoes(governor, lexicon)
         triggers.append(Trigger(token, noun.type, "noun", noun, content=content))

@@ -56,3 +56,34 @@ def test_suspending_a_member_sanctions_it_and_suspended_acts_keep_their_reading(
         "The Arab League suspended Syria's membership in 2011.")
     assert ("egypt", "sanctions", "russia", "asserted", "factual") in read_relations("Egypt suspended flights to Russia.")
     assert ("turkiye", "meets", "russia", "negated", "factual") in read_relations("Turkey suspended talks with Russia.")
+
+
+# --- seeking or requesting another's help ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Merkel sought Ankara's help with the refugees.", ("angela-merkel", "appeals", "turkiye")),
+        ("Kiev sought military aid from Washington.", ("ukraine", "appeals", "united-states")),
+        ("Abbas sought Egyptian mediation with Israel.", ("mahmoud-abbas", "appeals", "egypt")),
+        ("Lithuania requested NATO's assistance after the cyber attack.", ("lithuania", "appeals", "nato")),
+    ],
+)
+def test_seeking_another_s_help_is_an_appeal_to_the_helper(read_relations, text, expected):
+    found = read_relations(text)
+    assert (*expected, "asserted", "factual") in found
+    assert not any(r in ("supports", "mediates") for _, r, _, _, _ in found)  # the help asked for is not given
+
+
+def test_seeking_a_thing_that_is_no_help_is_no_appeal(read_relations):
+    assert read_relations("Erdogan sought a second term in office.") == set()
+    assert ("ukraine", "meets", "russia", "asserted", "planned") in read_relations("Kiev sought talks with Moscow.")
+
+
+# --- declaring another obsolete ------------------------------------------------------------------
+
+def test_declaring_another_obsolete_is_an_accusation(read_relations):
+    assert ("donald-trump", "accuses", "nato", "asserted", "factual") in read_relations('Trump declared NATO "obsolete".')
+    assert ("donald-trump", "accuses", "nato", "asserted", "factual") in read_relations("Trump has called NATO useless.")
+    assert read_relations("Lavrov called on Kabul to prepare for natural disasters.") == {
+        ("sergei-lavrov", "appeals", "afghanistan", "asserted", "factual")}
