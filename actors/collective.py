@@ -350,5 +350,21 @@ def resolve_collective(b: DocActorsBuilder, token: Token) -> int | None:
             b, token, start, lambda a: _fits(b, a, "alliance")
         )
     if lower in _ORG_NOUNS or lower in GROUP_NOUNS:
-        return _single(b, token, start, lambda a: _fits(b, a, lower))
+        fits = lambda a: _fits(b, a, lower)  # noqa: E731
+        return _single(b, token, start, fits) or (_story_single(b, token, start, fits) if lower in _BODY_NOUNS else None)
     return None
+
+
+#: Nouns that name one body a story is about, whenever it was last named ("the bloc"); not "the group".
+_BODY_NOUNS = frozenset({"alliance", "bloc", "union", "league"})
+
+
+def _story_single(b: DocActorsBuilder, noun: Token, start: int, fits) -> int | None:
+    """Beyond the window, the one body the noun fits that the document has named so far ("the Arab
+    League chief ... (six sentences) ... *the bloc* suspended Syria"); none when two or more fit."""
+    excluded = clause_subject_actors(b, noun)
+    named = {ref.actor for ref in b.ordered() if ref.start < start and len(ref.actors) == 1 and fits(ref.actor)}
+    if len(named) != 1 or named & excluded:
+        return None
+    b.add(start, noun.i + 1, named.pop(), "description", head=noun.i)
+    return noun.i + 1

@@ -61,19 +61,13 @@ MONEY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "franc", "bil
 _CARRIERS = {"of": QUANTITY_NOUNS | MONEY_NOUNS, "in": MONEY_NOUNS, "for": frozenset({"responsibility", "credit"})}
 
 #: Nouns standing for the state of their possessor ("his country", "Putin's envoy").
-_COUNTRY_NOUNS = frozenset(
-    {
-        "country", "nation", "homeland", "state", "people", "envoy", "aide", "adviser", "advisor", "emissary",
-        "representative", "negotiator", "delegation", "delegate", "spokesman", "spokeswoman", "spokesperson",
-    }
-)
+_COUNTRY_NOUNS = frozenset({
+    "country", "nation", "homeland", "state", "people", "envoy", "aide", "adviser", "advisor", "emissary",
+    "representative", "negotiator", "delegation", "delegate", "spokesman", "spokeswoman", "spokesperson"})
 #: Nouns for people sent by a state or group, named with *from*: "delegations *from* Sudan and the RSF".
-_FROM_NOUNS = frozenset(
-    {
-        "delegation", "delegate", "official", "representative", "envoy", "negotiator", "diplomat", "team",
-        "leader", "minister", "emissary", "mediator", "observer",
-    }
-)
+_FROM_NOUNS = frozenset({
+    "delegation", "delegate", "official", "representative", "envoy", "negotiator", "diplomat", "team",
+    "leader", "minister", "emissary", "mediator", "observer"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _LOCATIVE_PREPS = frozenset({"in", "inside", "near", "at", "on", "outside", "around", "across", "from"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
@@ -99,6 +93,13 @@ class Arg:
     via: str
 
 
+def _listed(name: Token, child: Token) -> bool:
+    """A name "apposition" that heads the rest of a list ("Argentina, *Brazil*, Peru and Chile"): a coordinated name does not rename."""
+    return child.dep_ == "appos" and name.pos_ == child.pos_ == "PROPN" and child.doc[child.left_edge.i - 1].text == "," and any(
+        c.dep_ == "conj" for c in child.children) and any(
+        t.dep_ == "cc" and t.head.dep_ in ("conj", "appos") for t in child.subtree)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and every token coordinated with it, in text order."""
     found = [token]
@@ -106,7 +107,7 @@ def conjuncts(token: Token) -> list[Token]:
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ == "conj" and child not in found:
+            if (child.dep_ == "conj" or _listed(current, child)) and child not in found:
                 found.append(child)
                 stack.append(child)
     return sorted(found, key=lambda t: t.i)

@@ -7,9 +7,8 @@ attribution and date are then annotated, and one :class:`Relation` is
 yielded per (source, target) pair. Nothing is emitted unless both endpoints
 are actors that can be endpoints (media never are) and differ; a place never
 acts, and is a target only of the lexicon's ``place_target_types`` (attacks,
-deployments ...). Phrases naming "the two sides" are resolved on a copy of
-the document's actors (:mod:`~diplograph.relations.parties`); the actors
-passed in are not changed.
+deployments ...). A reciprocal act of more than six listed parties gives no pairs. "The two sides" is
+resolved on a copy of the document's actors (:mod:`~diplograph.relations.parties`).
 
 Evidence and spans:
     ``evidence`` is the text of the sentence (a line break ends a sentence
@@ -59,6 +58,7 @@ from diplograph.relations.nominal import is_reason
 from diplograph.relations.readings import BASE_CONFIDENCE, Reading, read_trigger, typed_for_targets
 
 __all__ = ["extract_relations", "sentence_relations", "DocContext"]
+_MAX_COORDINATED = 6  # beyond it a reciprocal act is multilateral: 14 signatories are not 91 bilateral deals
 
 
 def _evidence(segment: Span, text: str) -> tuple[tuple[int, int], str]:
@@ -100,7 +100,7 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
     targets = [t for t in _endpoints(reading.targets, actors, places=places) if t.via != "modifier" or t.actor not in acting]
     pairs = [(s, t) for s in sources for t in targets if s.actor != t.actor]
     coordinated: list[tuple] = []
-    if not pairs and not targets and reciprocal and len(sources) >= 2 and not reading.taken:
+    if not pairs and not targets and reciprocal and 2 <= len(sources) <= _MAX_COORDINATED and not reading.taken:
         coordinated = list(combinations(sources, 2))
     if reciprocal and reading.mutual and len(targets) >= 2:  # "talks between A and B": A and B meet
         coordinated += [(a, b) for a, b in combinations(targets, 2) if a.actor != b.actor]

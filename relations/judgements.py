@@ -180,5 +180,5 @@ def reported_judgements(
             continue
         for accused in _accused(subject, actors):
             if accused.actor != speaker.actor and actors.can_be_endpoint(accused.actor) and not own_government(
-                    speaker.actor, accused.actor, actors):
+                    speaker.actor, accused.actor, actors) and actors.actors[accused.actor].type != "place":
                 yield Judgement(speaker, accused, token)

@@ -30,12 +30,16 @@ _BOUNDARY = re.compile(r"\n\s*\n|(?<=[.!?])\s+")
 _LONG_RUN = re.compile(r"\S{200,}")
 
 
-#: Scraper debris around sentence ends: hyphens glued to a period, colon or quote (".----", ":-Al"),
+#: Scraper debris around sentence ends: hyphens glued to a period, comma, colon or quote (".----", ":-Al", ",-US"),
 #: a hyphen standing for a space after a word ("in- Iraq") or before one ("-It epitomised").
-_GLUED_AFTER_END = re.compile(r"(?<=[.!?:;\"\u201d\u2019)\]])-+")
+_GLUED_AFTER_END = re.compile(r"(?<=[.,!?:;\"\u201d\u2019)\]])-+")
 _DANGLING_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?= )|(?<=[ \n])-(?=[A-Z\"\u201c])|^-(?=[A-Z\"\u201c ])", re.M)
 #: A hyphen standing for a space before a function word ("the ambassador to Syria-has warned", "Idlib-from").
 _GLUED_WORD = re.compile(r"(?<=[a-z])-(?=(?:has|have|had|is|was|were|that|from|will|would|said|says)\b)")
+#: A hyphen standing for a space after a function word that opens a phrase ("over-Venezuela's crisis", "by
+#: the-US"); before a lower-case word only for words that never start a compound ("over-reaction" stays).
+_GLUED_AFTER_WORD = re.compile(
+    r"(?:(?<=\s)|^)(the|to|of|and|its|their|his|her|against|between|(?:over|in|on|at|by|for|with|from)(?=-[A-Z]))-", re.M)
 _AGENCY_TAG = re.compile(r"/(?:TASS|Reuters|AFP|AP|Xinhua|IANS|dpa)/", re.I)
 
 
@@ -47,12 +51,13 @@ def mask_debris(text: str) -> str:
     2020.Source:-Al Jazeera", "are in- Iraq". spaCy keeps "death.----" as one
     token, so the sentence never ends and the verb "added.-" is never a verb.
     The first hyphen of such a run becomes a space (the others stay, as
-    punctuation), a hyphen standing for a space becomes one, and agency tags
+    punctuation), a hyphen standing for a space becomes one ("Syria-has", "over-Venezuela"), and agency tags
     ("/TASS/") are blanked. Offsets are unchanged.
     """
     text = _GLUED_AFTER_END.sub(lambda m: " " + m.group()[1:], text)
     text = _DANGLING_HYPHEN.sub(" ", text)
     text = _GLUED_WORD.sub(" ", text)
+    text = _GLUED_AFTER_WORD.sub(lambda m: m.group(1) + " ", text)
     return _AGENCY_TAG.sub(lambda m: " " * len(m.group()), text)
 
 
