@@ -84,8 +84,8 @@ class Arg:
         via: how it was found: ``head`` (the phrase names the actor),
             ``modifier`` (a possessive, demonym or name modifier of a role
             noun), ``of`` (the complement of a role noun), ``country`` (the
-            state of a person's "country") or ``locative`` (a place inside
-            the phrase).
+            state of a person's "country"), ``locative`` (a place inside
+            the phrase) or ``destination`` (where a visit goes: "a *Washington* visit").
     """
 
     actor: str

@@ -76,5 +76,7 @@ class NounEntry(BaseModel):
     #: role noun the one the role is held toward ("*Syria's* closest ally", "a *US* ally"), whose
     #: holder is then only the copula subject or the apposition head ("*Iran*, an ally of Syria").
     possessor: Literal["source", "target"] = "source"
+    #: A state or place as name modifier is where the act goes, not who acts ("a *Washington* visit").
+    destination: bool = False
     verbs: tuple[str, ...] | None = None
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")

@@ -90,7 +90,8 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
                 return "planned"
             if token.pos_ == "VERB" and lemma in adjectival:
                 continue  # "*opened* fire", "*closed* the border": the verb, not "open to", "close to"
-            if lemma in hypothetical_gov:
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+            if lemma in hypothetical_gov or f"{lemma} {particle}" in hypothetical_gov:  # "(did not) *rule out* talks"
                 return "hypothetical"
             if lemma in planned_gov and not _went_on(token) and not _attempted(token):
                 return "planned"

@@ -58,12 +58,17 @@ def _possessors(noun: Token, actors: DocActors) -> list[Arg]:
     return found
 
 
+def _destination(arg: Arg, actors: DocActors) -> bool:
+    """A state or place named as a name modifier: where a visit goes ("a *Washington* visit")."""
+    return arg.via == "modifier" and arg.token.dep_ in ("compound", "nmod") and actors.actors[arg.actor].type in ("state", "place")
+
+
 def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     """The agents of the event noun ``noun``."""
     source_preps = set(entry.source or lexicon.noun_source_preps)
     found: list[Arg] = []
     if entry.possessor == "source":  # a role noun's possessor is whom the role is held toward ("Syria's ally")
-        found.extend(_possessors(noun, actors))
+        found.extend(a for a in _possessors(noun, actors) if not (entry.destination and _destination(a, actors)))
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in source_preps:
             for obj in child.children:
@@ -116,12 +121,14 @@ def noun_targets(
             found.extend(phrase_actors(obj, actors))
     if not found:
         found = purpose_targets(noun, actors, lexicon)
-    if not found and locative:  # "the Kharkiv offensive": a place modifying an attack is its target
+    if not found and (locative or entry.destination):  # "the Kharkiv offensive", "a Washington visit"
         for child in noun.children:
             actor = actors.actor_of(child) if child.dep_ in ("compound", "nmod") else None
-            record = actors.actors.get(actor) if actor is not None else None
-            if record is not None and record.type == "place":
-                found.append(Arg(actor, child, "modifier"))
+            arg = Arg(actor, child, "modifier") if actor is not None else None
+            if arg is not None and entry.destination and _destination(arg, actors):
+                found.append(Arg(actor, child, "destination"))  # a place one goes to, met in person
+            elif arg is not None and actors.actors[actor].type == "place":
+                found.append(arg)
     if any(a.via != "locative" for a in found):  # "opened fire *on them* at a base in Helmand": not Helmand
         found = [a for a in found if a.via != "locative"]
     unique: dict[str, Arg] = {}
