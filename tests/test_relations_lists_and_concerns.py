@@ -64,8 +64,8 @@ def test_a_judged_place_is_nobody_accused(read_relations):
 def test_the_bloc_is_the_one_body_the_story_named_even_sentences_back(read_relations):
     story = ("The Arab League chief opened the summit in Amman on Monday. Arab governments should do more to end "
              "the war in Syria, he said. \"It is not right that they stay out,\" he told reporters. Expectations were "
-             "low, an analyst said. \"We can expect a statement,\" he said. The Syrian government was not invited to "
-             "the summit. The bloc suspended Syria's membership in 2011.")
+             "low, an analyst said. \"We can expect a statement,\" he said. Damascus received no invitation this "
+             "year. The bloc suspended Syria's membership in 2011.")
     assert ("arab-league", "sanctions", "syria", "asserted", "factual") in read_relations(story)
     two = story.replace("Arab governments should do more to end the war in Syria, he said.",
                         "The European Union sent an observer.")
