@@ -148,14 +148,15 @@ def _slot_targets(verb: Token, entry: VerbEntry, relation: str, actors: DocActor
 
 
 def slot_taken(verb: Token, entry: VerbEntry, relation: str, lexicon: Lexicon) -> bool:
-    """True when the object or *with* slot holds a common noun ("speaking *with one voice*", "met *reporters*").
+    """True when the object, *with* or *to* slot holds a common noun ("speaking *with one voice*", "met
+    *reporters*", "came *to mind*", "talked *to the press*").
 
     Coordinated subjects of such a verb did not act on each other: "A and B
     met reporters" is no meeting between A and B.
     """
     slots = entry.target or lexicon.target_slots.get(relation, ("dobj",))
     for slot in slots:
-        if slot not in ("dobj", "with"):
+        if slot not in ("dobj", "with", "to"):
             continue
         for token in slot_tokens(verb, slot):
             if token.pos_ != "NOUN":

@@ -34,3 +34,10 @@ def test_ruling_out_an_act_negates_it_and_not_ruling_it_out_leaves_it_possible(r
         ("rex-tillerson", "attacks", "north-korea", "asserted", "hypothetical")}
     assert read_relations("Merkel ruled out sending troops to Syria.") == {
         ("angela-merkel", "deploys", "syria", "negated", "hypothetical")}
+
+
+def test_coordinated_subjects_that_come_or_talk_to_a_common_noun_do_not_meet(read_relations):
+    assert read_relations("Boko Haram, ISIS and Israel come to mind.") == set()
+    assert read_relations("Putin and Erdogan talked to reporters in Moscow.") == set()
+    assert ("vladimir-putin", "meets", "recep-tayyip-erdogan", "asserted", "factual") in read_relations(
+        "Putin and Erdogan came to Astana for talks.")
