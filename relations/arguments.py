@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.sectors import civil_agent
-from diplograph.nlp.syntax import child_with, is_passive
+from diplograph.nlp.syntax import child_with, is_passive, own_words
 from diplograph.relations.clauses import is_mandative
 
 __all__ = [
@@ -198,7 +198,7 @@ def _single_actors(
     if actor is not None:
         found = [Arg(actor, token, "head")]
         # "Trump and Vice President JD Vance" parsed as one name: nmod names joined by "and".
-        for inner in token.subtree:
+        for inner in own_words(token):
             inner_actor = actors.actor_of(inner)
             if inner.dep_ == "nmod" and inner_actor and inner_actor != actor:
                 if any(child.dep_ == "cc" for child in inner.children):

@@ -70,3 +70,11 @@ def test_the_bloc_is_the_one_body_the_story_named_even_sentences_back(read_relat
     two = story.replace("Arab governments should do more to end the war in Syria, he said.",
                         "The European Union sent an observer.")
     assert not any(r == "sanctions" for _, r, *_ in read_relations(two))  # two bodies fit "the bloc": neither
+
+
+@pytest.mark.model
+def test_a_body_named_in_a_person_s_apposition_does_not_act_with_them(read_relations):
+    assert read_relations("Hamzeh al-Mustafa, a researcher at the Arab Center for Research and Policy Studies, agrees.") == set()
+    assert read_relations("Trump and Vice President JD Vance met Zelenskyy.") == {
+        ("donald-trump", "meets", "volodymyr-zelenskyy", "asserted", "factual"),
+        ("jd-vance", "meets", "volodymyr-zelenskyy", "asserted", "factual")}

@@ -29,6 +29,7 @@ __all__ = [
     "OBJECT_CONTROL",
     "SUBJECT_CONTROL",
     "child_with",
+    "own_words",
     "is_infinitive",
     "is_passive",
     "passive_agent",
@@ -313,3 +314,13 @@ def clause_subject(
         if found:
             return current, how
     return None, "none"
+
+
+def own_words(token: Token) -> Iterator[Token]:
+    """The words of ``token``'s phrase without its appositions and complements: for "Hamzeh al-Mustafa, a
+    researcher at the Arab Center for Research and Policy Studies", the name only."""
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(c for c in current.children if c.dep_ not in ("appos", "prep", "acl", "relcl"))
