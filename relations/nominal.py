@@ -58,9 +58,9 @@ def _possessors(noun: Token, actors: DocActors) -> list[Arg]:
     return found
 
 
-def _destination(arg: Arg, actors: DocActors) -> bool:
+def _destination(token: Token, actor: str, actors: DocActors) -> bool:
     """A state or place named as a name modifier: where a visit goes ("a *Washington* visit")."""
-    return arg.via == "modifier" and arg.token.dep_ in ("compound", "nmod") and actors.actors[arg.actor].type in ("state", "place")
+    return token.dep_ in ("compound", "nmod") and actors.actors[actor].type in ("state", "place")
 
 
 def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
@@ -68,7 +68,8 @@ def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors
     source_preps = set(entry.source or lexicon.noun_source_preps)
     found: list[Arg] = []
     if entry.possessor == "source":  # a role noun's possessor is whom the role is held toward ("Syria's ally")
-        found.extend(a for a in _possessors(noun, actors) if not (entry.destination and _destination(a, actors)))
+        found.extend(a for a in _possessors(noun, actors)
+                     if not (entry.destination and a.via == "modifier" and _destination(a.token, a.actor, actors)))
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in source_preps:
             for obj in child.children:
@@ -124,11 +125,10 @@ def noun_targets(
     if not found and (locative or entry.destination):  # "the Kharkiv offensive", "a Washington visit"
         for child in noun.children:
             actor = actors.actor_of(child) if child.dep_ in ("compound", "nmod") else None
-            arg = Arg(actor, child, "modifier") if actor is not None else None
-            if arg is not None and entry.destination and _destination(arg, actors):
+            if actor is not None and entry.destination and _destination(child, actor, actors):
                 found.append(Arg(actor, child, "destination"))  # a place one goes to, met in person
-            elif arg is not None and actors.actors[actor].type == "place":
-                found.append(arg)
+            elif actor is not None and locative and actors.actors[actor].type == "place":
+                found.append(Arg(actor, child, "modifier"))
     if any(a.via != "locative" for a in found):  # "opened fire *on them* at a base in Helmand": not Helmand
         found = [a for a in found if a.via != "locative"]
     unique: dict[str, Arg] = {}
