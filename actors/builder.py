@@ -67,6 +67,8 @@ class DocActorsBuilder:
     placed: set[str] = field(default_factory=set)
     #: Head token of a reference -> the CAMEO sector of the state it refers to ("MIL" for "Russian forces").
     sectors: dict[int, str] = field(default_factory=dict)
+    #: Head token of a leader's government ("the Trump *administration*") -> the leader it is named for.
+    governments: dict[int, str] = field(default_factory=dict)
     #: Office placeholders made in this document: id -> {title, country, organization, owner, date}.
     offices: dict[str, dict] = field(default_factory=dict)
     #: Institutions named without their state, waiting for the document's main state: (start, end, sector).
@@ -341,6 +343,10 @@ class DocActorsBuilder:
             sector = self.sector_of(ref)
             if sector is not None:
                 result.sectors.update(dict.fromkeys(range(ref.start, ref.end), sector))
+            leader = self.governments.get(ref.head)
+            if leader is not None and len(ref.actors) == 1:
+                used.add(leader)
+                result.governments.update(dict.fromkeys(range(ref.start, ref.end), leader))
         result.mentions.sort(key=lambda m: m.span)
         used.update(q.speaker for q in self.quotes if q.speaker)
         result.actors = {a: self._final_actor(self.actors[a]) for a in sorted(used)}

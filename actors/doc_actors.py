@@ -54,6 +54,9 @@ class DocActors:
             Ministry" → ``GOV``), for every token of the reference; see
             :meth:`sector_at`. The same code is on the reference's mentions
             (``Mention.sector``).
+        governments: token index -> the leader a state reference is named for ("the *Obama
+            administration*" → Barack Obama, while the reference is the United States), for every
+            token of the reference; see :meth:`leader_of`.
         learned: what the document teaches the corpus-wide merge: roles the text
             gives people (``{"kind": "role", "person", "title", "country",
             "organization", "date", "doc"}``) and office placeholders
@@ -69,6 +72,7 @@ class DocActors:
     notes: dict[int, str] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
     sectors: dict[int, str] = field(default_factory=dict)
+    governments: dict[int, str] = field(default_factory=dict)
     learned: list[dict] = field(default_factory=list)
     _states: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -94,6 +98,11 @@ class DocActors:
         "the Qatari prime minister" (no holder known) → ``GOV``; names of states ("Russia") → None.
         """
         return self.sectors.get(token_i)
+
+    def leader_of(self, token: Token) -> str | None:
+        """The leader whose government the state reference at ``token`` names ("the *Trump*
+        administration" → Donald Trump), or None."""
+        return self.governments.get(token.i)
 
     def mention_of(self, token: Token) -> Mention | None:
         """The mention covering ``token`` (its kind tells a metonym from a name), or None."""
@@ -156,5 +165,6 @@ class DocActors:
             notes=dict(self.notes),
             quotes=[Quote(q.start, q.end, new(q.speaker) if q.speaker else None) for q in self.quotes],
             sectors=dict(self.sectors),
+            governments={i: new(a) for i, a in self.governments.items()},
             learned=[dict(x) for x in self.learned],
         )

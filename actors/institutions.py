@@ -85,10 +85,42 @@ def is_stance(doc: Doc, i: int) -> bool:
     return doc[i].lower_ == "opposition" and i + 1 < len(doc) and doc[i + 1].lower_ in ("to", "against")
 
 
+#: Bodies a leader's name stands before for their state's government: "the *Trump administration*",
+#: "*Assad's* regime", "the Maduro government".
+_LEADER_BODIES = frozenset({"administration", "government", "regime", "cabinet", "junta"})
+
+
+def _leader_government(b: DocActorsBuilder, ref: Reference) -> bool:
+    """ "The Trump administration imposed sanctions": a person's name before a government noun
+    refers to that person's state (sector ``GOV``), not to the person. True when it did."""
+    doc, i = b.doc, ref.end
+    if i < len(doc) and doc[i].lower_ in _POSSESSIVE:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _LEADER_BODIES or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if b.ref_at(i) is not None:
+        return False
+    state = b.dictionary.state_of(b.country_of(ref.actor))
+    if state is None:
+        return False
+    leader = ref.actor
+    b.add(ref.start, i + 1, state, "metonym", head=i)
+    b.governments[i] = leader
+    b.notes[i] = "government"
+    b.sectors[i] = "GOV"
+    return True
+
+
 def read_institutions(b: DocActorsBuilder) -> None:
-    """ "Russian forces", "Kremlin forces", "the Ukrainian military", "Afghan police", "Syrian rebels" """
+    """ "Russian forces", "Kremlin forces", "the Ukrainian military", "Afghan police", "Syrian rebels",
+    "the Trump administration" """
     doc = b.doc
     for ref in b.ordered():
+        if len(ref.actors) == 1 and ref.kind in ("name", "alias") and b.type_of(ref.actor) == "person" and (
+            b.refs.get(ref.start) is ref
+        ):
+            _leader_government(b, ref)
+            continue
         if len(ref.actors) != 1 or b.type_of(ref.actor) not in ("state", "organization", "group"):
             continue
         if ref.kind in ("title", "description") or b.refs.get(ref.start) is not ref:

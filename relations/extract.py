@@ -7,8 +7,8 @@ attribution and date are then annotated, and one :class:`Relation` is
 yielded per (source, target) pair. Nothing is emitted unless both endpoints
 are actors that can be endpoints (media never are) and differ; a place never
 acts, and is a target only of the lexicon's ``place_target_types`` (attacks,
-deployments ...). A reciprocal act of more than six listed parties gives no pairs. "The two sides" is
-resolved on a copy of the document's actors (:mod:`~diplograph.relations.parties`).
+deployments ...). A reciprocal act of more than six listed parties gives no pairs. "The two sides" is resolved
+on a copy of the document's actors, a leader's government facing its own nationals as the leader (:mod:`~diplograph.relations.parties`).
 
 Evidence and spans:
     ``evidence`` is the text of the sentence (a line break ends a sentence
@@ -50,7 +50,7 @@ from diplograph.relations.lexicon import Lexicon, VerbEntry, default_lexicon
 from diplograph.relations.matching import Trigger, match_triggers, noun_entry
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
-from diplograph.relations.parties import own_side, record_sides, resolve_sides, sides_phrases
+from diplograph.relations.parties import leader_pairs, own_side, record_sides, resolve_sides, sides_phrases
 from diplograph.relations.polarity import polarity_of
 from diplograph.relations.arguments import phrase_actors, slot_tokens
 from diplograph.relations.judgements import reported_judgements
@@ -98,7 +98,7 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
     # "A, with B, met C and *his* cabinet": not A (a plural "both sides" may be judged by its members' modifiers)
     acting = {s.actor for s in sources if s.via == "head" and sum(o.token.i == s.token.i for o in sources) == 1}
     targets = [t for t in _endpoints(reading.targets, actors, places=places) if t.via != "modifier" or t.actor not in acting]
-    pairs = [(s, t) for s in sources for t in targets if s.actor != t.actor]
+    pairs = leader_pairs(((s, t) for s in sources for t in targets), actors)
     coordinated: list[tuple] = []
     if not pairs and not targets and reciprocal and 2 <= len(sources) <= _MAX_COORDINATED and not reading.taken:
         coordinated = list(combinations(sources, 2))
@@ -111,7 +111,7 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
     if reciprocal or foreign:  # a state may act on its own national ("the army toppled Morsi"), not meet it
         pairs = [(s, t) for s, t in pairs if not own_side(s.actor, t.actor, actors) or own_people
                  and actors.actors[s.actor].type == "state" and actors.actors[t.actor].type == "person"]
-    return pairs + [(s, t) for s, t in coordinated if not own_side(s.actor, t.actor, actors)]
+    return pairs + [(s, t) for s, t in leader_pairs(coordinated, actors) if not own_side(s.actor, t.actor, actors)]
 
 
 def _date_anchors(trigger: Trigger) -> list:

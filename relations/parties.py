@@ -21,6 +21,8 @@ a ``third_party_types`` type (mediation) records its two targets. Then:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from diplograph.actors.doc_actors import DocActors
@@ -33,6 +35,7 @@ from diplograph.relations.matching import noun_entry
 __all__ = [
     "SIDES_WINDOW",
     "own_side",
+    "leader_pairs",
     "own_government",
     "is_sides_phrase",
     "sides_phrases",
@@ -68,6 +71,24 @@ def own_side(a: str, b: str, actors: DocActors) -> bool:
             if member.country and member.country == record.country:
                 return True
     return False
+
+
+def leader_pairs(pairs: Iterable[tuple[Arg, Arg]], actors: DocActors) -> list[tuple[Arg, Arg]]:
+    """The pairs of two different actors, a state named for a leader ("the *Obama* administration")
+    read as that leader when the other end is the state's own national: "Trump accused the Obama
+    administration" is Trump against Obama, not against the United States."""
+    found = []
+    for pair in pairs:
+        if own_side(pair[0].actor, pair[1].actor, actors):
+            pair = tuple(_as_leader(arg, actors) for arg in pair)
+        if pair[0].actor != pair[1].actor:
+            found.append(pair)
+    return found
+
+
+def _as_leader(arg: Arg, actors: DocActors) -> Arg:
+    leader = actors.leader_of(arg.token)
+    return Arg(leader, arg.token, arg.via) if leader is not None and leader in actors.actors else arg
 
 
 #: Words of a role that speaks for the government of the office holder's state.

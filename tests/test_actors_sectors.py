@@ -92,3 +92,27 @@ def test_state_institutions_the_phoenix_index_knows_are_their_state(resolve):
 def test_an_unnamed_office_of_many_holders_is_the_state_government(resolve):
     doc, found = resolve("Seoul summoned the Chinese ambassador on Tuesday.")
     assert (found.actor_of(_at(doc, "ambassador")), found.sector_at(_at(doc, "ambassador").i)) == ("china", "GOV")
+
+
+@pytest.mark.model
+def test_a_leaders_government_is_their_state_with_the_government_sector(resolve):
+    doc, found = resolve("Iran warned the Trump administration on Monday. Assad's regime shelled the suburb.")
+    assert (found.actor_of(_at(doc, "administration")), found.sector_at(_at(doc, "administration").i)) == (
+        "united-states", "GOV")
+    assert found.actor_of(_at(doc, "Trump")) == "united-states"  # the name is part of the reference
+    assert found.leader_of(_at(doc, "administration")) == "donald-trump"
+    assert (found.actor_of(_at(doc, "regime")), found.sector_at(_at(doc, "regime").i)) == ("syria", "GOV")
+    assert {m.text: m.actor for m in found.mentions}["Trump administration"] == "united-states"
+    doc, found = resolve("Trump met Abe on Friday.")  # a leader's name alone is still the leader
+    assert found.actor_of(_at(doc, "Trump")) == "donald-trump" and found.leader_of(_at(doc, "Trump")) is None
+
+
+@pytest.mark.model
+def test_a_leaders_government_acts_as_the_state_except_against_its_own_nationals(read_relations):
+    assert read_relations("The Trump administration imposed new sanctions on Iran.") == {
+        ("united-states", "sanctions", "iran", "asserted", "factual")}
+    assert read_relations("Russia is an ally of the Assad regime.") == {
+        ("russia", "supports", "syria", "asserted", "factual")}
+    # a former government facing a national of the same state is the leader it is named for
+    assert read_relations("Trump accused the Obama administration of tapping his phones.") == {
+        ("donald-trump", "accuses", "barack-obama", "asserted", "factual")}
