@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from diplograph.nlp.lemmas import inflection_lemmas, verb_lemmas
+from diplograph.nlp.syntax import is_infinitive
 from diplograph.relations.arguments import MONEY_NOUNS, QUANTITY_NOUNS, measured_by, sentence_start, slot_tokens
 from diplograph.relations.complements import adjective_entry, evaluation_entry
 from diplograph.relations.frames import civil_attack, frame_entry, matching_frame
@@ -343,7 +344,7 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             if entry is not None and event_object(token, lexicon) is None and not _undergoes(token, lexicon):
                 triggers.append(Trigger(token, entry.type, "verb", entry))
             continue
-        if _is_compound_of_event(token, lexicon):
+        if _is_compound_of_event(token, lexicon) or _vows_an_act(token, lexicon):
             continue
         light = light_verb_of(token, lexicon)
         if light is not None:
@@ -363,6 +364,15 @@ def match_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         content = governing is not None and not _stated_fact(token, governing, lexicon) and not _undergoes(governor, lexicon)
         triggers.append(Trigger(token, noun.type, "noun", noun, content=content))
     return triggers
+
+
+def _vows_an_act(noun: Token, lexicon: Lexicon) -> bool:
+    """ "Trump's *pledge* to renegotiate the deal": a vow noun whose infinitive is an act; the act is
+    the relation (planned), the vow none of its own."""
+    if noun.lemma_.lower() not in lexicon.evaluations.vows:
+        return False
+    return any(c.dep_ in ("acl", "relcl") and is_infinitive(c) and any(
+        t.pos_ in ("VERB", "AUX") and verb_entry(t, lexicon) is not None for t in c.subtree) for c in noun.children)
 
 
 def _undergoes(verb: Token | None, lexicon: Lexicon) -> bool:

@@ -162,7 +162,7 @@ def _hyphen_agent(verb: Token) -> Token | None:
     return None
 
 
-def _read_modifier(trigger: Trigger, agent: Token, actors: DocActors) -> Reading:
+def _read_modifier(trigger: Trigger, agent: Token, actors: DocActors, lexicon: Lexicon) -> Reading:
     """ "US-backed Iraqi forces": the hyphened actor acts on the actor the participle describes; a
     placement ("a *Baghdad*-based advocate") says where, and acts on no one."""
     verb = trigger.token
@@ -171,7 +171,20 @@ def _read_modifier(trigger: Trigger, agent: Token, actors: DocActors) -> Reading
     sources = phrase_actors(agent, actors)
     own = {a.actor for a in sources}
     targets = [a for a in phrase_actors(verb.head, actors) if a.actor not in own]
+    if not targets:  # "*Qatar*-brokered talks between A and B": the noun holds the participants
+        targets = _participants(verb.head, trigger.entry, own, actors, lexicon)
     return Reading(trigger, sources, targets, BASE_CONFIDENCE["verb"])
+
+
+def _participants(noun: Token, entry: VerbEntry, own: set[str], actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """The actors of the target slots (prepositions) a participle's noun holds: "talks *between A and B*"."""
+    for slot in entry.target or lexicon.target_slots.get(entry.type, ()):
+        if slot.startswith("^") or slot in ("dobj", "dative", "ccomp_subj"):
+            continue
+        found = [a for token in slot_tokens(noun, slot) for a in phrase_actors(token, actors) if a.actor not in own]
+        if found:
+            return found
+    return []
 
 
 def _read_participle(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading:
@@ -182,11 +195,7 @@ def _read_participle(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> R
     noun = verb.head
     targets = [a for a in verb_targets(verb, entry, entry.type, actors, lexicon) if a.actor not in own]
     if not targets:  # the noun holds the participants: "talks *between A and B* mediated by Qatar"
-        for slot in entry.target or lexicon.target_slots.get(entry.type, ()):
-            for token in ([] if slot.startswith("^") or slot in ("dobj", "dative", "ccomp_subj") else slot_tokens(noun, slot)):
-                targets.extend(a for a in phrase_actors(token, actors) if a.actor not in own)
-            if targets:
-                break
+        targets = _participants(noun, entry, own, actors, lexicon)
     if not targets:
         targets = [a for a in phrase_actors(noun, actors) if a.actor not in own]
     return Reading(trigger, sources, targets, BASE_CONFIDENCE["passive"])
@@ -197,7 +206,7 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
     assert isinstance(entry, VerbEntry)
     agent = _hyphen_agent(verb)
     if agent is not None:
-        return _read_modifier(trigger, agent, actors)
+        return _read_modifier(trigger, agent, actors, lexicon)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and passive_agent(verb) is not None:
         return _read_participle(trigger, actors, lexicon)
     sources, how = _subject_args(verb, actors, lexicon)

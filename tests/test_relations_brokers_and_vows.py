@@ -1,0 +1,43 @@
+"""Brokers named in a hyphened participle, vows whose act is the relation, and possibilities an actor
+eliminates: exact (source, relation, target, polarity, modality) on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "broker", "parties"),
+    [
+        ("Qatar-brokered talks between Hamas and Fatah resumed in Doha on Monday.", "qatar", ("hamas", "fatah")),
+        ("An Egyptian-mediated truce between Israel and Hamas held for a week.", "egypt", ("israel", "hamas")),
+    ],
+)
+def test_a_hyphened_broker_mediates_between_the_parties_its_noun_names(read_relations, text, broker, parties):
+    found = read_relations(text)
+    assert {(broker, "mediates", p, "asserted", "factual") for p in parties} <= found
+    assert not any(s in parties and t == broker for s, _, t, *_ in found)  # the broker is no party
+
+
+def test_a_hyphened_broker_without_named_parties_mediates_no_one(read_relations):
+    assert not any(r == "mediates" for _, r, *_ in read_relations("Qatar-brokered talks resumed in Doha on Monday."))
+
+
+def test_a_pledge_to_act_is_the_act_planned_not_a_guarantee(read_relations):
+    assert read_relations("Mexico is worried about Trump's pledge to renegotiate its trade deals with Mexico.") == {
+        ("donald-trump", "negotiates", "mexico", "asserted", "planned")}
+    assert read_relations("Trump vowed to renegotiate the trade deal with Mexico.") == {
+        ("donald-trump", "negotiates", "mexico", "asserted", "planned")}
+    # a pledge whose complement is no act keeps its own reading
+    assert ("barack-obama", "guarantees", "japan", "asserted", "factual") in read_relations(
+        "Obama made a pledge to Japan.")
+
+
+def test_eliminating_or_excluding_the_possibility_of_an_act_negates_it(read_relations):
+    assert read_relations("Tillerson eliminated the possibility of negotiating with North Korea.") == {
+        ("rex-tillerson", "negotiates", "north-korea", "negated", "hypothetical")}
+    # as the act itself the verb is no negation
+    assert read_relations("Iraqi forces eliminated Islamic State fighters in Mosul.") == {
+        ("iraq", "attacks", "islamic-state", "asserted", "factual")}
