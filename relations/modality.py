@@ -66,6 +66,8 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
     for position, token in enumerate(chain):
         if position > 0 and token.dep_ == "prep" and token.lower_ in FRAMING_PREPS and token.head.pos_ == "VERB":
             framing = True
+        if not framing and _scheduled(token):
+            return "planned"
         for child in token.children:
             if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
                 if child.lower_ in planned_aux or child.lemma_.lower() in planned_aux:
@@ -98,6 +100,30 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
             if lemma == "be" and any(c.dep_ == "xcomp" and c in chain for c in token.children) and _is_to(chain):
                 return "planned"  # "is to meet"
     return "factual"
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_COMING = frozenset({"tomorrow", "tonight"})
+
+
+def _scheduled(verb: Token) -> bool:
+    """A simple present with a coming time, as news writes a schedule: "Trump *meets* Monday with
+    Trudeau", "Tillerson *visits* Beijing on Saturday", "*travels* to Washington next week"."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    for child in verb.children:
+        times = [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "on" else [child]
+        for time in times:
+            if time.dep_ not in ("npadvmod", "pobj", "advmod") or any(c.lower_ in ("every", "each") for c in time.children):
+                continue
+            word = time.lower_
+            if word in _WEEKDAYS or word in _COMING or word.rstrip("s") in _WEEKDAYS and time.dep_ == "pobj":
+                return True
+            if word in ("week", "month", "year") and any(c.dep_ == "amod" and c.lower_ == "next" for c in time.children):
+                return True  # "next week"
+            if word == "later" and any(p.dep_ == "prep" and p.lower_ in ("in", "this") for p in time.children):
+                return True  # "later in the week"
+    return False
 
 
 def _went_on(token: Token) -> bool:

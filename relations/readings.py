@@ -262,7 +262,9 @@ def _read_light(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Readin
         sources = []
     own = verb_entry(verb, lexicon)  # "India and Pakistan have fought two wars": a reciprocal light verb
     each_other = not targets and own is not None and own.reciprocal and own.type == entry.type
-    return Reading(trigger, sources, targets, BASE_CONFIDENCE["light"], mutual=mutual, each_other=each_other)
+    brokers = verb.lemma_.lower() in lexicon.host_verbs  # "Russia and Turkey brokered a truce": not with each other
+    return Reading(trigger, sources, targets, BASE_CONFIDENCE["light"], mutual=mutual, each_other=each_other,
+                   taken=brokers)
 
 
 def _organizes(verb: Token, lexicon: Lexicon) -> bool:

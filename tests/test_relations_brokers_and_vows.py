@@ -41,3 +41,31 @@ def test_eliminating_or_excluding_the_possibility_of_an_act_negates_it(read_rela
     # as the act itself the verb is no negation
     assert read_relations("Iraqi forces eliminated Islamic State fighters in Mosul.") == {
         ("iraq", "attacks", "islamic-state", "asserted", "factual")}
+
+
+def test_co_brokers_of_a_truce_do_not_agree_with_each_other(read_relations):
+    assert read_relations("Turkey and Russia have also worked to broker ceasefires in the Syrian civil war.") == set()
+    found = read_relations("Russia and Turkey brokered a ceasefire between the Syrian government and the rebels.")
+    assert ("russia", "mediates", "syria", "asserted", "factual") in found
+    assert not any({s, t} == {"russia", "turkiye"} for s, _, t, *_ in found)
+    # parties that sign are parties
+    assert ("russia", "agrees", "turkiye", "asserted", "factual") in read_relations("Russia and Turkey signed a deal.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump meets Monday with Canadian Prime Minister Justin Trudeau.",
+        "Trump meets Justin Trudeau on Friday in Washington.",
+        "Trump meets Justin Trudeau later in the week.",
+    ],
+)
+def test_a_simple_present_with_a_coming_day_is_a_schedule(read_relations, text):
+    assert read_relations(text) == {("donald-trump", "meets", "justin-trudeau", "asserted", "planned")}
+
+
+def test_a_past_tense_or_a_habit_stays_a_fact(read_relations):
+    assert read_relations("Trump met Justin Trudeau on Friday in Washington.") == {
+        ("donald-trump", "meets", "justin-trudeau", "asserted", "factual")}
+    assert read_relations("Trump meets Justin Trudeau every Friday.") == {
+        ("donald-trump", "meets", "justin-trudeau", "asserted", "factual")}
