@@ -7,6 +7,7 @@ dictionary does not know and the text has given no country yet:
 * an apposition opening with a state ("ZTE, *a Chinese* telecoms firm",
   "Razak Iyal, also *a Ghana* national", "Ras Lanuf, *a Libyan* oil port");
 * a descriptor set off by a comma before the name ("*a Chinese* tech firm, ZTE");
+* an organization's own name ending in a state or a place in one ("National Bank *of Ukraine*");
 * for places, the state around them: "the *Syrian* town of Al Bab", "Al Bab
   *in northern Syria*", "Homs, *Syria*", "*northern Sinai's* El Arish" (a place
   with a country gives it on).
@@ -48,7 +49,8 @@ def learn_nationalities(b: DocActorsBuilder) -> None:
         kind = b.type_of(ref.actor)
         if kind not in ("person", "organization", "group", "place", "media") or b.country_of(ref.actor):
             continue
-        country = _apposition_country(b, ref) or _descriptor_country(b, ref)
+        country = _apposition_country(b, ref) or _descriptor_country(b, ref) or (
+            _name_country(b, ref.actor) if kind == "organization" else None)
         actor = ref.actor
         if country is None:
             country, certain = _surrounding_country(b, ref)
@@ -58,6 +60,19 @@ def learn_nationalities(b: DocActorsBuilder) -> None:
                 actor = b.retype(actor, "place")  # "Tadef in northern Syria", "Kafr Nabl, Syria,": a place
         if country is not None:
             b.learn(actor, country=country)
+
+
+def _name_country(b: DocActorsBuilder, actor: str) -> str | None:
+    """The country a new organization's own name ends in: "National Bank *of Ukraine*", "Silk Road
+    Fund *of China*", "University *of Sheffield*" (a place the dictionary puts in a state)."""
+    name = b.actors[actor].name
+    if " of " not in name:
+        return None
+    hit = b.dictionary.lookup(name.rsplit(" of ", 1)[1])
+    if hit is None or hit[1] == "demonym":
+        return None
+    entry = b.dictionary[hit[0]]
+    return entry.country if entry.type in ("state", "place") else None
 
 
 def _state_at(b: DocActorsBuilder, i: int, *, places: bool = False) -> tuple[Reference, str] | None:

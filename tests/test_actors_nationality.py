@@ -80,3 +80,11 @@ def test_a_name_starting_with_a_state_is_a_company_or_a_place_not_the_state(acto
     # a state and a word before a title name a portfolio
     assert actors("UK Brexit Secretary Dafydd Moss spoke.")["Dafydd Moss"] == ("person", "GBR")
     assert actors("The British Brexit minister Dafydd Moss spoke.")["Dafydd Moss"] == ("person", "GBR")
+
+
+def test_an_organization_named_of_a_state_is_of_that_state(actors):
+    found = actors("The National Bank of Ukraine raised its key rate on Thursday. "
+                   "The Silk Road Fund of China will invest in the port.")
+    assert found["National Bank of Ukraine"] == ("organization", "UKR")
+    assert found["Silk Road Fund of China"] == ("organization", "CHN")
+    assert actors("The Friends of Europe group met on Monday.")["Friends of Europe"][1] is None  # no state
