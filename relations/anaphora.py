@@ -104,6 +104,8 @@ def event_objects(verb: Token) -> list[Token]:
     """Objects and complements of a verb that may name the event it is about, nearest first."""
     found = []
     for child in verb.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in child.children):
+            continue  # "signed the document, *expressing* their concern": a second act of the subject's own
         if child.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp", "advcl"):
             found.append(child)
             if child.pos_ in ("VERB", "AUX", "PRON"):  # "condemned what it described as intimidation"

@@ -55,10 +55,9 @@ from diplograph.relations.polarity import polarity_of
 from diplograph.relations.arguments import phrase_actors, slot_tokens
 from diplograph.relations.judgements import reported_judgements
 from diplograph.relations.nominal import is_reason
-from diplograph.relations.readings import BASE_CONFIDENCE, Reading, read_trigger, typed_for_targets
+from diplograph.relations.readings import BASE_CONFIDENCE, MAX_COORDINATED, Reading, read_trigger, typed_for_targets
 
 __all__ = ["extract_relations", "sentence_relations", "DocContext"]
-_MAX_COORDINATED = 6  # beyond it a reciprocal act is multilateral: 14 signatories are not 91 bilateral deals
 
 
 def _evidence(segment: Span, text: str) -> tuple[tuple[int, int], str]:
@@ -100,7 +99,7 @@ def _pairs(reading: Reading, actors: DocActors, reciprocal: bool, places: bool, 
     targets = [t for t in _endpoints(reading.targets, actors, places=places) if t.via != "modifier" or t.actor not in acting]
     pairs = leader_pairs(((s, t) for s in sources for t in targets), actors)
     coordinated: list[tuple] = []
-    if not pairs and not targets and reciprocal and 2 <= len(sources) <= _MAX_COORDINATED and not reading.taken:
+    if not pairs and not targets and reciprocal and 2 <= len(sources) <= MAX_COORDINATED and not reading.taken:
         coordinated = list(combinations(sources, 2))
     if reciprocal and reading.mutual and len(targets) >= 2:  # "talks between A and B": A and B meet
         coordinated += [(a, b) for a, b in combinations(targets, 2) if a.actor != b.actor]

@@ -45,7 +45,11 @@ from diplograph.relations.statements import fallback_targets, refused_parties, t
 from diplograph.relations.arguments import slot_tokens
 from diplograph.relations.verb_targets import deep_targets, slot_taken, taken_places, verb_targets
 
-__all__ = ["typed_for_targets", "Reading", "read_trigger", "BASE_CONFIDENCE"]
+__all__ = ["typed_for_targets", "Reading", "read_trigger", "BASE_CONFIDENCE", "MAX_COORDINATED"]
+
+#: Beyond this many listed sources an act is multilateral: 14 signatories are not 91 bilateral deals, and
+#: no target is implied for them from earlier sentences.
+MAX_COORDINATED = 6
 
 #: Confidence of a relation by how its arguments were found.
 BASE_CONFIDENCE: dict[str, float] = {
@@ -216,13 +220,14 @@ def _read_verb(trigger: Trigger, actors: DocActors, lexicon: Lexicon, history: H
     if targets and not judges and tells_of_others(verb, sources, targets, actors, lexicon):
         return Reading(trigger, sources, [], BASE_CONFIDENCE["verb"])
     confidence = BASE_CONFIDENCE.get(how, BASE_CONFIDENCE["inherited"])
-    if not targets and sources:
+    implied = len({a.actor for a in sources}) <= MAX_COORDINATED  # "14 states signed *the document*": nobody's
+    if not targets and sources and implied:
         targets, found_how = fallback_targets(verb, relation, sources, actors, lexicon, history)
         if targets:
             confidence = min(confidence, BASE_CONFIDENCE[found_how])
     if not targets and sources and relation in lexicon.locative_types:
         targets = taken_places(verb, relation, deep_targets(verb, relation, actors, lexicon), actors, lexicon)
-    if not targets and sources:  # "Ukraine insisted on a ceasefire": addressed to the other side
+    if not targets and sources and implied:  # "Ukraine insisted on a ceasefire": addressed to the other side
         targets = implied_counterpart(verb, relation, sources, actors, lexicon, history)
         if targets:
             confidence = min(confidence, BASE_CONFIDENCE["anaphora"])

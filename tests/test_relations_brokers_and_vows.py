@@ -69,3 +69,21 @@ def test_a_past_tense_or_a_habit_stays_a_fact(read_relations):
         ("donald-trump", "meets", "justin-trudeau", "asserted", "factual")}
     assert read_relations("Trump meets Justin Trudeau every Friday.") == {
         ("donald-trump", "meets", "justin-trudeau", "asserted", "factual")}
+
+
+def test_an_act_takes_no_target_from_its_subjects_own_second_act(read_relations):
+    # "..., expressing their concern": the participle is the signatories' own act, not what they signed
+    for signers in ("Argentina, Brazil, Canada, Chile, Colombia, Mexico, Peru and Uruguay", "Mexico and Peru"):
+        found = read_relations(f"Nicolas Maduro condemned the OAS on Monday. {signers} all signed the letter, "
+                               "expressing their deep concern over the crisis.")
+        assert ("nicolas-maduro", "accuses", "organization-of-american-states", "asserted", "factual") in found
+        assert not any(t == "nicolas-maduro" for _, _, t, *_ in found)
+
+
+def test_a_multilateral_act_takes_no_target_from_an_earlier_sentence(read_relations):
+    found = read_relations("Russia proposed a new ceasefire plan on Monday. "
+                           "Argentina, Brazil, Canada, Chile, Colombia, Mexico, Peru and Uruguay accepted it.")
+    assert not any(t == "russia" for _, _, t, *_ in found)
+    # a short list still answers the earlier sentence
+    found = read_relations("Russia proposed a new ceasefire plan on Monday. Iran and Turkey accepted it.")
+    assert {("iran", "agrees", "russia", "asserted", "factual"), ("turkiye", "agrees", "russia", "asserted", "factual")} <= found
