@@ -151,3 +151,10 @@ def test_the_circumstances_of_an_attack_are_not_its_target(read, text):
 
 def test_a_place_the_missiles_were_fired_at_is_still_the_target(read):
     assert ("russia", "attacks", "ukraine") in {(s, r, t) for s, r, t, *_ in read("Russia fired missiles at Kyiv.")}
+
+
+def test_striking_a_tone_or_a_balance_attacks_no_one(read_relations):
+    assert not any(r == "attacks" for _, r, *_ in read_relations("Tillerson struck a cordial tone in Beijing."))
+    assert not any(r == "attacks" for _, r, *_ in read_relations("Merkel struck a conciliatory tone toward Turkey."))
+    assert ("russia", "attacks", "idlib", "asserted", "factual") in read_relations(
+        "Russian jets struck rebel positions in Idlib.")
