@@ -88,15 +88,16 @@ def is_stance(doc: Doc, i: int) -> bool:
 #: Bodies a leader's name stands before for their state's government: "the *Trump administration*",
 #: "*Assad's* regime", "the Maduro government".
 _LEADER_BODIES = frozenset({"administration", "government", "regime", "cabinet", "junta"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 
 def _leader_government(b: DocActorsBuilder, ref: Reference) -> bool:
     """ "The Trump administration imposed sanctions": a person's name before a government noun
     refers to that person's state (sector ``GOV``), not to the person. True when it did."""
     doc, i = b.doc, ref.end
-    if i < len(doc) and doc[i].lower_ in _POSSESSIVE:
+    if i < len(doc) and (doc[i].lower_ in _POSSESSIVE or doc[i].text in _HYPHENS):  # "the-Obama-administration"
         i += 1
-    if i >= len(doc) or doc[i].lower_ not in _LEADER_BODIES or doc[i].pos_ not in ("NOUN", "PROPN"):
+    if i >= len(doc) or doc[i].lower_.lstrip("".join(_HYPHENS)) not in _LEADER_BODIES or doc[i].pos_ not in ("NOUN", "PROPN"):
         return False
     if b.ref_at(i) is not None:
         return False

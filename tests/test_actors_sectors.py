@@ -116,3 +116,10 @@ def test_a_leaders_government_acts_as_the_state_except_against_its_own_nationals
     # a former government facing a national of the same state is the leader it is named for
     assert read_relations("Trump accused the Obama administration of tapping his phones.") == {
         ("donald-trump", "accuses", "barack-obama", "asserted", "factual")}
+
+
+@pytest.mark.model
+def test_a_leaders_government_glued_by_hyphen_debris_is_still_the_state(read_relations):
+    for written in ("the-Obama-administration", "the- Obama -administration"):
+        assert ("united-states", "supports", "iraq", "asserted", "factual") in read_relations(
+            f"Trump's plan differs from that of {written}, which had partnered with Iraqi forces.")
