@@ -5,7 +5,9 @@ Four passes over one document, each in its own module:
 1. :mod:`~diplograph.actors.entities` — dictionary and NER spans become
    references to known or new actors; noise, bylines and media are sorted out;
 2. :mod:`~diplograph.actors.phrases` — titles, appositions, plural role nouns
-   and demonym + institution phrases ("Russian forces");
+   and demonym + institution phrases ("Russian forces"); then coalitions a state
+   leads (:mod:`~diplograph.actors.coalitions`) and generic groups ("human rights
+   groups": :mod:`~diplograph.actors.generic_groups`);
 3. :mod:`~diplograph.actors.coreference` — definite descriptions (of places,
    states and people: :mod:`~diplograph.actors.descriptions`) and
    third-person pronouns;
@@ -27,6 +29,7 @@ from diplograph.actors.counterparts import resolve_counterparts
 from diplograph.actors.dictionary import ActorDictionary
 from diplograph.actors.doc_actors import DocActors
 from diplograph.actors.entities import NEW_ACTOR_TYPES, recognize_entities
+from diplograph.actors.generic_groups import read_generic_groups
 from diplograph.actors.institutions import resolve_institutions
 from diplograph.actors.nationality import learn_nationalities
 from diplograph.actors.persons import drop_given_names, merge_acronyms, merge_surnames
@@ -69,6 +72,7 @@ def resolve_actors(
     resolve_institutions(builder)
     read_phrases(builder)
     read_led_groups(builder)
+    read_generic_groups(builder)
     learn_affiliations(builder)
     learn_nationalities(builder)
     merge_surnames(builder)

@@ -1,0 +1,61 @@
+"""Generic groups: "human rights groups", "aid agencies", "Democratic senators".
+
+Wire copy often names a collective actor by what it is rather than by name:
+"rights groups accused the government of torture", "aid agencies negotiated
+with the rebels", "Democratic senators urged Tillerson to ...". Event coders
+code these as agents of their own (CAMEO's NGO and LEG sectors), and analysts
+read them as one node each. A plural head noun with the modifiers that make it
+such an agent (:data:`NGO_MODIFIERS` before :data:`NGO_HEADS`; a US party
+adjective before :data:`LEGISLATOR_HEADS`) becomes a group actor named by its
+phrase in lower case ("human rights groups"; the party keeps its capital:
+"Democratic senators"), the same in every article. Words another reference
+already covers are left alone, and so is a phrase after a state's demonym
+("Syrian aid groups" belongs to the state rules).
+"""
+
+from __future__ import annotations
+
+from diplograph.actors.builder import DocActorsBuilder
+from diplograph.base.models import Actor, slugify
+
+__all__ = ["NGO_HEADS", "NGO_MODIFIERS", "LEGISLATOR_HEADS", "PARTY_COUNTRIES", "read_generic_groups"]
+
+#: Plural nouns of non-governmental bodies.
+NGO_HEADS = frozenset({"groups", "organisations", "organizations", "agencies", "charities", "ngos"})
+#: The words before them that make them an agent, longest first.
+NGO_MODIFIERS = (("human", "rights"), ("humanitarian", "aid"), ("rights",), ("aid",), ("humanitarian",), ("relief",))
+#: Plural nouns of legislators.
+LEGISLATOR_HEADS = frozenset({"senators", "lawmakers", "congressmen", "legislators"})
+#: Party adjectives before them, and the country whose party they name.
+PARTY_COUNTRIES = {"democratic": "USA", "republican": "USA"}
+
+
+def _ngo_start(b: DocActorsBuilder, head: int) -> int | None:
+    words = b.lower
+    for modifier in NGO_MODIFIERS:
+        start = head - len(modifier)
+        if start >= 0 and tuple(words[start:head]) == modifier:
+            return start
+    return None
+
+
+def read_generic_groups(b: DocActorsBuilder) -> None:
+    """Refer each generic group phrase to its group actor."""
+    doc = b.doc
+    for token in doc:
+        word = token.lower_
+        if token.tag_ not in ("NNS", "NNPS") or b.ref_at(token.i) is not None:
+            continue
+        country = None
+        if word in NGO_HEADS:
+            start = _ngo_start(b, token.i)
+        elif word in LEGISLATOR_HEADS and token.i > 0 and doc[token.i - 1].lower_ in PARTY_COUNTRIES:
+            start, country = token.i - 1, PARTY_COUNTRIES[doc[token.i - 1].lower_]
+        else:
+            continue
+        if start is None or any(b.ref_at(i) is not None for i in range(max(0, start - 1), token.i)):
+            continue  # "Syrian aid groups", or words already taken
+        words = [t.text if t.lower_ in PARTY_COUNTRIES else t.lower_ for t in doc[start : token.i + 1]]
+        words[0] = words[0][0].upper() + words[0][1:] if country else words[0]
+        name = " ".join(words)
+        b.add(start, token.i + 1, Actor(id=slugify(name), name=name, type="group", country=country), "name")
