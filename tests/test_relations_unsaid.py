@@ -158,3 +158,8 @@ def test_striking_a_tone_or_a_balance_attacks_no_one(read_relations):
     assert not any(r == "attacks" for _, r, *_ in read_relations("Merkel struck a conciliatory tone toward Turkey."))
     assert ("russia", "attacks", "idlib", "asserted", "factual") in read_relations(
         "Russian jets struck rebel positions in Idlib.")
+
+
+def test_reluctance_to_act_negates_the_act(read_relations):
+    assert read_relations("China is reluctant to impose sanctions on North Korea.") == {
+        ("china", "sanctions", "north-korea", "negated", "factual")}
