@@ -45,3 +45,20 @@ def test_generic_groups_act_and_merge_across_documents():
     found = {(r.source, r.relation, r.target) for r in graph.iter_relations()}
     assert {("human-rights-groups", "accuses", "venezuela"), ("human-rights-groups", "accuses", "egypt"),
             ("democratic-senators", "demands", "rex-tillerson")} <= found
+
+
+def test_regional_groups_of_states_and_fixed_groups_become_group_actors(groups):
+    found = groups("Arab governments and Caribbean countries met. The international community and world powers "
+                   "watched, while coalition forces advanced.")
+    assert found["arab-governments"] == ("Arab governments", "group", None)
+    assert found["caribbean-countries"] == ("Caribbean countries", "group", None)
+    assert found["international-community"] == ("international community", "group", None)
+    assert found["world-powers"] == ("world powers", "group", None)
+    assert found["coalition-forces"] == ("coalition forces", "group", None)
+
+
+def test_a_generic_group_is_addressed_like_any_actor(read_relations):
+    assert ("north-korea", "rejects", "international-community", "asserted", "factual") in read_relations(
+        "North Korea has continued to defy the international community for years.")
+    assert read_relations("World powers reached a nuclear deal with Iran in 2015.") >= {
+        ("world-powers", "agrees", "iran", "asserted", "factual")}
