@@ -168,17 +168,22 @@ def _blocked(b: DocActorsBuilder, after: int, before: int) -> bool:
 
 def _plural_pronoun(b: DocActorsBuilder, token: Token) -> None:
     sentence = b.sentence_of[token.i]
+    excluded: set[str] = set()
+    if token.lower_ == "them" and token.dep_ in _OBJECT_DEPS:  # "Turkey and Qatar helped *them*": someone else
+        verb = governing_verb(token)
+        excluded = {a for subject in shared_subjects(verb) if (a := b.actor_at(subject.i)) is not None}
+        excluded |= {a for subject in shared_subjects(verb) for c in subject.conjuncts if (a := b.actor_at(c.i))}
     for subject in governing_subjects(token):
         ref = b.ref_at(subject.i)
         group = _group_of(b, ref) if ref is not None else None
-        if group is not None:
+        if group is not None and not excluded & set(group):
             b.add(token.i, token.i + 1, group if len(group) > 1 else group[0], "pronoun")
             return
     window = range(sentence, max(sentence - 2, 0) - 1, -1)
     for back in window:
         for ref in reversed(_sentence_refs(b, back, token.i)):
             group = _group_of(b, ref)
-            if group is not None and not _blocked(b, ref.end, token.i):
+            if group is not None and not excluded & set(group) and not _blocked(b, ref.end, token.i):
                 b.add(token.i, token.i + 1, group if len(group) > 1 else group[0], "pronoun")
                 return
     for back in window[:2]:
@@ -188,7 +193,7 @@ def _plural_pronoun(b: DocActorsBuilder, token: Token) -> None:
         ]
         refs.sort(key=lambda r: (_depth(b.doc[r.head]), -r.start))
         for ref in refs:
-            if not _blocked(b, ref.end, token.i):
+            if ref.actor not in excluded and not _blocked(b, ref.end, token.i):
                 b.add(token.i, token.i + 1, ref.actor, "pronoun")
                 return
 

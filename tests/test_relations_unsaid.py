@@ -163,3 +163,10 @@ def test_striking_a_tone_or_a_balance_attacks_no_one(read_relations):
 def test_reluctance_to_act_negates_the_act(read_relations):
     assert read_relations("China is reluctant to impose sanctions on North Korea.") == {
         ("china", "sanctions", "north-korea", "negated", "factual")}
+
+
+def test_an_object_them_is_not_its_own_clauses_subjects(read_relations):
+    assert read_relations("Russia and Iran supported them during the war.") == set()
+    # as a subject, "they" still refers back to them
+    assert ("russia", "meets", "turkiye", "asserted", "planned") in read_relations(
+        "Russia and Iran said they would meet Turkey.")
