@@ -225,9 +225,9 @@ def _appositions(b: DocActorsBuilder) -> None:
             continue
         end = _apposition_span(b, start)
         inner = [r for r in b.between(start, end) if len(r.actors) == 1]
-        people = [r for r in inner if b.type_of(r.actor) == "person"]
-        if any(r.end < len(doc) and doc[r.end].lower_ not in _POSSESSIVE for r in people):
-            continue  # a list of people, not an apposition
+        ends = {r.actor: max(e.end for e in inner if e.actor == r.actor) for r in inner if b.type_of(r.actor) == "person"}
+        if any(end < len(doc) and doc[end].lower_ not in _POSSESSIVE for end in ends.values()):
+            continue  # a list of people, not an apposition ("President X's office": one person, title and name)
         title_hit = None
         for i in range(start, end):
             hit = match_title([t.lower_ for t in doc[i:end]])

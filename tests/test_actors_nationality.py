@@ -88,3 +88,10 @@ def test_an_organization_named_of_a_state_is_of_that_state(actors):
     assert found["National Bank of Ukraine"] == ("organization", "UKR")
     assert found["Silk Road Fund of China"] == ("organization", "CHN")
     assert actors("The Friends of Europe group met on Monday.")["Friends of Europe"][1] is None  # no state
+
+
+def test_a_servant_of_a_titled_leader_takes_the_leaders_country(actors):
+    found = actors("Omar Haddad, spokesman for President Ashraf Ghani's office, said the attack was a crime.")
+    assert found["Omar Haddad"] == ("person", "AFG")
+    found = actors("Omar Haddad, President Ashraf Ghani and Narendra Modi met in Kabul.")  # a list of people
+    assert found["Omar Haddad"][1] is None
