@@ -127,11 +127,18 @@ def _person_candidates(b: DocActorsBuilder, token: Token) -> Iterator[str]:
         yield from (r.actor for r in reversed(refs))
 
 
+def _own_subjects(b: DocActorsBuilder, token: Token, *, conjuncts: bool = False) -> set[str]:
+    """The actors an object pronoun cannot refer to: the subjects of its own clause ("had not seen the
+    last *of him*"), with ``conjuncts`` also those coordinated with them ("Turkey and Qatar helped *them*")."""
+    if token.dep_ not in _OBJECT_DEPS:
+        return set()
+    subjects = shared_subjects(governing_verb(token))
+    words = [c for s in subjects for c in (s, *s.conjuncts)] if conjuncts else subjects
+    return {a for word in words if (a := b.actor_at(word.i)) is not None}
+
+
 def _person_pronoun(b: DocActorsBuilder, token: Token) -> None:
-    excluded: set[str] = set()
-    if token.lower_ in ("him", "her") and token.dep_ in _OBJECT_DEPS:
-        verb = governing_verb(token)  # the clause an object pronoun sits in ("had not seen the last *of him*")
-        excluded = {a for subject in shared_subjects(verb) if (a := b.actor_at(subject.i)) is not None}
+    excluded = _own_subjects(b, token) if token.lower_ in ("him", "her") else set()
     for actor in _person_candidates(b, token):
         if actor not in excluded:
             b.add(token.i, token.i + 1, actor, "pronoun")
@@ -168,11 +175,7 @@ def _blocked(b: DocActorsBuilder, after: int, before: int) -> bool:
 
 def _plural_pronoun(b: DocActorsBuilder, token: Token) -> None:
     sentence = b.sentence_of[token.i]
-    excluded: set[str] = set()
-    if token.lower_ == "them" and token.dep_ in _OBJECT_DEPS:  # "Turkey and Qatar helped *them*": someone else
-        verb = governing_verb(token)
-        excluded = {a for subject in shared_subjects(verb) if (a := b.actor_at(subject.i)) is not None}
-        excluded |= {a for subject in shared_subjects(verb) for c in subject.conjuncts if (a := b.actor_at(c.i))}
+    excluded = _own_subjects(b, token, conjuncts=True) if token.lower_ == "them" else set()
     for subject in governing_subjects(token):
         ref = b.ref_at(subject.i)
         group = _group_of(b, ref) if ref is not None else None

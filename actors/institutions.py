@@ -88,28 +88,26 @@ def is_stance(doc: Doc, i: int) -> bool:
 #: Bodies a leader's name stands before for their state's government: "the *Trump administration*",
 #: "*Assad's* regime", "the Maduro government".
 _LEADER_BODIES = frozenset({"administration", "government", "regime", "cabinet", "junta"})
-_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+#: Hyphen debris of wire copy between a leader and the body ("the-Obama-administration", "Obama -administration").
+_HYPHEN_CHARS = "-\u2010\u2011\u2013"
+_HYPHENS = frozenset(_HYPHEN_CHARS)
 
 
-def _leader_government(b: DocActorsBuilder, ref: Reference) -> bool:
+def _leader_government(b: DocActorsBuilder, ref: Reference) -> None:
     """ "The Trump administration imposed sanctions": a person's name before a government noun
-    refers to that person's state (sector ``GOV``), not to the person. True when it did."""
+    refers to that person's state (sector ``GOV``), not to the person, who stays on the reference."""
     doc, i = b.doc, ref.end
-    if i < len(doc) and (doc[i].lower_ in _POSSESSIVE or doc[i].text in _HYPHENS):  # "the-Obama-administration"
+    if i < len(doc) and (doc[i].lower_ in _POSSESSIVE or doc[i].text in _HYPHENS):
         i += 1
-    if i >= len(doc) or doc[i].lower_.lstrip("".join(_HYPHENS)) not in _LEADER_BODIES or doc[i].pos_ not in ("NOUN", "PROPN"):
-        return False
-    if b.ref_at(i) is not None:
-        return False
+    if i >= len(doc) or doc[i].lower_.lstrip(_HYPHEN_CHARS) not in _LEADER_BODIES or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return
     state = b.dictionary.state_of(b.country_of(ref.actor))
-    if state is None:
-        return False
-    leader = ref.actor
+    if state is None or b.ref_at(i) is not None:
+        return
+    b.governments[i] = ref.actor
     b.add(ref.start, i + 1, state, "metonym", head=i)
-    b.governments[i] = leader
     b.notes[i] = "government"
     b.sectors[i] = "GOV"
-    return True
 
 
 def read_institutions(b: DocActorsBuilder) -> None:
