@@ -9,7 +9,9 @@ such people it stays apart. Spellings are compared as in
 :mod:`~diplograph.actors.variants`. Likewise a new organization written in
 capitals ("RSF") is the document's one organization or group whose initials
 it is ("Rapid Support Forces"). A new person named only by a given name that no
-full name of the document explains ("Jose", "William") is not an actor.
+full name of the document explains ("Jose", "William") is not an actor. A
+state written by its compass word alone ("the North" after "North Korea", "the
+South" after "South Sudan") is the document's one state whose name starts with it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from diplograph.actors.phoenix import phoenix_index
 from diplograph.actors.spans import initials
 from diplograph.actors.variants import bare_surname, name_parts, same_person
 
-__all__ = ["merge_surnames", "merge_acronyms", "drop_given_names"]
+__all__ = ["merge_surnames", "merge_acronyms", "merge_compass_names", "drop_given_names"]
+
+_COMPASS = frozenset({"north", "south", "east", "west"})
 
 
 def _forms(b: DocActorsBuilder, actor_id: str) -> list[tuple[str, ...]]:
@@ -65,6 +69,20 @@ def merge_acronyms(b: DocActorsBuilder) -> None:
             continue
         matches = [g for g in groups if g != short and g in b.actors and len(b.actors[g].name.split()) > 1
                    and initials(b.actors[g].name) == name]  # fmt: skip
+        if len(matches) == 1:
+            b.repoint(short, matches[0])
+
+
+def merge_compass_names(b: DocActorsBuilder) -> None:
+    """Merge each new place or state named by a compass word alone ("the North") with the
+    document's one state whose name starts with that word ("North Korea")."""
+    named = sorted({r.actor for r in b.refs.values() if len(r.actors) == 1 and r.actor in b.actors})
+    states = [a for a in named if b.type_of(a) == "state" and len(b.actors[a].name.split()) > 1]
+    for short in named:
+        word = b.actors[short].name.lower()
+        if short in b.dictionary or word not in _COMPASS or b.type_of(short) not in ("place", "state"):
+            continue
+        matches = [s for s in states if b.actors[s].name.split()[0].lower() == word]
         if len(matches) == 1:
             b.repoint(short, matches[0])
 

@@ -32,7 +32,7 @@ from diplograph.actors.entities import NEW_ACTOR_TYPES, recognize_entities
 from diplograph.actors.generic_groups import read_generic_groups
 from diplograph.actors.institutions import resolve_institutions
 from diplograph.actors.nationality import learn_nationalities
-from diplograph.actors.persons import drop_given_names, merge_acronyms, merge_surnames
+from diplograph.actors.persons import drop_given_names, merge_acronyms, merge_compass_names, merge_surnames
 from diplograph.actors.phrases import read_phrases
 from diplograph.actors.quotes import attribute_quotes
 from diplograph.base.models import Document
@@ -77,6 +77,7 @@ def resolve_actors(
     learn_nationalities(builder)
     merge_surnames(builder)
     merge_acronyms(builder)
+    merge_compass_names(builder)
     drop_given_names(builder)
     resolve_coreference(builder)
     resolve_counterparts(builder)

@@ -51,7 +51,7 @@ from diplograph.relations.matching import Trigger, match_triggers, noun_entry
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
 from diplograph.relations.parties import leader_pairs, own_side, record_sides, resolve_sides, sides_phrases
-from diplograph.relations.polarity import polarity_of
+from diplograph.relations.polarity import kept_open, polarity_of
 from diplograph.relations.arguments import phrase_actors, slot_tokens
 from diplograph.relations.judgements import reported_judgements
 from diplograph.relations.nominal import is_reason
@@ -124,6 +124,8 @@ def _date_anchors(trigger: Trigger) -> list:
 def _type_and_polarity(trigger: Trigger, lexicon: Lexicon) -> tuple[str, str] | None:
     anchor = trigger.verb if trigger.withdrawn and trigger.verb is not None else trigger.token
     polarity = polarity_of(anchor, lexicon)
+    if polarity == "asserted" and trigger.type in lexicon.negators.option_types and kept_open(anchor, lexicon):
+        return "threatens", "asserted"  # "did not rule out military action against Iran"
     entry = trigger.entry
     if isinstance(entry, VerbEntry):
         if entry.only_negated:
@@ -301,7 +303,7 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         if not pairs and not hosts:
             continue
         segment = sentence.doc[slice(*(home or (sentence.start, sentence.end)))]
-        modality = modality_of(trigger.token, lexicon)
+        modality = "factual" if relation_type == "threatens" != trigger.type else modality_of(trigger.token, lexicon)
         speaker = speaker_of(trigger.token, actors, lexicon, context.quotes)
         date = relation_date(_date_anchors(trigger), document.date, future=modality == "planned", sentence=sentence)
         words = trigger.token.text if trigger.verb is None else f"{trigger.verb.text} {trigger.token.text}"
@@ -346,11 +348,8 @@ class _Maker:
         span, evidence = _evidence(self.segment, self.context.text)
         return Relation(
             id=relation_id(document.id, source, kind, target, polarity),
-            doc=document.id,
-            sentence=self.number,
-            source=source,
-            target=target,
-            relation=kind,
+            doc=document.id, sentence=self.number,
+            source=source, target=target, relation=kind,
             polarity=polarity,
             modality=modality,
             attributed_to=speaker.actor if speaker is not None else None,

@@ -82,6 +82,7 @@ class Lexicon(BaseModel):
     anaphors: tuple[str, ...] = ()
     owned_things: tuple[str, ...] = ()
     effort_nouns: tuple[str, ...] = ()
+    role_carriers: tuple[str, ...] = ()
     civil_modifiers: tuple[str, ...] = ()
     addressee_types: tuple[str, ...] = ()
     light_verb_preps: dict[str, tuple[str, ...]] = Field(default_factory=dict)

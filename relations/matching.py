@@ -127,11 +127,23 @@ def noun_entry(token: Token, lexicon: Lexicon) -> NounEntry | None:
             if entry is not None:
                 return entry
     entry = lexicon.nouns.get(lemma) or lexicon.nouns.get(token.lower_)
+    if entry is None and lemma in lexicon.role_carriers:
+        entry = _carried_role(token, lexicon)
     if entry is None and token.tag_ in ("NNS", "NNPS"):  # a plural the tagger took for a name: "Talks between ..."
         entry = next((lexicon.nouns[c] for c in inflection_lemmas(token.text) if c in lexicon.nouns), None)
     if entry is not None and entry.possessor == "target" and copular_subject(token) is None:
         return None  # a role noun with no holder ("thanked his supporters") is no event
     return None if entry is not None and civil_attack(token, entry.type, lexicon) else entry
+
+
+def _carried_role(token: Token, lexicon: Lexicon) -> NounEntry | None:
+    """A role noun made of a carrier and what it provides: "the main *source* of diplomatic support"."""
+    for obj in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
+        provided = lexicon.nouns.get(obj.lemma_.lower()) if obj.dep_ == "pobj" else None
+        if provided is not None and provided.type == "supports" and provided.subject is None:
+            return NounEntry(type="supports", target=("to", "for"), subject="source", possessor="target",
+                             cameo=provided.cameo)
+    return None
 
 
 _NAME_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PRODUCT"})

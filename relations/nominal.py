@@ -115,6 +115,8 @@ def noun_targets(
                 found.extend(phrase_actors(obj, actors, locative=locative, event_nouns=event_nouns))
         if found:
             break
+    if not found and entry.subject == "source":  # "guarantors of *the truce between A and B*"
+        found = _deal_parties(noun, actors, lexicon)
     if not found and entry.possessor == "target":  # "Syria's closest ally", "a key US ally"
         found = _possessors(noun, actors)
     if not found and extra is not None:
@@ -135,6 +137,18 @@ def noun_targets(
     for arg in found:
         unique.setdefault(arg.actor, arg)
     return list(unique.values())
+
+
+def _deal_parties(noun: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
+    """The parties of the meeting or deal a role noun is held toward: its ``of`` object's
+    participants ("the guarantor of *a ceasefire between the government and the rebels*")."""
+    for obj in slot_tokens(noun, "of"):
+        nested = lexicon.nouns.get(obj.lemma_.lower())
+        if nested is not None and nested.type in OF_SOURCE_TYPES and nested.subject is None:
+            found = noun_targets(obj, nested.type, nested, actors, lexicon)
+            if found:
+                return found
+    return []
 
 
 def purpose_targets(noun: Token, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
@@ -191,6 +205,9 @@ def reason_targets(holders: list[Token], relation: str, actors: DocActors, lexic
 
 
 _COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear"})
+#: Verbs whose "as" phrase is how someone is seen or named, not a role held ("regarded as an ally").
+_VIEW_VERBS = frozenset({"see", "regard", "view", "describe", "portray", "consider", "call", "label", "brand",
+                         "depict", "characterize", "characterise", "present", "dismiss", "denounce", "treat"})
 _EFFORT_CLIMB = frozenset({"pobj", "prep", "dobj", "acl", "xcomp", "appos", "conj", "compound", "pcomp"})
 
 
@@ -200,6 +217,8 @@ def copular_subject(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "appos" and head.pos_ == "PROPN" and head.i < noun.i:
         return head
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep":
+        return _role_holder(head.head, before=head.i < head.head.i)
     if noun.dep_ == "pobj" and head.lower_ == "among" and head.dep_ in ("prep", "attr"):
         noun, head = head, head.head
     if noun.dep_ in ("attr", "oprd", "acomp", "prep") and head.lemma_.lower() in _COPULAS:
@@ -207,6 +226,20 @@ def copular_subject(noun: Token) -> Token | None:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
     return None
+
+
+def _role_holder(governor: Token, *, before: bool) -> Token | None:
+    """Who holds a role named with *as*: the noun it follows, or the subject of the verb it
+    precedes ("*Turkey*, as a guarantor of the truce, bears ...") or of a verb with no object
+    ("*Oman* served as a mediator"); "Washington sees Riyadh as an ally" names a view, not a role,
+    and gives none."""
+    if governor.pos_ in ("PROPN", "NOUN", "PRON"):
+        return governor
+    if governor.pos_ not in ("VERB", "AUX") or governor.lemma_.lower() in _VIEW_VERBS or not before and any(
+            c.dep_ in ("dobj", "nsubjpass") for c in governor.children):
+        return None
+    subject, _ = clause_subject(governor)
+    return subject
 
 
 def effort_agents(noun: Token, actors: DocActors, lexicon: Lexicon, *, max_hops: int = 8) -> list[Arg]:

@@ -25,7 +25,7 @@ from diplograph.base.models import Polarity
 from diplograph.relations.clauses import FRAMING_PREPS, governor_chain
 from diplograph.relations.lexicon import Lexicon
 
-__all__ = ["negation_count", "polarity_of"]
+__all__ = ["kept_open", "negation_count", "polarity_of"]
 
 #: Negation adverbs that negate their head whatever dependency label they get.
 _ADVERBIAL = frozenset({"not", "n't", "never"})
@@ -106,3 +106,17 @@ def _yet_to(token: Token) -> bool:
 def polarity_of(trigger: Token, lexicon: Lexicon) -> Polarity:
     """``negated`` when an odd number of negations govern the trigger, else ``asserted``."""
     return "negated" if negation_count(trigger, lexicon) % 2 else "asserted"
+
+
+def kept_open(trigger: Token, lexicon: Lexicon) -> bool:
+    """Is ``trigger`` an act whose exclusion is denied: "did not *rule out* military action",
+    "declined to rule out strikes"? (Read for the lexicon's ``negators.option_types``.)"""
+    options = {o.lower() for o in lexicon.negators.options}
+    for token in governor_chain(trigger)[1:]:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        lemma = token.lemma_.lower()
+        if lemma in options or f"{lemma} {particle}" in options:
+            return polarity_of(token, lexicon) == "negated"
+    return False

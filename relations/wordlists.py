@@ -32,6 +32,10 @@ class NegatorWords(BaseModel):
     denials: tuple[str, ...] = ()
     refusals: tuple[str, ...] = ()
     yet: bool = True
+    #: negating verbs whose own negation keeps an act open ("did not *rule out* military action"),
+    #: and the types such an act threatens instead of doing (CAMEO 13: threaten)
+    options: tuple[str, ...] = ()
+    option_types: tuple[str, ...] = ()
 
 
 class ModalityWords(BaseModel):

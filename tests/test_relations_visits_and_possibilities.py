@@ -30,8 +30,11 @@ def test_a_visit_s_other_modifiers_keep_their_reading(read_relations):
 def test_ruling_out_an_act_negates_it_and_not_ruling_it_out_leaves_it_possible(read_relations):
     assert read_relations("Tillerson ruled out negotiating with North Korea.") == {
         ("rex-tillerson", "negotiates", "north-korea", "negated", "hypothetical")}
+    assert read_relations("Tillerson did not rule out negotiating with North Korea.") == {
+        ("rex-tillerson", "negotiates", "north-korea", "asserted", "hypothetical")}
+    # a hostile act kept open is a threat (tests/test_relations_roles_and_options.py)
     assert read_relations("Tillerson did not rule out military action against North Korea.") == {
-        ("rex-tillerson", "attacks", "north-korea", "asserted", "hypothetical")}
+        ("rex-tillerson", "threatens", "north-korea", "asserted", "factual")}
     assert read_relations("Merkel ruled out sending troops to Syria.") == {
         ("angela-merkel", "deploys", "syria", "negated", "hypothetical")}
 

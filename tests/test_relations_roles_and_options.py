@@ -1,0 +1,82 @@
+"""Roles held toward others (guarantors of a deal, roles named with "as", carriers of support), a
+state written by its compass word alone, and hostile acts kept open by "did not rule out":
+exact (source, relation, target, polarity, modality) on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.actors.resolve import resolve_actors
+from diplograph.corpus.documents import make_document
+from diplograph.relations.lexicon import default_lexicon
+
+pytestmark = pytest.mark.model
+
+
+def test_the_guarantor_of_a_deal_between_two_parties_guarantees_both(read_relations):
+    found = read_relations("Egypt is the guarantor of the truce between Israel and Hamas.")
+    assert {("egypt", "guarantees", "israel", "asserted", "factual"),
+            ("egypt", "guarantees", "hamas", "asserted", "factual")} <= found
+    # the guarantor of a thing that is no deal holds the role toward its owner, as before
+    assert read_relations("The United States is a guarantor of Ukraine's security.") == {
+        ("united-states", "guarantees", "ukraine", "asserted", "factual")}
+
+
+def test_a_role_named_with_as_is_held_by_the_subject_or_the_noun_it_follows(read_relations):
+    found = read_relations("Russia and Turkey serve as guarantors of a ceasefire between the Syrian government "
+                           "and the opposition.")
+    assert {("russia", "guarantees", "syria", "asserted", "factual"),
+            ("turkiye", "guarantees", "syrian-opposition", "asserted", "factual")} <= found
+    assert ("turkiye", "guarantees", "syria", "asserted", "factual") in read_relations(
+        "Turkey, as a guarantor of the ceasefire between the Syrian government and the rebels, bears responsibility.")
+    assert read_relations("Germany emerged as a key backer of Ukraine.") == {
+        ("germany", "supports", "ukraine", "asserted", "factual")}
+
+
+def test_a_view_with_as_is_no_role_held(read_relations):
+    assert read_relations("Washington sees Riyadh as an ally.") == set()
+    assert read_relations("Riyadh is regarded as an ally of Washington.") == set()
+
+
+def test_a_source_of_support_holds_the_role_of_a_supporter(read_relations):
+    assert read_relations("China is North Korea's most important source of diplomatic support.") == {
+        ("china", "supports", "north-korea", "asserted", "factual")}
+    assert read_relations("Russia is the main provider of military aid to Syria.") == {
+        ("russia", "supports", "syria", "asserted", "factual")}
+    # what is provided must be support
+    assert read_relations("The islands remain a source of friction between China and Japan.") == set()
+
+
+def test_not_ruling_out_a_hostile_act_threatens_its_target(read_relations):
+    assert read_relations("Tillerson did not rule out military action against North Korea.") == {
+        ("rex-tillerson", "threatens", "north-korea", "asserted", "factual")}
+    assert read_relations("The EU did not rule out new sanctions on Russia.") == {
+        ("european-union", "threatens", "russia", "asserted", "factual")}
+    # an option that is no hostile act stays that act, as a possibility
+    assert read_relations("Putin did not rule out a meeting with Trump.") == {
+        ("vladimir-putin", "meets", "donald-trump", "asserted", "hypothetical")}
+
+
+def test_ruling_out_a_hostile_act_threatens_no_one(read_relations):
+    assert not any(r == "threatens" for _, r, *_ in read_relations(
+        "The minister ruled out military action against Iran."))
+
+
+@pytest.fixture(scope="module")
+def actor_of(nlp, dictionary):
+    def run(text: str, word: str) -> set[str]:
+        document = make_document("t.txt", text, date="2017-03-01")
+        found = resolve_actors(nlp(document.text), document, dictionary, speech_verbs=default_lexicon().speech_verbs)
+        return {m.actor for m in found.mentions if m.text == word}
+
+    return run
+
+
+def test_a_compass_word_alone_is_the_documents_state_of_that_name(actor_of):
+    text = "North Korea fired a missile on Monday. China, the North's main ally, called for calm."
+    assert actor_of(text, "North") == {"north-korea"}
+    assert actor_of("South Korea and North Korea held talks. The South demanded an apology.", "South") == {
+        "south-korea"}
+    # two states of that compass word: neither is chosen
+    assert "north-korea" not in actor_of(
+        "North Korea and North Macedonia were discussed. The North said nothing.", "North")
