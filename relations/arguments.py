@@ -38,21 +38,15 @@ __all__ = [
 ]
 
 #: Nouns that name someone else than their possessor ("Zelenskyy's allies").
-RELATIONAL_NOUNS = frozenset(
-    {
-        "ally", "partner", "neighbour", "neighbor", "enemy", "rival", "opponent", "adversary", "critic",
-        "counterpart", "friend", "foe", "supporter", "backer", "successor", "predecessor", "target",
-    }
-)
+RELATIONAL_NOUNS = frozenset({
+    "ally", "partner", "neighbour", "neighbor", "enemy", "rival", "opponent", "adversary", "critic",
+    "counterpart", "friend", "foe", "supporter", "backer", "successor", "predecessor", "target"})
 
 #: Nouns that only measure their ``of`` complement ("a series of attacks").
-QUANTITY_NOUNS = frozenset(
-    {
-        "series", "wave", "round", "number", "string", "spate", "volley", "salvo", "set", "package",
-        "raft", "batch", "flurry", "barrage", "campaign", "couple", "host", "slew", "dozen", "hundred",
-        "thousand", "lot", "range", "kind", "type", "part", "bit",
-    }
-)
+QUANTITY_NOUNS = frozenset({
+    "series", "wave", "round", "number", "string", "spate", "volley", "salvo", "set", "package",
+    "raft", "batch", "flurry", "barrage", "campaign", "couple", "host", "slew", "dozen", "hundred",
+    "thousand", "lot", "range", "kind", "type", "part", "bit"})
 
 #: Amounts of money that measure their *in*/*of* complement ("1 billion dollars *in aid*", "$2bn *of* weapons").
 MONEY_NOUNS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "franc", "billion", "million", "bn", "$", "€", "£"})
@@ -110,7 +104,12 @@ def conjuncts(token: Token) -> list[Token]:
             if (child.dep_ == "conj" or _listed(current, child)) and child not in found:
                 found.append(child)
                 stack.append(child)
-    return sorted(found, key=lambda t: t.i)
+    found.sort(key=lambda t: t.i)
+    # "between the government and the opposition, *Russian Ambassador* X said": a list closes at the
+    # member after its last "and"/"or"; a member the parser adds after a comma beyond it is another phrase
+    ccs = [c.i for m in found for c in m.children if c.dep_ == "cc" and c.lower_ in ("and", "or")]
+    last = next((k for k, m in enumerate(found) if ccs and m.i > max(ccs)), len(found))
+    return [m for k, m in enumerate(found) if k <= last or m.doc[m.left_edge.i - 1].text != ","]
 
 
 def _unique(args: Iterable[Arg]) -> list[Arg]:

@@ -17,9 +17,10 @@ from diplograph.nlp.syntax import is_infinitive
 
 __all__ = ["governor_chain", "clause_head", "is_mandative", "CLIMB_DEPS", "FRAMING_PREPS"]
 
-#: Prepositions that make an event the frame of a clause ("they agreed *in* a phone call", "*during* talks").
+#: Prepositions that make an event the frame of a clause ("they agreed *in* a phone call", "*during* talks"),
+#: or a fact the clause concedes ("has not eased *despite* the truce deal": the deal stands).
 #: Not *before*/*ahead of*: "ahead of the summit with Putin, Zelenskyy will hold a call" prepares another's event.
-FRAMING_PREPS = frozenset({"in", "during", "at", "after", "following", "amid"})
+FRAMING_PREPS = frozenset({"in", "during", "at", "after", "following", "amid", "despite", "notwithstanding"})
 
 #: Dependencies through which a clause's negation and modality reach a trigger.
 CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "pobj", "dobj", "aux", "auxpass", "prt"})

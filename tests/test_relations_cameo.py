@@ -93,6 +93,17 @@ def test_a_narrowed_pattern_does_not_override_what_its_object_means_alone():
     assert [["plea"], None, "appeals", "020"] in group["frames"]
 
 
+def test_a_reviewed_pattern_is_dropped_from_the_frames():
+    codes = {"01": None, "02": "appeals", "07": "supports", "11": "accuses", "13": "threatens"}
+    mapping = convert_cameo.CameoMap(codes, {}, [{"object": ["warning"], "prep": None, "code": "130"}])
+    (group,) = convert_cameo.convert(SAMPLE, mapping)["frames"]
+    assert group["frames"] == [[["humanitarian", "ASSISTANCE"], None, "supports", "073"]]
+    # the shipped mapping drops "fly into" and "lay the groundwork" as deployments
+    shipped = convert_cameo.CameoMap.read()
+    assert shipped.drops(None, "into", "154") and shipped.drops(["groundwork"], None, "154")
+    assert not shipped.drops(["militia"], None, "154")
+
+
 def test_the_mapping_takes_the_longest_prefix():
     mapping = convert_cameo.CameoMap({"04": "meets", "046": "negotiates", "01": None}, {})
     assert mapping.type_of("0462") == "negotiates"

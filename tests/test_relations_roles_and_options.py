@@ -80,3 +80,39 @@ def test_a_compass_word_alone_is_the_documents_state_of_that_name(actor_of):
     # two states of that compass word: neither is chosen
     assert "north-korea" not in actor_of(
         "North Korea and North Macedonia were discussed. The North said nothing.", "North")
+
+
+
+def _list_doc(words, heads, deps):
+    import spacy
+    from spacy.tokens import Doc
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_a_list_closes_at_the_member_after_its_and():
+    from diplograph.relations.arguments import conjuncts
+    # "... between the government and the opposition, Russian Ambassador Kinshchak said": the parser
+    # hangs the speaker on the list as one more member
+    words = ["between", "the", "government", "and", "the", "opposition", ",", "Ambassador", "Kinshchak", "said"]
+    heads = [9, 2, 0, 2, 5, 2, 5, 8, 5, 9]
+    deps = ["prep", "det", "pobj", "cc", "det", "conj", "punct", "compound", "conj", "ROOT"]
+    doc = _list_doc(words, heads, deps)
+    assert [t.text for t in conjuncts(doc[2])] == ["government", "opposition"]
+    # "Argentina, Brazil, Chile and Peru": a list whose "and" comes last keeps every member
+    words = ["Argentina", ",", "Brazil", ",", "Chile", "and", "Peru", "signed"]
+    heads = [7, 0, 0, 2, 2, 4, 4, 7]
+    deps = ["nsubj", "punct", "conj", "punct", "conj", "cc", "conj", "ROOT"]
+    assert [t.text for t in conjuncts(_list_doc(words, heads, deps)[0])] == ["Argentina", "Brazil", "Chile", "Peru"]
+
+
+def test_a_negation_does_not_reach_a_conceded_fact(read_relations):
+    assert read_relations("Fighting did not stop despite the ceasefire between Armenia and Azerbaijan.") == {
+        ("armenia", "agrees", "azerbaijan", "asserted", "factual"),
+        ("azerbaijan", "agrees", "armenia", "asserted", "factual")}
+
+
+def test_moving_what_is_no_force_deploys_nothing(read_relations):
+    assert read_relations("Jammeh agreed to fly into exile in Equatorial Guinea.") == set()
+    assert read_relations("Trump wants the US embassy relocated to Jerusalem.") == set()
+    assert read_relations("Russia relocated troops to the Syrian border.") == {
+        ("russia", "deploys", "syria", "asserted", "factual")}

@@ -165,14 +165,20 @@ def _pattern_frames(pattern: str, synsets: dict[str, list[str]]) -> Iterator[tup
 class CameoMap:
     """CAMEO code -> relation type by longest listed prefix (``cameo_types.yaml``)."""
 
-    def __init__(self, codes: dict[str, str | None], verbs_alone: dict[str, list[str]]) -> None:
+    def __init__(self, codes: dict[str, str | None], verbs_alone: dict[str, list[str]],
+                 dropped_frames: list[dict] | None = None) -> None:
         self.codes = {str(k): v for k, v in codes.items()}
         self.alone = {verb.lower(): kind for kind, verbs in verbs_alone.items() for verb in verbs}
+        self.dropped = {(tuple(d.get("object") or ()), d.get("prep"), str(d["code"])) for d in dropped_frames or ()}
 
     @classmethod
     def read(cls, path: Path = MAPPING) -> CameoMap:
         data = yaml.safe_load(path.read_text("utf-8"))
-        return cls(data["codes"], data.get("verbs_alone", {}))
+        return cls(data["codes"], data.get("verbs_alone", {}), data.get("dropped_frames"))
+
+    def drops(self, obj: list[str] | None, prep: str | None, code: str) -> bool:
+        """Is this pattern one of the mapping's reviewed ``dropped_frames``?"""
+        return (tuple(obj or ()), prep, code) in self.dropped
 
     def type_of(self, code: str | None) -> str | None:
         if not code:
@@ -207,7 +213,7 @@ def convert(text: str, mapping: CameoMap) -> dict:
             if relation is None:
                 continue
             for obj, prep in _pattern_frames(pattern, synsets):
-                if "(" in pattern and obj and prep is None and tuple(obj) in bare:
+                if "(" in pattern and obj and prep is None and tuple(obj) in bare or mapping.drops(obj, prep, code):
                     continue
                 if not any(p[0] == obj and p[1] == prep for p in patterns):
                     patterns.append([obj, prep, relation, code])
