@@ -13,6 +13,9 @@
   *entered* Mosul"); one starting with a verb ("Defeating al-Shabab") keeps
   what follows it. A name cut short on the left by the model ("Tahrir al-Sham"
   after "Hayat") takes back the proper nouns before it.
+* A new person's or organization's name with a comma inside is two names
+  ("Hollande, Saeb Erekat"), unless a suffix follows the comma ("King, Jr.") or
+  the words before it are not all capitalised ("Ministry of Labour, Social Affairs").
 """
 
 from __future__ import annotations
@@ -161,6 +164,10 @@ def _state_compound(b: DocActorsBuilder, ent) -> Candidate | None:
     return Candidate(ent.start, end + 1, "ORG", country=country)
 
 
+#: What may follow a comma inside one person's name ("Martin Luther King, Jr.").
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
 def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
     """The document's entities, reshaped as the module docstring says, in text order."""
     doc = b.doc
@@ -195,6 +202,10 @@ def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
         if last is not None and _one_person(b, last, start, ent):
             found[-1] = Candidate(last.start, end, "PERSON")  # "Abd-Rabbu | Mansour Hadi": one long name
             continue
+        comma = next((t.i for t in doc[start + 1 : end - 1] if t.text == ","), None) if ent.label_ in ("PERSON", "ORG") else None
+        if comma is not None and not ent.ent_id_ and _two_names(doc[start:comma], doc[comma + 1]):
+            found += [Candidate(start, comma, "PERSON"), Candidate(comma + 1, end, "PERSON")]  # "Hollande, Saeb Erekat"
+            continue
         if not ent.ent_id_ and end - start == 1 and (person := surname_of(b, doc[start])) is not None:
             found.append(Candidate(start, end, "PERSON", person))  # "Tillerson" typed ORG at a sentence start
             continue
@@ -202,6 +213,13 @@ def entity_spans(b: DocActorsBuilder) -> list[Candidate]:
     named = _honorific_names(b)
     surnames = [Candidate(i, i + 1, "PERSON", actor) for i, actor in surname_names(b, skip={c.start for c in named})]
     return sorted(found + named + surnames, key=lambda c: c.start)
+
+
+def _two_names(before: Span, after) -> bool:
+    """Is a comma inside an entity a break between two names ("Hollande, Saeb Erekat", "Sony, Huawei")?
+    Not before a suffix ("King, Jr.") nor inside a long name ("Ministry of Labour, Social Affairs ...")."""
+    return after.text.rstrip(".") not in _NAME_SUFFIXES and after.is_title and all(
+        t.is_title or not t.is_alpha for t in before)
 
 
 def _one_person(b: DocActorsBuilder, last: Candidate, start: int, ent: Span) -> bool:

@@ -105,21 +105,18 @@ def conjuncts(token: Token) -> list[Token]:
                 found.append(child)
                 stack.append(child)
     found.sort(key=lambda t: t.i)
-    # "between the government and the opposition, *Russian Ambassador* X said": a list closes at the
-    # member after its last "and"/"or"; a member the parser adds after a comma beyond it is another phrase
-    ccs = [c.i for m in found for c in m.children if c.dep_ == "cc" and c.lower_ in ("and", "or")]
-    last = next((k for k, m in enumerate(found) if ccs and m.i > max(ccs)), len(found))
+    # a list closes at the member after its last "and"/"or": a member after a comma beyond it is another
+    # phrase ("between A and B, *Russian Ambassador* X said"); a list with no "and" is read as parsed
+    ccs = [t.i for t in token.doc[found[0].i : found[-1].i] if t.dep_ == "cc" and t.lower_ in ("and", "or")]
+    last = max((k for k, m in enumerate(found) if m.i < max(ccs)), default=-1) + 1 if ccs else len(found)
     return [m for k, m in enumerate(found) if k <= last or m.doc[m.left_edge.i - 1].text != ","]
 
 
 def _unique(args: Iterable[Arg]) -> list[Arg]:
-    seen: set[str] = set()
-    result = []
+    first: dict[str, Arg] = {}
     for arg in args:
-        if arg.actor not in seen:
-            seen.add(arg.actor)
-            result.append(arg)
-    return result
+        first.setdefault(arg.actor, arg)
+    return list(first.values())
 
 
 def phrase_actors(

@@ -14,6 +14,9 @@ Negations are counted along the trigger's governor chain
 * a noun or adjective of refusal governing it ("its *refusal* to talk",
   "*unwilling* to recognize", "the *failure* to honour the truce").
 
+* a subject that names no one ("*none of* the officials tried to talk",
+  "*no country* recognized it", "*neither* Russia nor China backed it").
+
 "did not refuse to meet" has two negations and stays asserted.
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from diplograph.actors.sectors import is_agent_noun
 from diplograph.base.models import Polarity
 from diplograph.relations.clauses import FRAMING_PREPS, governor_chain
 from diplograph.relations.lexicon import Lexicon
@@ -70,6 +74,8 @@ def negation_count(trigger: Token, lexicon: Lexicon) -> int:
                 count += 1
             elif token.pos_ in ("VERB", "AUX") and _negating_verb(token, lexicon) and below.dep_ != "nsubj":
                 count += 1  # "refused to meet", "called off the summit"; not "the offensive failed"
+        if token.pos_ in ("VERB", "AUX") and any(_nobody(c) for c in token.children if c.dep_ in _SUBJECTS and c not in chain):
+            count += 1  # "*none of* the officials has tried to talk with Tehran", "*no country* recognized it"
         if lexicon.negators.yet and _yet_to(token):
             count += 1
         if position > 0 and token.lemma_.lower() in denials:  # "Ukraine denied *attacking* Russia"
@@ -88,6 +94,19 @@ _CONTRAST = frozenset({"but", "instead", "rather"})
 #: Prepositions of an event that frames the clause: its negation does not reach the frame ("in" also
 #: takes arguments: "refused to take part *in* the talks").
 _FRAMES = FRAMING_PREPS - {"in"}
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NOBODY = frozenset({"none", "nobody", "neither", "noone"})
+_NO_ONE = frozenset({"one", "country", "state", "nation", "member", "party", "side"})
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that names no one: "none (of ...)", "nobody", "no one", "no country", "neither A nor B"
+    (not "*no* visible success has been reached over ...": a thing, not an agent)."""
+    agent = subject.lemma_.lower() in _NO_ONE or is_agent_noun(subject.lemma_.lower())
+    return subject.lower_ in _NOBODY or any(c.lower_ == "no" and c.dep_ == "det" and agent or c.lower_ == "neither"
+                                            and c.dep_ in ("preconj", "det") for c in subject.children)
 
 
 def _not_only(token: Token) -> bool:

@@ -116,3 +116,26 @@ def test_moving_what_is_no_force_deploys_nothing(read_relations):
     assert read_relations("Trump wants the US embassy relocated to Jerusalem.") == set()
     assert read_relations("Russia relocated troops to the Syrian border.") == {
         ("russia", "deploys", "syria", "asserted", "factual")}
+
+
+def test_a_subject_that_names_no_one_negates(read_relations):
+    assert read_relations("None of the European leaders met Putin.") == {
+        ("europe", "meets", "vladimir-putin", "negated", "factual")}
+    assert read_relations("No European leader met Putin.") == {
+        ("europe", "meets", "vladimir-putin", "negated", "factual")}
+    # "no" on a thing that is no agent negates nothing of the clause's reason
+    assert ("japan", "rejects", "russia", "asserted", "factual") in read_relations(
+        "Until now, no visible success has been reached over Japan's unwillingness to recognize Russia's "
+        "administration over the islands.")
+
+
+def test_taking_on_needs_an_actor_to_take_on(read_relations):
+    assert read_relations("Selva's remark takes on added significance in light of President Donald Trump's goal.") == set()
+    assert read_relations("Iraqi forces took on Islamic State in Mosul.") == {
+        ("iraq", "attacks", "islamic-state", "asserted", "factual")}
+
+
+def test_a_comma_inside_a_new_name_parts_two_names(actor_of):
+    text = "Before Abbas' meeting with Hollande, Saeb Erekat, the PLO's secretary general, spoke to reporters."
+    assert actor_of(text, "Saeb Erekat") == {"saeb-erekat"}
+    assert actor_of(text, "Hollande") == {"francois-hollande"}
