@@ -76,6 +76,8 @@ class DocActorsBuilder:
     #: References to a state or organization taken into a longer reference to someone else
     #: ("US" in "US special envoy Steve Witkoff"): still mentions of that actor.
     absorbed: list[Reference] = field(default_factory=list)
+    #: Tokens of the dateline ("Geneva, Switzerland - "): where the story was filed, no antecedent of anything.
+    datelines: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._cover: dict[int, int] = {}  # token index -> start of the reference covering it

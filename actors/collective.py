@@ -87,7 +87,8 @@ def _candidates(b: DocActorsBuilder, before: int, window: int = WINDOW) -> Itera
     """References before token ``before`` in its sentence and the ``window`` before, latest first."""
     sentence = b.sentence_of[before]
     for number in range(sentence, max(sentence - window, 0) - 1, -1):
-        yield from reversed(b.in_sentence(number, before if number == sentence else None))
+        yield from (r for r in reversed(b.in_sentence(number, before if number == sentence else None))
+                    if r.start not in b.datelines)  # "Geneva, Switzerland - ": not the story's state
 
 
 def _lists(b: DocActorsBuilder, before: int, states_only: bool, window: int = WINDOW) -> Iterator[tuple[str, ...]]:
@@ -246,13 +247,19 @@ def _state_for(b: DocActorsBuilder, noun: Token, start: int) -> str | None:
 
 
 def _named_after(b: DocActorsBuilder, noun: Token) -> str | None:
-    """The state named after the noun ("the rebels *in Syria*", "rebels *from Darfur*" aside: states only)."""
+    """The state named after the noun ("the rebels *in Syria*"), or the state of a place named there
+    ("rebels *in Aleppo*": Syria's; "rebels *from Darfur*" names no place of the dictionary: none)."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of", "inside"):
             for obj in prep.children:
                 ref = b.ref_at(obj.i)
-                if obj.dep_ == "pobj" and ref is not None and (state := _state_of_ref(b, ref)) is not None:
+                if obj.dep_ != "pobj" or ref is None:
+                    continue
+                if (state := _state_of_ref(b, ref)) is not None:
                     return state
+                place = b.actors.get(ref.actor) if len(ref.actors) == 1 else None
+                if place is not None and place.type == "place" and place.country:
+                    return b.dictionary.state_of(place.country)
     return None
 
 
@@ -267,6 +274,8 @@ def _located(b: DocActorsBuilder, ref: Reference) -> bool:
     head = b.doc[ref.head]
     if head.dep_ == "pobj":
         return head.head.lower_ in ("in", "of", "across", "inside", "throughout", "within")
+    if head.dep_ == "poss" and any(w.lower_ in SECTOR_WORDS for w in head.head.subtree if w.i > head.i):
+        return True  # "*Syria's* main opposition group": the state whose opposition it is
     word = head.head.lower_
     acting = word in TITLES or word in STATE_NOUNS or word in _FORCE_HEADS or word in _ACTING_HEADS
     return head.dep_ in ("amod", "compound") and not acting

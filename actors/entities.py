@@ -160,7 +160,7 @@ def recognize_entities(b: DocActorsBuilder) -> None:
     """Add a reference for every entity of the document that names an actor."""
     doc = b.doc
     byline = byline_tokens(b)
-    datelines = dateline_tokens(b)
+    datelines = b.datelines = dateline_tokens(b)
     lowercase_words = frozenset(t.text for t in doc if t.text.islower())
     spans = entity_spans(b)
     places = place_names(b, spans)

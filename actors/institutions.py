@@ -160,12 +160,14 @@ def main_state(b: DocActorsBuilder, before: int | None = None) -> str | None:
     """The state the document refers to most (before token ``before``, else anywhere in it).
 
     A subject counts twice (the state that acts, not the one acted upon); people count for their state;
-    ties go to the most recent.
+    ties go to the most recent; a dateline ("Geneva, Switzerland - ") is where it was filed, and not counted.
     """
     for limit in ((before, len(b.doc)) if before is not None else (len(b.doc),)):
         counts: Counter = Counter()
         last: dict[str, int] = {}
         for ref in b.between(0, limit):
+            if ref.start in b.datelines:
+                continue
             for actor_id in ref.actors:
                 actor = b.actors.get(actor_id)
                 state = actor_id if actor is not None and actor.type == "state" else None

@@ -96,7 +96,10 @@ NOT_ACTOR_HEADS = frozenset(
 )
 _FIRST_NOT_ACTOR = frozenset({"operation", "project"})
 _IDEOLOGY_SUFFIXES = ("ism", "phobia", "ology")
-_STRIP_LEADING = frozenset({"the", "a", "an"})
+#: Words a span may start with that are never part of a name: articles, and the discourse adverbs the
+#: small model glues onto a name at a sentence start ("Nonetheless Nikki Haley, the new US ambassador").
+_STRIP_LEADING = frozenset({"the", "a", "an", "nonetheless", "nevertheless", "however", "meanwhile", "moreover",
+                            "furthermore", "still", "also", "instead", "indeed", "separately", "additionally"})
 _STRIP_TRAILING = frozenset({"of", "for", "and", "the", "in", "on", "at", "to", "with", "or", "&"})
 _MARKUP = frozenset("/\\`*_#@=<>|{}[]")
 _CREDIT_WORDS = frozenset({"reporting", "writing", "editing", "additional", "compiled", "photo", "photos"})
@@ -141,17 +144,20 @@ def _line_start(b: DocActorsBuilder, i: int) -> bool:
 
 def dateline_tokens(b: DocActorsBuilder) -> set[int]:
     """Tokens of datelines: a line-initial place in capitals, up to the dash after it
-    ("GENEVA -", "KABUL, Afghanistan —", "SEOUL (Reuters) -")."""
+    ("GENEVA -", "KABUL, Afghanistan —", "SEOUL (Reuters) -"), or a named place in title case with
+    nothing but names and commas before a spaced dash ("Geneva, Switzerland - ")."""
     doc = b.doc
     found: set[int] = set()
     for token in doc:
-        if not (token.is_upper and token.is_alpha and len(token) >= 3 and _line_start(b, token.i)):
+        capitals = token.is_upper and token.is_alpha and len(token) >= 3
+        if not (capitals or token.is_title and token.ent_type_ in ("GPE", "LOC", "FAC")) or not _line_start(b, token.i):
             continue
         for follower in doc[token.i + 1 : token.i + 8]:
-            if follower.text in _DASHES:
+            if follower.text in _DASHES and (capitals or _spaced_dash(follower)):
                 found.update(range(token.i, follower.i + 1))
                 break
-            if follower.is_space or follower.text in (".", '"') or follower.is_lower and follower.is_alpha:
+            if follower.is_space or follower.text in (".", '"') or follower.is_lower and follower.is_alpha or not (
+                    capitals or follower.is_title or follower.text == ","):
                 break
     return found
 

@@ -24,11 +24,8 @@ __all__ = ["read_phrases", "title_note", "title_ending_at", "Indicator", "indica
 
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _APPOSITION_STOPS = frozenset({",", ".", ";", ")", "(", "\u2014", "\u2013", ":", '"', "\u201c", "\u201d"})
-_NOT_APPOSITION = frozenset(
-    {"who", "which", "whose", "whom", "where", "when", "that", "and", "but", "or", "said", "says"}
-)
-_LIST_GLUE = frozenset({",", "and", "or", "the", "as", "well"})
-_LEFT_GLUE = frozenset({"and", "or"})
+_NOT_APPOSITION = frozenset({"who", "which", "whose", "whom", "where", "when", "that", "and", "but", "or", "said", "says"})
+_LIST_GLUE, _LEFT_GLUE = frozenset({",", "and", "or", "the", "as", "well"}), frozenset({"and", "or"})
 _HEAD_OF_GOVERNMENT = frozenset({"prime minister", "chancellor", "premier", "taoiseach"})
 _REGION_NOUNS = frozenset({"regions", "oblasts", "provinces"})
 _HEAD_OF_STATE = frozenset({"president", "king", "queen", "emir", "pope", "supreme leader"})
@@ -102,7 +99,10 @@ def title_ending_at(b: DocActorsBuilder, end: int) -> tuple[int, Title] | None:
         title = TITLES.get(" ".join(t.lower_ for t in words).replace(" - ", "-"))
         if title is not None and (size > 1 or doc[start].pos_ in ("NOUN", "PROPN", "ADJ")):
             return start, title
-    return None
+    place = b.ref_at(end - 1) if end > 0 else None  # an envoy's post between title and name: "Ambassador *to Syria* X"
+    k = place.start - 1 - (doc[place.start - 1].lower_ == "the") if place is not None else -1
+    hit = title_ending_at(b, k) if k > 0 and doc[k].lower_ in ("to", "for") and b.type_of(place.actor) != "person" else None
+    return hit if hit is not None and hit[1].category == "envoy" else None
 
 
 def _extend_left(b: DocActorsBuilder, start: int) -> tuple[int, list[str], Indicator | None]:

@@ -117,7 +117,7 @@ def _scheduled(verb: Token) -> bool:
             if time.dep_ not in ("npadvmod", "pobj", "advmod") or any(c.lower_ in ("every", "each") for c in time.children):
                 continue
             word = time.lower_
-            if word in _WEEKDAYS or word in _COMING or word.rstrip("s") in _WEEKDAYS and time.dep_ == "pobj":
+            if word in _WEEKDAYS or word in _COMING:  # not "on Mondays": a habit
                 return True
             if word in ("week", "month", "year") and any(c.dep_ == "amod" and c.lower_ == "next" for c in time.children):
                 return True  # "next week"

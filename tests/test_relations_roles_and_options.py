@@ -139,3 +139,32 @@ def test_a_comma_inside_a_new_name_parts_two_names(actor_of):
     text = "Before Abbas' meeting with Hollande, Saeb Erekat, the PLO's secretary general, spoke to reporters."
     assert actor_of(text, "Saeb Erekat") == {"saeb-erekat"}
     assert actor_of(text, "Hollande") == {"francois-hollande"}
+
+
+def test_a_title_case_dateline_is_no_home_of_the_rebels(actor_of):
+    text = ("Geneva, Switzerland - Syria's main opposition group has urged Russia to pressure the government of "
+            "President Bashar al-Assad. The rebels said the talks were useful.")
+    assert actor_of(text, "The rebels") == {"syrian-rebels"}
+    text = "Geneva, Switzerland - Syria's main opposition group met the UN envoy on Monday. The rebels said little."
+    assert actor_of(text, "The rebels") == {"syrian-rebels"}
+
+
+def test_an_envoys_post_between_title_and_name_keeps_the_title(read_relations, actor_of):
+    text = ("Russian Ambassador to Syria Alexander Kinshchak spoke to TASS on Monday. The ambassador said that "
+            "the Army of Islam was to blame for the shelling of Damascus.")
+    assert actor_of(text, "The ambassador") == {"alexander-kinshchak"}
+    assert actor_of(text, "Syria") == {"syria"}  # the post stays a mention of its own
+    graph_text = "Russia's Permanent Representative to NATO Alexander Grushko criticised the alliance."
+    assert actor_of(graph_text, "Permanent Representative to NATO") == {"alexander-grushko"}
+
+
+def test_a_discourse_adverb_glued_to_a_name_is_no_part_of_it(actor_of):
+    assert actor_of("Nonetheless Nikki Haley, the new US envoy to the UN, spoke against Russia.", "Nikki Haley") == {
+        "nikki-haley"}
+
+
+def test_a_weekday_in_the_plural_is_a_habit_not_a_schedule(read_relations):
+    assert read_relations("Merkel meets Macron on Mondays in Brussels.") == {
+        ("angela-merkel", "meets", "emmanuel-macron", "asserted", "factual")}
+    assert read_relations("Trump meets Trudeau on Monday.") == {
+        ("donald-trump", "meets", "justin-trudeau", "asserted", "planned")}
