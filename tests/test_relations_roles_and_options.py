@@ -168,3 +168,8 @@ def test_a_weekday_in_the_plural_is_a_habit_not_a_schedule(read_relations):
         ("angela-merkel", "meets", "emmanuel-macron", "asserted", "factual")}
     assert read_relations("Trump meets Trudeau on Monday.") == {
         ("donald-trump", "meets", "justin-trudeau", "asserted", "planned")}
+
+
+def test_economic_retaliation_is_a_sanction(read_relations):
+    assert read_relations("The missile deployment has led to Chinese economic retaliation against South Korea.") == {
+        ("china", "sanctions", "south-korea", "asserted", "factual")}
