@@ -99,9 +99,9 @@ def title_ending_at(b: DocActorsBuilder, end: int) -> tuple[int, Title] | None:
         title = TITLES.get(" ".join(t.lower_ for t in words).replace(" - ", "-"))
         if title is not None and (size > 1 or doc[start].pos_ in ("NOUN", "PROPN", "ADJ")):
             return start, title
-    place = b.ref_at(end - 1) if end > 0 else None  # an envoy's post between title and name: "Ambassador *to Syria* X"
-    k = place.start - 1 - (doc[place.start - 1].lower_ == "the") if place is not None else -1
-    hit = title_ending_at(b, k) if k > 0 and doc[k].lower_ in ("to", "for") and b.type_of(place.actor) != "person" else None
+    post = b.ref_at(end - 1) if end > 0 else None  # an envoy's post between title and name: "Ambassador *to Syria* X"
+    k = -1 if post is None or post.start < 2 else post.start - 2 if doc[post.start - 1].lower_ == "the" else post.start - 1
+    hit = title_ending_at(b, k) if k > 0 and doc[k].lower_ in ("to", "for") and b.type_of(post.actor) != "person" else None
     return hit if hit is not None and hit[1].category == "envoy" else None
 
 

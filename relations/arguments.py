@@ -108,8 +108,8 @@ def conjuncts(token: Token) -> list[Token]:
     # a list closes at the member after its last "and"/"or": a member after a comma beyond it is another
     # phrase ("between A and B, *Russian Ambassador* X said"); a list with no "and" is read as parsed
     ccs = [t.i for t in token.doc[found[0].i : found[-1].i] if t.dep_ == "cc" and t.lower_ in ("and", "or")]
-    last = max((k for k, m in enumerate(found) if m.i < max(ccs)), default=-1) + 1 if ccs else len(found)
-    return [m for k, m in enumerate(found) if k <= last or m.doc[m.left_edge.i - 1].text != ","]
+    beyond = [m for m in found if ccs and m.i > max(ccs)][1:]  # the members after the one the last "and" joins
+    return [m for m in found if m not in beyond or m.doc[m.left_edge.i - 1].text != ","]
 
 
 def _unique(args: Iterable[Arg]) -> list[Arg]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from diplograph.base.models import Modality
-from diplograph.nlp.syntax import is_infinitive
+from diplograph.nlp.syntax import is_infinitive, phrasal_verb
 from diplograph.relations.clauses import FRAMING_PREPS, governor_chain
 from diplograph.relations.lexicon import Lexicon
 
@@ -92,8 +92,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
                 return "planned"
             if token.pos_ == "VERB" and lemma in adjectival:
                 continue  # "*opened* fire", "*closed* the border": the verb, not "open to", "close to"
-            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-            if lemma in hypothetical_gov or f"{lemma} {particle}" in hypothetical_gov:  # "(did not) *rule out* talks"
+            if lemma in hypothetical_gov or phrasal_verb(token) in hypothetical_gov:  # "(did not) *rule out* talks"
                 return "hypothetical"
             if lemma in planned_gov and not _went_on(token) and not _attempted(token):
                 return "planned"

@@ -12,8 +12,7 @@ Negations are counted along the trigger's governor chain
   "*failed* to reach", "*called off* the summit", "*refused* to hold talks");
 * ``without`` governing it ("without meeting"), and "has *yet to* impose";
 * a noun or adjective of refusal governing it ("its *refusal* to talk",
-  "*unwilling* to recognize", "the *failure* to honour the truce").
-
+  "*unwilling* to recognize", "the *failure* to honour the truce");
 * a subject that names no one ("*none of* the officials tried to talk",
   "*no country* recognized it", "*neither* Russia nor China backed it").
 
@@ -26,6 +25,7 @@ from spacy.tokens import Token
 
 from diplograph.actors.sectors import is_agent_noun
 from diplograph.base.models import Polarity
+from diplograph.nlp.syntax import phrasal_verb
 from diplograph.relations.clauses import FRAMING_PREPS, governor_chain
 from diplograph.relations.lexicon import Lexicon
 
@@ -104,9 +104,12 @@ _NO_ONE = frozenset({"one", "country", "state", "nation", "member", "party", "si
 def _nobody(subject: Token) -> bool:
     """A subject that names no one: "none (of ...)", "nobody", "no one", "no country", "neither A nor B"
     (not "*no* visible success has been reached over ...": a thing, not an agent)."""
-    agent = subject.lemma_.lower() in _NO_ONE or is_agent_noun(subject.lemma_.lower())
-    return subject.lower_ in _NOBODY or any(c.lower_ == "no" and c.dep_ == "det" and agent or c.lower_ == "neither"
-                                            and c.dep_ in ("preconj", "det") for c in subject.children)
+    if subject.lower_ in _NOBODY:
+        return True
+    lemma = subject.lemma_.lower()
+    agent = lemma in _NO_ONE or is_agent_noun(lemma)
+    return any((c.lower_ == "no" and c.dep_ == "det" and agent) or (c.lower_ == "neither" and c.dep_ in ("preconj", "det"))
+               for c in subject.children)
 
 
 def _not_only(token: Token) -> bool:
@@ -132,10 +135,6 @@ def kept_open(trigger: Token, lexicon: Lexicon) -> bool:
     "declined to rule out strikes"? (Read for the lexicon's ``negators.option_types``.)"""
     options = {o.lower() for o in lexicon.negators.options}
     for token in governor_chain(trigger)[1:]:
-        if token.pos_ not in ("VERB", "AUX"):
-            continue
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-        lemma = token.lemma_.lower()
-        if lemma in options or f"{lemma} {particle}" in options:
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in options or phrasal_verb(token) in options):
             return polarity_of(token, lexicon) == "negated"
     return False

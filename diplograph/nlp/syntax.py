@@ -29,6 +29,7 @@ __all__ = [
     "OBJECT_CONTROL",
     "SUBJECT_CONTROL",
     "child_with",
+    "phrasal_verb",
     "own_words",
     "is_infinitive",
     "is_passive",
@@ -74,6 +75,13 @@ def child_with(token: Token, *deps: str) -> Token | None:
         if child.dep_ in deps:
             return child
     return None
+
+
+def phrasal_verb(token: Token) -> str:
+    """The lower-case lemma of ``token`` with its particle ("rule out"), or the lemma alone without one."""
+    particle = child_with(token, "prt")
+    lemma = token.lemma_.lower()
+    return f"{lemma} {particle.lower_}" if particle is not None else lemma
 
 
 def is_infinitive(token: Token) -> bool:
