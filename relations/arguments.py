@@ -94,14 +94,23 @@ def _listed(name: Token, child: Token) -> bool:
         t.dep_ == "cc" and t.head.dep_ in ("conj", "appos") for t in child.subtree)
 
 
+def _coordinated(current: Token) -> Iterator[Token]:
+    """The members coordinated with ``current``, "as well as" parsed as a preposition included ("Cuba *as well as* Honduras")."""
+    for child in current.children:
+        if child.dep_ == "conj" or _listed(current, child):
+            yield child
+        elif child.dep_ == "cc" and child.lower_ == "as" and any(c.lower_ == "well" for c in child.children):
+            yield from (o for o in child.children if o.dep_ == "pobj")
+
+
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and every token coordinated with it, in text order."""
     found = [token]
     stack = [token]
     while stack:
         current = stack.pop()
-        for child in current.children:
-            if (child.dep_ == "conj" or _listed(current, child)) and child not in found:
+        for child in _coordinated(current):
+            if child not in found:
                 found.append(child)
                 stack.append(child)
     found.sort(key=lambda t: t.i)
@@ -179,10 +188,8 @@ def relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the city, *which* forces tried to capture")."""
     current = pronoun
     for _ in range(6):
-        if current.dep_ == "relcl":
-            return current.head
-        if current.head == current:
-            return None
+        if current.dep_ == "relcl" or current.head == current:
+            return current.head if current.dep_ == "relcl" else None
         current = current.head
     return None
 
@@ -284,9 +291,7 @@ def _appositions(token: Token) -> list[Token]:
 def country_of(person: str, actors: DocActors) -> str | None:
     """The state actor of a person's country, when the document mentions it."""
     actor = actors.actors.get(person)
-    if actor is None or actor.type != "person":
-        return None
-    return actors.state_of(actor.country)
+    return actors.state_of(actor.country) if actor is not None and actor.type == "person" else None
 
 
 def _locative_actors(token: Token, actors: DocActors) -> list[Arg]:
@@ -325,9 +330,8 @@ def measured_by(noun: Token) -> Token | None:
 
 def sentence_start(token: Token) -> int:
     """Index of the first token of ``token``'s sentence (cheaper than ``token.sent``)."""
-    doc = token.doc
     i = token.i
-    while i > 0 and not doc[i].is_sent_start:
+    while i > 0 and not token.doc[i].is_sent_start:
         i -= 1
     return i
 

@@ -78,5 +78,8 @@ class NounEntry(BaseModel):
     possessor: Literal["source", "target"] = "source"
     #: A state or place as name modifier is where the act goes, not who acts ("a *Washington* visit").
     destination: bool = False
+    #: The parties named with *between*/*among* act on each other, both ways ("clashes *between* the army and
+    #: the rebels": each attacks the other; "the alliance between Moscow and Tehran": each supports the other).
+    reciprocal: bool = False
     verbs: tuple[str, ...] | None = None
     cameo: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")

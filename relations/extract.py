@@ -46,7 +46,7 @@ from diplograph.relations.attribution import QuoteIndex, Speaker, speaker_of
 from diplograph.relations.clauses import governor_chain
 from diplograph.relations.dates import relation_date
 from diplograph.relations.embedding import embedded_tokens
-from diplograph.relations.lexicon import Lexicon, VerbEntry, default_lexicon
+from diplograph.relations.lexicon import Lexicon, NounEntry, VerbEntry, default_lexicon
 from diplograph.relations.matching import Trigger, match_triggers, noun_entry
 from diplograph.relations.modality import modality_of
 from diplograph.relations.ontology import Ontology, default_ontology
@@ -290,7 +290,8 @@ def sentence_relations(sentence: Span, number: int, context: DocContext) -> Iter
         endpoints = [a.actor for a in _endpoints(reading.sources, actors, places=False)]
         context.history.add(trigger.token, relation_type, endpoints)
         symmetric = ontology[relation_type].symmetric
-        reciprocal = relation_type in lexicon.reciprocal_types or symmetric
+        reciprocal = relation_type in lexicon.reciprocal_types or symmetric or (  # "clashes *between* A and B"
+            isinstance(trigger.entry, NounEntry) and trigger.entry.reciprocal and reading.mutual)
         home = _segment(ranges, trigger.token.i)
         pairs = [
             p

@@ -315,9 +315,10 @@ def _read_noun(trigger: Trigger, actors: DocActors, lexicon: Lexicon) -> Reading
         sources = effort_agents(noun, actors, lexicon) or (  # its parties are named, whoever sows the discord
             circumstance_agents(noun, trigger.type, actors))
         confidence = BASE_CONFIDENCE["inherited_noun"]
-    # "their alliance": a bilateral noun owned by two is between them (co-mediators mediate no one)
+    # "their alliance": a bilateral noun owned by two is between them (co-mediators mediate no one; "the Syria
+    # and Yemen wars" are wars in two places)
     each_other = not targets and len(sources) >= 2 and "between" in (entry.target or ()) and (
-        trigger.type not in lexicon.parties.third_party_types)
+        trigger.type not in lexicon.parties.third_party_types and trigger.type not in lexicon.locative_types)
     return Reading(trigger, sources, targets, confidence, mutual=mutual, each_other=each_other)
 
 

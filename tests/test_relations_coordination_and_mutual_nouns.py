@@ -1,0 +1,42 @@
+"""Members added by "as well as", and nouns whose *between* parties act on each other ("clashes
+between the army and the rebels", "the alliance between Moscow and Tehran"): exact
+(source, relation, target, polarity, modality) on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_as_well_as_adds_a_member_to_the_object(read_relations):
+    assert read_relations("The OAS suspended Cuba as well as Honduras.") == {
+        ("organization-of-american-states", "sanctions", "cuba", "asserted", "factual"),
+        ("organization-of-american-states", "sanctions", "honduras", "asserted", "factual")}
+    assert read_relations("Trump met Abe as well as Merkel.") == {
+        ("donald-trump", "meets", "shinzo-abe", "asserted", "factual"),
+        ("donald-trump", "meets", "angela-merkel", "asserted", "factual")}
+
+
+def test_fighting_between_two_sides_is_an_attack_each_way(read_relations):
+    assert read_relations("Fighting between Ukrainian troops and Russian troops continued near Bakhmut.") == {
+        ("ukraine", "attacks", "russia", "asserted", "factual"),
+        ("russia", "attacks", "ukraine", "asserted", "factual")}
+    assert {("sudan", "attacks", "sudanese-rebels", "asserted", "factual"),
+            ("sudanese-rebels", "attacks", "sudan", "asserted", "factual")} <= read_relations(
+        "There were clashes between Sudanese government forces and Sudanese rebels in Omdurman.")
+
+
+def test_an_alliance_between_two_states_is_support_each_way(read_relations):
+    assert read_relations("The alliance between Russia and Iran is strong.") == {
+        ("russia", "supports", "iran", "asserted", "factual"),
+        ("iran", "supports", "russia", "asserted", "factual")}
+
+
+def test_the_one_side_of_a_war_named_with_with_is_attacked_one_way(read_relations):
+    assert read_relations("India's war with Pakistan ended.") == {
+        ("india", "attacks", "pakistan", "asserted", "factual")}
+
+
+def test_wars_in_two_places_are_no_war_between_them(read_relations):
+    assert read_relations("Relations soured over their support for opposing sides in the Syria and Yemen wars.") == set()
