@@ -24,7 +24,8 @@ previous sentences, never at the subject of its own clause:
 * "the two sides", "both sides", "the two countries" → the most recent pair of
   actors written together ("Serbia and Kosovo", "between X and Y"); with
   "countries" people stand for their states, and a pair from further back than the
-  previous sentence yields to the document's two most-named states;
+  previous sentence yields to the document's two most-named states; "the three
+  countries", "all four nations", "the trio" → the most recent list of that many;
 * a person noun ("the former oil executive", "the billionaire", "the
   diplomat") → the most recent person: the words inside it ("oil", "Exxon")
   do not make it an organization.
@@ -60,6 +61,9 @@ PERSON_NOUNS = frozenset(
     {"executive", "businessman", "businesswoman", "tycoon", "billionaire", "lawyer", "activist", "journalist",
      "diplomat", "politician", "banker", "magnate", "dissident", "cleric", "economist", "investor", "businessperson"}
 )  # fmt: skip
+#: How many "the two/three/four sides" are; nouns that say it alone ("the trio").
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+_GROUPS_OF = {"trio": 3}
 #: Nouns of "the two sides": any actors, or (``countries``) states.
 SIDES_NOUNS = {"sides": False, "parties": False, "countries": True, "nations": True, "states": True}
 _ALLIES = frozenset({"allies", "partners"})
@@ -144,18 +148,19 @@ def _state(b: DocActorsBuilder, noun: Token, start: int) -> int | None:
     return noun.i + 1
 
 
-def _several(b: DocActorsBuilder, noun: Token, start: int, *, states: bool, pair: bool) -> int | None:
+def _several(b: DocActorsBuilder, noun: Token, start: int, *, states: bool, size: int | None = None) -> int | None:
+    """The most recent list of actors (states), of ``size`` members when given ("the three countries")."""
     excluded = clause_subject_actors(b, noun)
     lists = _lists(b, start, states)
-    if pair:  # "both countries": the two of its sentence, a pair written just before, else the story's two states
+    if size == 2:  # "both countries": the two of its sentence, a pair written just before, else the story's two states
         here = _sentence_pair(b, start, states)
         story = _story_pair(b, start) if states else None
         lists = chain([here] if here else [], _lists(b, start, states, window=1), [story] if story else [], lists)
     for actors in lists:
-        if pair and len(actors) != 2 or set(actors) & excluded:
+        if size is not None and len(actors) != size or set(actors) & excluded:
             continue
         b.add(start, noun.i + 1, actors, "description", head=noun.i)
-        if states and not pair:
+        if states and size is None:
             b.sectors[noun.i] = state_sector([noun.lower_.rstrip("s")]) or "GOV"
         return noun.i + 1
     return None
@@ -327,7 +332,14 @@ def _sector_phrase(b: DocActorsBuilder, token: Token) -> int | None:
 def resolve_collective(b: DocActorsBuilder, token: Token) -> int | None:
     """Resolve a collective or plural description whose head noun is ``token``; return the token after it, or None."""
     lower = b.lower[token.i]
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or not token.text.islower():
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        return None
+    if lower in _LOCAL_NOUNS and token.tag_ in ("NN", "NNS") and (state := _named_after(b, token)) is not None:
+        start = _opening(b, token) or token.i  # "Police *in The Gambia*", "the authorities *in Kyiv*": that state's
+        b.add(start, token.i + 1, state, "description", head=token.i)
+        b.sectors[token.i] = state_sector([lower]) or "GOV"
+        return token.i + 1
+    if not token.text.islower():
         return None
     if lower in SECTOR_WORDS or lower in _SECTOR_HEADS or lower in _FORCE_HEADS:
         found = _sector_phrase(b, token)
@@ -341,21 +353,23 @@ def resolve_collective(b: DocActorsBuilder, token: Token) -> int | None:
     if lower in PERSON_NOUNS and token.tag_ == "NN":
         start = _opening(b, token, person=True)
         return None if start is None else _single(b, token, start, lambda a: b.type_of(a) == "person")
-    if lower in SIDES_NOUNS:
+    if lower in SIDES_NOUNS or lower in _GROUPS_OF:
         before = b.lower[token.i - 1] if token.i else ""
-        start = token.i - 2 if before == "two" and token.i >= 2 and b.lower[token.i - 2] == "the" else (
-            token.i - 1 if before == "both" else None
-        )
-        return None if start is None else _several(b, token, start, states=SIDES_NOUNS[lower], pair=True)
+        size = _GROUPS_OF.get(lower) or _COUNTS.get(before) or (2 if before == "both" else None)
+        opener = b.lower[token.i - 2] if token.i >= 2 and before in _COUNTS else ""  # "the three", "all three"
+        start = token.i - 1 if before in ("both", "the") and lower in _GROUPS_OF or before == "both" else (
+            token.i - 2 if opener == "the" or opener == "all" and size > 2 else None)
+        states = SIDES_NOUNS.get(lower, False)
+        return None if start is None or size is None else _several(b, token, start, states=states, size=size)
     start = _opening(b, token)
     if start is None:
         return None
     if lower in STATE_NOUNS and token.tag_ in ("NN", "NNS"):
         return _state(b, token, start)
     if lower in PLURAL_STATE_NOUNS:
-        return _several(b, token, start, states=True, pair=False)
+        return _several(b, token, start, states=True)
     if lower in _ALLIES:
-        return _several(b, token, start, states=True, pair=False) or _single(
+        return _several(b, token, start, states=True) or _single(
             b, token, start, lambda a: _fits(b, a, "alliance")
         )
     if lower in _ORG_NOUNS or lower in GROUP_NOUNS:
@@ -364,6 +378,9 @@ def resolve_collective(b: DocActorsBuilder, token: Token) -> int | None:
     return None
 
 
+#: State institutions that a place named after them makes that place's state's ("police in Germany"); not an
+#: army, which may be anyone's in a place ("the army in Syria").
+_LOCAL_NOUNS = STATE_NOUNS - {"military", "army", "navy", "leadership"}
 #: Nouns that name one body a story is about, whenever it was last named ("the bloc"); not "the group".
 _BODY_NOUNS = frozenset({"alliance", "bloc", "union", "league"})
 

@@ -70,7 +70,9 @@ DESCRIPTION_KINDS: dict[str, str] = {
 
 _REGION_WORDS = frozenset({"oblast", "region", "province", "krai", "governorate", "prefecture", "district"})
 _NEIGHBOURS = frozenset({"neighbour", "neighbor"})
-_PEOPLE = frozenset({"men", "women"})
+#: Plurals that "both" or "the two" make the two most recent people ("both leaders", "the two ministers").
+_PEOPLE = frozenset({"men", "women", "leaders", "presidents", "ministers", "diplomats", "envoys", "premiers"})
+_PAIRS = frozenset({"pair", "duo"})
 _MODIFIER_POS = frozenset({"ADJ", "ADV", "NUM", "PUNCT"})
 
 
@@ -211,9 +213,9 @@ def _neighbour(b: DocActorsBuilder, noun: Token) -> int | None:
 
 
 def _two_people(b: DocActorsBuilder, noun: Token) -> int | None:
-    """ "both men", "the two women": the two most recent people other than the clause's subject."""
+    """ "both men", "the two women", "the pair": the two most recent people other than the clause's subject."""
     i = noun.i
-    if i >= 1 and b.lower[i - 1] == "both":
+    if i >= 1 and (b.lower[i - 1] == "both" or b.lower[i - 1] == "the" and b.lower[i] in _PAIRS):
         start = i - 1
     elif i >= 2 and b.lower[i - 1] == "two" and b.lower[i - 2] == "the":
         start = i - 2
@@ -240,7 +242,7 @@ def resolve_description(b: DocActorsBuilder, token: Token) -> int | None:
     lower = b.lower[token.i]
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
         return None
-    if lower in _PEOPLE:
+    if lower in _PEOPLE or lower in _PAIRS:
         return _two_people(b, token)
     if token.tag_ != "NN" and token.tag_ != "NNP":
         return None

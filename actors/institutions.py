@@ -230,8 +230,11 @@ def generic_institution(b: DocActorsBuilder, start: int, end: int, owner: int | 
     if body is not None and body in b.dictionary and _speaks_of_the_un(b, end):
         b.add(first, end, body, "alias")  # "the Security Council" named by no state is the UN's
         return True
-    if end + 1 < len(b.doc) and b.lower[end] == "of" and b.doc[end + 1].text[:1].isupper():
-        stop = end + 1  # "the Commerce Department of Heilongjiang": that place's state, or nobody's
+    # "the Commerce Department of Heilongjiang", "police in The Gambia", "the authorities in Kyiv": that
+    # place's state, or nobody's (a military "in" a place may be anyone's: "the army in Syria")
+    if end + 1 < len(b.doc) and (b.lower[end] == "of" or b.lower[end] == "in" and sector != "MIL") and (
+            b.doc[end + 1].text[:1].isupper()):
+        stop = end + 1
         while stop < len(b.doc) and stop - end < 5 and b.doc[stop].text[:1].isupper():
             stop += 1
         state = _state_named(b, b.doc[end + 1 : stop].text)

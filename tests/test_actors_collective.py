@@ -103,3 +103,37 @@ def test_a_state_and_its_rebels_are_not_one_side(nlp, dictionary, text):
 def test_the_opposition_belongs_to_the_state_where_things_happen_not_the_one_that_speaks(resolve):
     doc, found = resolve("The Russian ambassador said the war in Syria was ending. The opposition rejected the claim.")
     assert _of(doc, found, "opposition")[0] == ("syrian-opposition",)
+
+
+def test_an_institution_in_a_named_place_is_that_places_state(resolve):
+    # not the document's main state: the place named after the noun says whose
+    doc, found = resolve("Tunisia mourned the victims. Police in Germany arrested a suspect on Friday.")
+    assert _of(doc, found, "Police") == (("germany",), "COP")
+    doc, found = resolve("Talks stalled in Moscow. The authorities in Kiev accused Moscow of sabotage.")
+    assert _of(doc, found, "authorities") == (("ukraine",), "GOV")
+    doc, found = resolve("Pakistan closed the border. The Interior Ministry in Kabul condemned the move.")
+    assert _of(doc, found, "Ministry")[0] == ("afghanistan",)
+    # an army in a place may be anyone's: it stays the most recent state
+    doc, found = resolve("Russia sent more jets. The army in Syria was reinforced.")
+    assert _of(doc, found, "army") == (("russia",), "MIL")
+
+
+def test_the_three_countries_and_the_trio_are_the_last_list_of_three(resolve):
+    doc, found = resolve("Russia, Turkey and Iran met in Astana. The three countries agreed to monitor the truce.")
+    assert set(_of(doc, found, "countries")[0]) == {"russia", "turkiye", "iran"}
+    doc, found = resolve("Russia, Turkey and Iran brokered the truce. The trio now guarantees it.")
+    assert set(_of(doc, found, "trio")[0]) == {"russia", "turkiye", "iran"}
+    doc, found = resolve("France, Germany and Italy met in Rome. All three countries condemned the attack.")
+    assert set(_of(doc, found, "countries")[0]) == {"france", "germany", "italy"}
+    # a pair is no list of three
+    doc, found = resolve("Serbia and Kosovo held talks. The three countries were not named.")
+    assert _of(doc, found, "countries")[0] == ()
+
+
+def test_both_leaders_and_the_pair_are_the_two_most_recent_people(resolve):
+    doc, found = resolve("Putin received Erdogan in Moscow. Both leaders criticised the sanctions.")
+    assert set(_of(doc, found, "leaders")[0]) == {"vladimir-putin", "recep-tayyip-erdogan"}
+    doc, found = resolve("Lavrov and Zarif met in Moscow. The two ministers denounced the strike.")
+    assert set(_of(doc, found, "ministers")[0]) == {"sergei-lavrov", "mohammad-javad-zarif"}
+    doc, found = resolve("Salva Kiir and Riek Machar met in Addis Ababa. The pair signed a peace deal.")
+    assert set(_of(doc, found, "pair")[0]) == {"salva-kiir-mayardit", "riek-machar-teny-dhurgon"}
