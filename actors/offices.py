@@ -50,6 +50,7 @@ __all__ = [
     "holds_office",
     "affiliation",
     "resolve_office",
+    "holder_of",
 ]
 
 #: Ids of office placeholders start with this (they never reach the output).
@@ -247,3 +248,22 @@ def resolve_office(b: DocActorsBuilder, title: Title, country: str | None, org: 
     if owner is not None and owner not in b.actors:
         b.actors[owner] = b.dictionary.actor(owner)
     return owner
+
+
+def holder_of(b: DocActorsBuilder, title: Title, owner: str, token: Token) -> str:
+    """The person of the document holding ``title`` of ``owner`` (a state or organization) on the date of
+    ``token``, else ``owner`` itself: one member of "the presidents of *Russia* and *Turkey*".
+
+    Only people the text has named count: a list of offices the text never fills stays a list of states
+    ("the leaders of France, Germany and Italy will hold a call"), and no placeholder is made (the plural
+    reference has one head and one sector)."""
+    kind = b.type_of(owner)
+    if kind not in ("state", "organization", "group"):
+        return owner
+    org = owner if kind != "state" else None
+    date = mention_date(b, token)
+    for person in b.recent_actors(token.i, "person"):
+        if not is_placeholder(person) and holds_office(b, person, title, b.country_of(owner), org, date):
+            return person
+    return owner
+

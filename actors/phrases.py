@@ -5,8 +5,8 @@
   Ukraine's security council") give the person a role and a country; the
   title words then refer to the person.
 * Plural role nouns with their states ("the prime ministers of the
-  Netherlands and Poland", "the U.S. and Russian leaders") refer to every
-  state, with a role note such as "head of government".
+  Netherlands and Poland", "the U.S. and Russian leaders"):
+  :mod:`~diplograph.actors.plural_roles`.
 * A demonym or state before an institution noun ("Russian forces", "Kremlin
   forces", "Ukraine's military") refers to the state, with a sector note.
 """
@@ -16,30 +16,17 @@ from __future__ import annotations
 from diplograph.actors.builder import DocActorsBuilder, Reference
 from diplograph.actors.dictionary import is_acronym
 from diplograph.actors.institutions import read_institutions
-from diplograph.actors.titles import (INSTITUTION_MODIFIERS, INSTITUTION_SECTORS, MAX_TITLE_WORDS,
-                                      PLURAL_TITLE_FIRST_WORDS, PLURAL_TITLES, SUBORDINATE_MODIFIERS,
-                                      TITLE_MODIFIERS, TITLES, Title, match_plural_title, match_title)
+from diplograph.actors.plural_roles import read_coordinated_modifiers, read_plural_titles
+from diplograph.actors.titles import MAX_TITLE_WORDS, SUBORDINATE_MODIFIERS, TITLE_MODIFIERS, TITLES, Title, match_title
 
-__all__ = ["read_phrases", "title_note", "title_ending_at", "Indicator", "indicator_of"]
+__all__ = ["read_phrases", "title_ending_at", "Indicator", "indicator_of"]
 
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _APPOSITION_STOPS = frozenset({",", ".", ";", ")", "(", "\u2014", "\u2013", ":", '"', "\u201c", "\u201d"})
 _NOT_APPOSITION = frozenset({"who", "which", "whose", "whom", "where", "when", "that", "and", "but", "or", "said", "says"})
-_LIST_GLUE, _LEFT_GLUE = frozenset({",", "and", "or", "the", "as", "well"}), frozenset({"and", "or"})
-_HEAD_OF_GOVERNMENT = frozenset({"prime minister", "chancellor", "premier", "taoiseach"})
 _REGION_NOUNS = frozenset({"regions", "oblasts", "provinces"})
-_HEAD_OF_STATE = frozenset({"president", "king", "queen", "emir", "pope", "supreme leader"})
 #: Title categories of offices of a state: a state's plain name before them is the holder's country.
 STATE_OFFICE_CATEGORIES = frozenset({"leader", "deputy", "minister", "military", "spokesperson"})
-
-
-def title_note(title: Title) -> str:
-    """The role note for a title: head of government/state, leader, or the title itself."""
-    if title.canonical in _HEAD_OF_GOVERNMENT:
-        return "head of government"
-    if title.canonical in _HEAD_OF_STATE:
-        return "head of state"
-    return title.canonical
 
 
 class Indicator:
@@ -292,76 +279,6 @@ def _principal(b: DocActorsBuilder, first: int) -> bool:
     return k >= 2 and b.lower[k - 1] == "to" and b.lower[k - 2] in _SERVANTS
 
 
-def _list_refs(b: DocActorsBuilder, i: int, step: int) -> list[Reference]:
-    """State/organization/group references in a coordinated list starting at token ``i`` (step ±1)."""
-    doc = b.doc
-    found: list[Reference] = []
-    while 0 <= i < len(doc):
-        ref = b.ref_at(i)
-        if ref is not None and len(ref.actors) == 1 and b.type_of(ref.actor) in ("state", "organization", "group"):
-            if step < 0 and ref.end != i + 1:
-                break
-            found.append(ref)
-            i = ref.end if step > 0 else ref.start - 1
-        elif doc[i].lower_ in (_LIST_GLUE if step > 0 else _LEFT_GLUE):
-            i += step
-        else:
-            break
-    return found
-
-
-def _plural_titles_of(b: DocActorsBuilder) -> None:
-    """ "the prime ministers of the Netherlands and Poland" """
-    doc = b.doc
-    for token in doc:
-        if b.lower[token.i] not in PLURAL_TITLE_FIRST_WORDS or b.ref_at(token.i) is not None:
-            continue
-        hit = match_plural_title(b.lower[token.i : token.i + MAX_TITLE_WORDS + 4])
-        if hit is None:
-            continue
-        size, title = hit
-        after = token.i + size
-        if after >= len(doc) or doc[after].lower_ != "of" or any(b.ref_at(j) for j in range(token.i, after)):
-            continue
-        refs = _list_refs(b, after + 1, 1)
-        if not refs:
-            continue
-        b.add(token.i, after, tuple(r.actor for r in refs), "description", head=after - 1)
-        b.notes[after - 1] = title_note(title)
-
-
-def _role_note(word: str) -> str | None:
-    if word in INSTITUTION_SECTORS:
-        return INSTITUTION_SECTORS[word]
-    title = PLURAL_TITLES.get(word) or TITLES.get(word)
-    return title_note(title) if title is not None else None
-
-
-def _coordinated_modifiers(b: DocActorsBuilder) -> None:
-    """ "the U.S. and Russian leaders", "Ukrainian and Russian delegations", "Ukrainian and European leaders" """
-    doc = b.doc
-    for head in doc:
-        if head.tag_ not in ("NNS", "NNPS") or _role_note(head.lower_) is None:
-            continue
-        own = b.ref_at(head.i)
-        if own is not None and (len(own.actors) > 1 or own.end != head.i + 1 or own.start == head.i):
-            continue
-        i = own.start - 1 if own is not None else head.i - 1
-        while i >= 0 and doc[i].lower_ in INSTITUTION_MODIFIERS and b.ref_at(i) is None:
-            i -= 1
-        refs = _list_refs(b, i, -1)
-        if own is not None:
-            refs.insert(0, own)
-        actors = tuple(dict.fromkeys(r.actor for r in reversed(refs)))
-        if len(actors) < 2:
-            continue
-        if own is not None:
-            b.remove(own.start, own.end)
-            b.put(Reference(own.start, head.i, own.actors, "demonym", head.i - 1))
-        b.add(head.i, head.i + 1, actors, "description")
-        b.notes[head.i] = _role_note(head.lower_) or "government"
-
-
 def _region_lists(b: DocActorsBuilder) -> None:
     """ "the Donetsk and Luhansk regions": each name is its region ("Donetsk region"), not the city."""
     doc = b.doc
@@ -395,6 +312,6 @@ def read_phrases(b: DocActorsBuilder) -> None:
     _titles_before_names(b)
     _descriptors_before_names(b)
     _appositions(b)
-    _plural_titles_of(b)
-    _coordinated_modifiers(b)
+    read_plural_titles(b)
+    read_coordinated_modifiers(b)
     read_institutions(b)
