@@ -43,6 +43,8 @@ from diplograph.relations.polarity import polarity_of
 __all__ = ["Judgement", "reported_judgements"]
 
 _COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound"})
+#: Verbs whose object says what their subject is, as a copula's predicate does ("constituted a violation").
+_COPULAR_OBJECT_VERBS = frozenset({"constitute", "represent"})
 
 
 @dataclass(frozen=True)
@@ -70,13 +72,19 @@ def _positive(token: Token, lexicon: Lexicon) -> bool:
 
 def _judged_clause(token: Token, lexicon: Lexicon) -> Token | None:
     """The copula whose predicate ``token`` is, when ``token`` (or its predicate head) is a negative judgement,
-    or a positive one the clause denies ("Trump was *not welcome*")."""
+    or a positive one the clause denies ("Trump was *not welcome*"); "was *to blame*" judges its subject."""
+    if token.lower_ == "blame" and token.dep_ == "xcomp" and token.head.lemma_.lower() == "be":
+        return token.head  # "Kyiv *was to blame* for the escalation"
     if not _negative(token, lexicon) and not _positive(token, lexicon):
         return None
     current = token
     for _ in range(3):  # "very disappointing", "a diplomatic war", "deeply damaging to the interest"
         if current.dep_ in ("acomp", "attr", "oprd") and current.head.lemma_.lower() in _COPULAS:
             return current.head
+        if current.dep_ == "dobj" and current.head.lemma_.lower() in _COPULAR_OBJECT_VERBS:
+            return current.head  # "the strike *constituted* a violation of international law"
+        if current.dep_ == "pobj" and current.head.lower_ == "to" and current.head.head.lemma_.lower() == "amount":
+            return current.head.head  # "the effort *amounted to* worthless fantasies"
         if current.dep_ not in ("amod", "advmod", "compound", "conj"):
             return None
         current = current.head

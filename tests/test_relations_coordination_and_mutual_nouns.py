@@ -1,6 +1,7 @@
-"""Members added by "as well as", and nouns whose *between* parties act on each other ("clashes
-between the army and the rebels", "the alliance between Moscow and Tehran"): exact
-(source, relation, target, polarity, modality) on sentences written for these tests."""
+"""Members added by "as well as", nouns whose *between* parties act on each other ("clashes
+between the army and the rebels", "the alliance between Moscow and Tehran"), and judgements without
+a judging adjective ("was to blame", "constituted a violation"): exact (source, relation, target,
+polarity, modality) on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -40,3 +41,17 @@ def test_the_one_side_of_a_war_named_with_with_is_attacked_one_way(read_relation
 
 def test_wars_in_two_places_are_no_war_between_them(read_relations):
     assert read_relations("Relations soured over their support for opposing sides in the Syria and Yemen wars.") == set()
+
+
+def test_a_speaker_who_says_someone_is_to_blame_accuses_them(read_relations):
+    assert read_relations("Moscow said Kiev was to blame for the escalation.") == {
+        ("russia", "accuses", "ukraine", "asserted", "factual")}
+    assert read_relations("Kiev was not to blame, Merkel said.") == set()
+    assert read_relations("Russia put the blame on Kiev.") == {("russia", "accuses", "ukraine", "asserted", "factual")}
+
+
+def test_what_an_act_constitutes_or_amounts_to_judges_its_owner(read_relations):
+    assert read_relations("Lavrov said the US strike constituted a violation of international law.") == {
+        ("sergei-lavrov", "accuses", "united-states", "asserted", "factual")}
+    assert read_relations("Iranian adviser Ali Akbar Velayati said the US effort amounted to worthless fantasies.") == {
+        ("ali-akbar-velayati", "accuses", "united-states", "asserted", "factual")}
