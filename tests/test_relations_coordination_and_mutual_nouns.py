@@ -55,3 +55,10 @@ def test_what_an_act_constitutes_or_amounts_to_judges_its_owner(read_relations):
         ("sergei-lavrov", "accuses", "united-states", "asserted", "factual")}
     assert read_relations("Iranian adviser Ali Akbar Velayati said the US effort amounted to worthless fantasies.") == {
         ("ali-akbar-velayati", "accuses", "united-states", "asserted", "factual")}
+
+
+def test_a_feared_or_threatened_act_is_no_fact(read_relations):
+    assert read_relations("Fears of a Russian invasion of Ukraine grew.") == {
+        ("russia", "attacks", "ukraine", "asserted", "hypothetical")}
+    assert read_relations("The threat of a Chinese blockade of Taiwan is growing.") == {
+        ("china", "sanctions", "taiwan", "asserted", "hypothetical")}
