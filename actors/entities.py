@@ -130,6 +130,10 @@ def _dictionary_entity(b: DocActorsBuilder, ent: Span, actor_id: str, byline: se
         return
     if kind == "demonym" and _media_after_demonym(b, ent, actor_id):
         return
+    following = b.doc[ent.end] if ent.end < len(b.doc) else None
+    if (kind == "metonym" or entry.type == "place") and following is not None and following.lower_ in _VENUE_NAMED and (
+            following.pos_ in ("NOUN", "PROPN")):
+        return  # "the Minsk agreements", "the Astana talks", "the Geneva process": where, not who
     b.add(ent.start, ent.end, actor_id, kind)
 
 
@@ -217,8 +221,11 @@ def recognize_entities(b: DocActorsBuilder) -> None:
             b.add(start, end, _new_actor(b, text, kind), "name")
 
 
+#: Things a city or region gives its name to, as the place they were made or held: no party of theirs.
+_VENUE_NAMED = frozenset({"agreement", "agreements", "accord", "accords", "format", "process", "protocol", "talks",
+                          "declaration", "memorandum", "peace"})
 _THINGS = EQUIPMENT_NOUNS | {"field", "fields", "project", "award", "awards", "prize", "festival", "deal", "treaty",
-                             "base", "bases", "camp", "site", "terminal"}  # fmt: skip
+                             "base", "bases", "camp", "site", "terminal", "format", "accord", "accords"}  # fmt: skip
 
 
 def _names_a_thing(b: DocActorsBuilder, end: int) -> bool:

@@ -1,7 +1,8 @@
 """Plural role nouns with their states ("the leaders of Russia and Germany", "the U.S. and Russian
 presidents"): the people the text has named in those offices, else the states; where such a list
 begins and ends. Exact (source, relation, target, polarity, modality) on sentences written for
-these tests (dated 2017-03-01)."""
+these tests (dated 2017-03-01); a city that names an agreement or talks ("the Minsk agreements") is no
+party to them."""
 
 from __future__ import annotations
 
@@ -50,3 +51,12 @@ def test_military_chiefs_hold_no_one_office(read_relations):
                            "focused on Syria.")
     assert ("vladimir-putin", "meets", "donald-trump", "asserted", "factual") not in found
     assert ("donald-trump", "meets", "vladimir-putin", "asserted", "factual") in found  # "spoke": the call
+
+
+def test_a_city_that_names_an_agreement_or_talks_is_no_party(read_relations):
+    assert read_relations("Under the Oslo agreements signed between Israel and the PLO, both sides share "
+                          "information.") == set()  # no "Norway agrees Israel"
+    assert read_relations("The separatists called for a prisoner exchange as agreed at the Minsk talks.") == set()
+    assert read_relations("Trump's order strikes at the heart of the Paris Agreement.") == set()
+    # a capital that acts stays its state
+    assert read_relations("Moscow talks with Ankara about Syria.") == {("russia", "meets", "turkiye", "asserted", "factual")}
