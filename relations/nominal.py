@@ -63,13 +63,26 @@ def _destination(token: Token, actor: str, actors: DocActors) -> bool:
     return token.dep_ in ("compound", "nmod") and actors.actors[actor].type in ("state", "place")
 
 
+#: Metonyms that are institutions, not cities: "a Kremlin attack" would be Russia's.
+_INSTITUTION_METONYMS = frozenset({"kremlin", "pentagon", "elysee", "\u00e9lys\u00e9e"})
+
+
+def _venue(token: Token, actors: DocActors) -> bool:
+    """A city named as a name modifier of an attack: where it struck, not who ("the *Paris* attacks")."""
+    mention = actors.mention_of(token)
+    return token.dep_ in ("compound", "nmod") and mention is not None and mention.kind == "metonym" and (
+        token.lower_ not in _INSTITUTION_METONYMS)
+
+
 def noun_sources(noun: Token, relation: str, entry: NounEntry, actors: DocActors, lexicon: Lexicon) -> list[Arg]:
     """The agents of the event noun ``noun``."""
     source_preps = set(entry.source or lexicon.noun_source_preps)
     found: list[Arg] = []
+    located = relation in lexicon.locative_types
     if entry.possessor == "source":  # a role noun's possessor is whom the role is held toward ("Syria's ally")
         found.extend(a for a in _possessors(noun, actors)
-                     if not (entry.destination and a.via == "modifier" and _destination(a.token, a.actor, actors)))
+                     if not (entry.destination and a.via == "modifier" and _destination(a.token, a.actor, actors))
+                     and not (located and a.via == "modifier" and _venue(a.token, actors)))
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in source_preps:
             for obj in child.children:
@@ -129,7 +142,7 @@ def noun_targets(
             actor = actors.actor_of(child) if child.dep_ in ("compound", "nmod") else None
             if actor is not None and entry.destination and _destination(child, actor, actors):
                 found.append(Arg(actor, child, "destination"))  # a place one goes to, met in person
-            elif actor is not None and locative and actors.actors[actor].type == "place":
+            elif actor is not None and locative and (actors.actors[actor].type == "place" or _venue(child, actors)):
                 found.append(Arg(actor, child, "modifier"))
     if any(a.via != "locative" for a in found):  # "opened fire *on them* at a base in Helmand": not Helmand
         found = [a for a in found if a.via != "locative"]

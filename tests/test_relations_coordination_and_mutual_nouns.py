@@ -62,3 +62,11 @@ def test_a_feared_or_threatened_act_is_no_fact(read_relations):
         ("russia", "attacks", "ukraine", "asserted", "hypothetical")}
     assert read_relations("The threat of a Chinese blockade of Taiwan is growing.") == {
         ("china", "sanctions", "taiwan", "asserted", "hypothetical")}
+
+
+def test_a_city_before_an_attack_noun_is_where_it_struck(read_relations):
+    # not "France attacks Germany": the cities are places struck, and the attacker is named apart
+    assert read_relations("The list included the Paris attacks in 2015 and the Berlin attack in 2016.") == set()
+    assert read_relations("ISIL claimed the Berlin attack.") == {
+        ("islamic-state", "attacks", "germany", "asserted", "factual")}
+    assert read_relations("Russian strikes on Aleppo continued.") == {("russia", "attacks", "syria", "asserted", "factual")}
