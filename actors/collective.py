@@ -40,7 +40,7 @@ from itertools import chain
 from spacy.tokens import Token
 
 from diplograph.actors.builder import DocActorsBuilder, Reference
-from diplograph.actors.descriptions import WINDOW, clause_subject_actors
+from diplograph.actors.descriptions import COUNT_NOUNS, WINDOW, clause_subject_actors, counted
 from diplograph.actors.institutions import is_stance, main_state, state_sector
 from diplograph.actors.sectors import NON_STATE_SECTORS, agent_sector, is_sector_group, sector_group
 from diplograph.actors.titles import TITLES
@@ -61,9 +61,8 @@ PERSON_NOUNS = frozenset(
     {"executive", "businessman", "businesswoman", "tycoon", "billionaire", "lawyer", "activist", "journalist",
      "diplomat", "politician", "banker", "magnate", "dissident", "cleric", "economist", "investor", "businessperson"}
 )  # fmt: skip
-#: How many "the two/three/four sides" are; nouns that say it alone ("the trio").
-_COUNTS = {"two": 2, "three": 3, "four": 4}
-_GROUPS_OF = {"trio": 3}
+#: Nouns that count more than two members alone ("the trio"; "the pair" is two people: descriptions).
+_GROUPS_OF = frozenset(noun for noun, size in COUNT_NOUNS.items() if size > 2)
 #: Nouns of "the two sides": any actors, or (``countries``) states.
 SIDES_NOUNS = {"sides": False, "parties": False, "countries": True, "nations": True, "states": True}
 _ALLIES = frozenset({"allies", "partners"})
@@ -354,13 +353,9 @@ def resolve_collective(b: DocActorsBuilder, token: Token) -> int | None:
         start = _opening(b, token, person=True)
         return None if start is None else _single(b, token, start, lambda a: b.type_of(a) == "person")
     if lower in SIDES_NOUNS or lower in _GROUPS_OF:
-        before = b.lower[token.i - 1] if token.i else ""
-        size = _GROUPS_OF.get(lower) or _COUNTS.get(before) or (2 if before == "both" else None)
-        opener = b.lower[token.i - 2] if token.i >= 2 and before in _COUNTS else ""  # "the three", "all three"
-        start = token.i - 1 if before in ("both", "the") and lower in _GROUPS_OF or before == "both" else (
-            token.i - 2 if opener == "the" or opener == "all" and size > 2 else None)
-        states = SIDES_NOUNS.get(lower, False)
-        return None if start is None or size is None else _several(b, token, start, states=states, size=size)
+        found = counted(b, token)
+        return None if found is None else _several(b, token, found[0], states=SIDES_NOUNS.get(lower, False),
+                                                   size=found[1])
     start = _opening(b, token)
     if start is None:
         return None

@@ -42,6 +42,8 @@ __all__ = [
     "DESCRIPTION_KINDS",
     "place_kind",
     "clause_subject_actors",
+    "COUNT_NOUNS",
+    "counted",
     "resolve_description",
 ]
 
@@ -72,7 +74,9 @@ _REGION_WORDS = frozenset({"oblast", "region", "province", "krai", "governorate"
 _NEIGHBOURS = frozenset({"neighbour", "neighbor"})
 #: Plurals that "both" or "the two" make the two most recent people ("both leaders", "the two ministers").
 _PEOPLE = frozenset({"men", "women", "leaders", "presidents", "ministers", "diplomats", "envoys", "premiers"})
-_PAIRS = frozenset({"pair", "duo"})
+#: How many "the two/three/four sides" are, and nouns that say it alone ("the pair", "the trio").
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+COUNT_NOUNS = {"pair": 2, "duo": 2, "trio": 3}
 _MODIFIER_POS = frozenset({"ADJ", "ADV", "NUM", "PUNCT"})
 
 
@@ -212,15 +216,28 @@ def _neighbour(b: DocActorsBuilder, noun: Token) -> int | None:
     return None
 
 
+def counted(b: DocActorsBuilder, noun: Token) -> tuple[int, int] | None:
+    """Where a counted plural starts and how many it counts: "both sides" (2), "the two countries",
+    "the three nations", "all four states" ("all" only beyond two), "the pair" (2), "the trio" (3); else None."""
+    i = noun.i
+    before = b.lower[i - 1] if i else ""
+    if b.lower[i] in COUNT_NOUNS:
+        return (i - 1, COUNT_NOUNS[b.lower[i]]) if before in ("the", "both") else None
+    if before == "both":
+        return i - 1, 2
+    opener = b.lower[i - 2] if i >= 2 else ""
+    if before in _COUNTS and (opener == "the" or opener == "all" and _COUNTS[before] > 2):
+        return i - 2, _COUNTS[before]
+    return None
+
+
 def _two_people(b: DocActorsBuilder, noun: Token) -> int | None:
     """ "both men", "the two women", "the pair": the two most recent people other than the clause's subject."""
     i = noun.i
-    if i >= 1 and (b.lower[i - 1] == "both" or b.lower[i - 1] == "the" and b.lower[i] in _PAIRS):
-        start = i - 1
-    elif i >= 2 and b.lower[i - 1] == "two" and b.lower[i - 2] == "the":
-        start = i - 2
-    else:
+    found = counted(b, noun)
+    if found is None or found[1] != 2:
         return None
+    start = found[0]
     excluded = clause_subject_actors(b, noun)
     found: list[str] = []
     for ref in _candidates(b, start):
@@ -242,7 +259,7 @@ def resolve_description(b: DocActorsBuilder, token: Token) -> int | None:
     lower = b.lower[token.i]
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
         return None
-    if lower in _PEOPLE or lower in _PAIRS:
+    if lower in _PEOPLE or COUNT_NOUNS.get(lower) == 2:
         return _two_people(b, token)
     if token.tag_ != "NN" and token.tag_ != "NNP":
         return None

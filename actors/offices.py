@@ -223,15 +223,24 @@ def _placeholder(b: DocActorsBuilder, title: Title, country: str | None, org: st
     return actor_id
 
 
+def _named_holder(b: DocActorsBuilder, title: Title, country: str | None, org: str | None, token: Token,
+                  date: dt.date | None) -> str | None:
+    """The most recent person of the document before ``token`` holding the office on ``date`` (step 1)."""
+    for person in b.recent_actors(token.i, "person"):
+        if not is_placeholder(person) and holds_office(b, person, title, country, org, date):
+            return person
+    return None
+
+
 def resolve_office(b: DocActorsBuilder, title: Title, country: str | None, org: str | None, token: Token) -> str | None:
     """The person (or office placeholder) an unnamed title at ``token`` refers to; None without a country or organization.
 
     See the module docstring for the order of the steps.
     """
     date = mention_date(b, token)
-    for person in b.recent_actors(token.i, "person"):
-        if not is_placeholder(person) and holds_office(b, person, title, country, org, date):
-            return person
+    person = _named_holder(b, title, country, org, token, date)
+    if person is not None:
+        return person
     if country is None and org is None:
         holder = office_history().sole_holder(title.canonical, date)
         if holder is not None and holder not in b.actors:
@@ -261,9 +270,4 @@ def holder_of(b: DocActorsBuilder, title: Title, owner: str, token: Token) -> st
     if kind not in ("state", "organization", "group"):
         return owner
     org = owner if kind != "state" else None
-    date = mention_date(b, token)
-    for person in b.recent_actors(token.i, "person"):
-        if not is_placeholder(person) and holds_office(b, person, title, b.country_of(owner), org, date):
-            return person
-    return owner
-
+    return _named_holder(b, title, b.country_of(owner), org, token, mention_date(b, token)) or owner

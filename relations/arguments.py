@@ -187,9 +187,9 @@ def where_antecedent(verb: Token, actors: DocActors) -> list[Arg]:
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the city, *which* forces tried to capture")."""
     current = pronoun
-    for _ in range(6):
-        if current.dep_ == "relcl" or current.head == current:
-            return current.head if current.dep_ == "relcl" else None
+    for _ in range(6):  # the root is its own head: climbing from it stays there
+        if current.dep_ == "relcl":
+            return current.head
         current = current.head
     return None
 
